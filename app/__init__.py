@@ -1,0 +1,1 @@
+"""DigitLab's desktop program: Qt widgets, signals and wiring around `model`."""
