@@ -1,0 +1,50 @@
+"""Every layer DigitLab's networks are built from, and the registry that rebuilds them from a spec."""
+
+from __future__ import annotations
+
+import inspect
+
+import numpy as np
+
+from model.layers.activations import LeakyReLU, ReLU, Sigmoid, Tanh
+from model.layers.base import Layer, Parameter
+from model.layers.linear import Linear
+from model.layers.shape import Flatten, Normalize
+
+LAYER_TYPES: dict[str, type[Layer]] = {
+    cls.__name__: cls for cls in (Linear, Flatten, Normalize, ReLU, LeakyReLU, Sigmoid, Tanh)
+}
+
+
+class SpecError(ValueError):
+    """A layer description that cannot be built."""
+
+
+def register(cls: type[Layer]) -> type[Layer]:
+    """Make `cls` buildable from a spec under its class name."""
+    LAYER_TYPES[cls.__name__] = cls
+    return cls
+
+
+def build_layer(spec: dict, rng: np.random.Generator | None = None) -> Layer:
+    """The layer a `Layer.spec()` dict describes; `rng` seeds its initial weights."""
+    if not isinstance(spec, dict) or "type" not in spec:
+        raise SpecError(f"a layer description must be an object with a 'type', got {spec!r}")
+    kind = spec["type"]
+    cls = LAYER_TYPES.get(kind)
+    if cls is None:
+        raise SpecError(f"unknown layer type {kind!r}; known: {', '.join(sorted(LAYER_TYPES))}")
+    kwargs = {k: v for k, v in spec.items() if k != "type"}
+    accepted = inspect.signature(cls).parameters
+    unknown = sorted(set(kwargs) - set(accepted))
+    if unknown:
+        raise SpecError(f"layer {kind} has no option {', '.join(unknown)}")
+    if "rng" in accepted:
+        kwargs["rng"] = rng
+    try:
+        return cls(**kwargs)
+    except (TypeError, ValueError) as exc:
+        raise SpecError(f"cannot build layer {kind}: {exc}") from None
+
+
+__all__ = ["LAYER_TYPES", "Layer", "Parameter", "SpecError", "build_layer", "register", *LAYER_TYPES]

@@ -1,0 +1,59 @@
+"""Element-wise activations: ReLU, LeakyReLU, Sigmoid, Tanh."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from model.layers.base import Layer
+
+
+class ReLU(Layer):
+    """max(0, x). x: any shape."""
+
+    def forward(self, x, train=False):
+        self._mask = x > 0
+        return np.where(self._mask, x, 0).astype(x.dtype, copy=False)
+
+    def backward(self, dout):
+        return dout * self._mask
+
+
+class LeakyReLU(Layer):
+    """x for x > 0, slope * x otherwise. x: any shape."""
+
+    def __init__(self, slope: float = 0.01):
+        self.slope = float(slope)
+
+    def forward(self, x, train=False):
+        self._mask = x > 0
+        return np.where(self._mask, x, x * x.dtype.type(self.slope))
+
+    def backward(self, dout):
+        return np.where(self._mask, dout, dout * dout.dtype.type(self.slope))
+
+    def spec(self):
+        return {"type": "LeakyReLU", "slope": self.slope}
+
+
+class Sigmoid(Layer):
+    """1 / (1 + exp(-x)), computed without overflow. x: any shape."""
+
+    def forward(self, x, train=False):
+        # exp of a non-positive number never overflows.
+        e = np.exp(-np.abs(x))
+        self._out = np.where(x >= 0, 1 / (1 + e), e / (1 + e)).astype(x.dtype, copy=False)
+        return self._out
+
+    def backward(self, dout):
+        return dout * self._out * (1 - self._out)
+
+
+class Tanh(Layer):
+    """tanh(x). x: any shape."""
+
+    def forward(self, x, train=False):
+        self._out = np.tanh(x)
+        return self._out
+
+    def backward(self, dout):
+        return dout * (1 - self._out * self._out)

@@ -1,0 +1,45 @@
+"""Layers that only move or rescale values: Flatten and Normalize."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from model.layers.base import Layer
+
+# MNIST's pixel statistics on [0, 1] inputs, as PyTorch's examples use them.
+MNIST_MEAN = 0.1307
+MNIST_STD = 0.3081
+
+
+class Flatten(Layer):
+    """x: (N, d1, ..., dk) -> (N, d1 * ... * dk)."""
+
+    def forward(self, x, train=False):
+        self._in_shape = x.shape
+        return x.reshape(x.shape[0], -1)
+
+    def backward(self, dout):
+        return dout.reshape(self._in_shape)
+
+    def output_shape(self, input_shape):
+        return (int(np.prod(input_shape)),)
+
+
+class Normalize(Layer):
+    """(x - mean) / std with fixed constants: the network's input normalisation.
+
+    Kept inside the network so that every weight file carries the normalisation
+    it was trained with, and every caller feeds plain [0, 1] images.
+    """
+
+    def __init__(self, mean: float = MNIST_MEAN, std: float = MNIST_STD):
+        self.mean, self.std = float(mean), float(std)
+
+    def forward(self, x, train=False):
+        return (x - x.dtype.type(self.mean)) * x.dtype.type(1 / self.std)
+
+    def backward(self, dout):
+        return dout * dout.dtype.type(1 / self.std)
+
+    def spec(self):
+        return {"type": "Normalize", "mean": self.mean, "std": self.std}
