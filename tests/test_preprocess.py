@@ -1,0 +1,178 @@
+"""to_mnist: any picture of a digit -> a 28x28 MNIST-style input, or None."""
+
+import time
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from model.mnist import load_mnist
+from model.preprocess import ImageError, load_image, to_mnist
+
+CANVAS = 280
+
+
+def _canvas(index: int) -> np.ndarray:
+    """MNIST test digit `index` drawn as dark ink on white paper, 280x280 uint8."""
+    digit = load_mnist("test")[0][index]
+    big = Image.fromarray(digit).resize((CANVAS, CANVAS), Image.Resampling.BICUBIC)
+    return 255 - np.asarray(big)
+
+
+def _centre_of_mass(image):
+    rows, cols = np.indices(image.shape)
+    mass = image.sum()
+    return (rows * image).sum() / mass, (cols * image).sum() / mass
+
+
+def _ink_box_sides(image, level=0.05):
+    rows = np.flatnonzero((image > level).any(axis=1))
+    cols = np.flatnonzero((image > level).any(axis=0))
+    return rows[-1] - rows[0] + 1, cols[-1] - cols[0] + 1
+
+
+def test_upscaled_mnist_digit_comes_back_close_to_the_original():
+    digits = load_mnist("test")[0]
+    diffs, corrs = [], []
+    for i in range(40):
+        out = to_mnist(_canvas(i))
+        original = digits[i] / np.float32(255)
+        diffs.append(np.abs(out - original).mean())
+        corrs.append(np.corrcoef(out.ravel(), original.ravel())[0, 1])
+    # Strokes are 2-3 px wide, so a one-pixel misplacement would halve the correlation.
+    assert np.mean(corrs) > 0.93 and min(corrs) > 0.6
+    assert np.mean(diffs) < 0.04
+
+
+def test_output_is_the_network_input_convention():
+    out = to_mnist(_canvas(0))
+    assert out.shape == (28, 28) and out.dtype == np.float32
+    assert out.min() == 0.0 and out.max() == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("index", range(8))
+def test_output_is_centred_and_fits_a_20_pixel_box(index):
+    out = to_mnist(_canvas(index))
+    com_y, com_x = _centre_of_mass(out)
+    assert abs(com_y - 14) <= 0.5 and abs(com_x - 14) <= 0.5
+    assert max(_ink_box_sides(out)) in (19, 20)
+
+
+def test_position_and_size_on_the_canvas_do_not_matter():
+    digit = 255 - load_mnist("test")[0][3]
+    small = Image.fromarray(digit).resize((84, 84), Image.Resampling.BICUBIC)
+    corner, middle = (np.full((CANVAS, CANVAS), 255, np.uint8) for _ in range(2))
+    corner[10:94, 180:264] = np.asarray(small)
+    middle[98:182, 98:182] = np.asarray(small)
+    assert np.allclose(to_mnist(corner), to_mnist(middle), atol=1e-5)
+
+
+def test_a_narrow_digit_keeps_its_aspect_ratio():
+    paper = np.zeros((CANVAS, CANVAS), np.uint8)
+    paper[40:240, 130:150] = 255  # a bar ten times taller than wide
+    height, width = _ink_box_sides(to_mnist(paper))
+    assert height == 20 and 2 <= width <= 3
+
+
+def test_polarity_does_not_matter():
+    dark_on_light = _canvas(1)
+    light_on_dark = 255 - dark_on_light
+    assert np.allclose(to_mnist(dark_on_light), to_mnist(light_on_dark), atol=1e-5)
+
+
+@pytest.mark.parametrize("ink_colour", [0, 255])
+def test_rgba_with_transparent_background(ink_colour):
+    ink = 255 - _canvas(2)
+    rgba = np.zeros((CANVAS, CANVAS, 4), np.uint8)
+    rgba[..., :3] = ink_colour
+    rgba[..., 3] = ink  # strokes opaque, paper fully transparent
+    expected = to_mnist(ink)
+    assert np.allclose(to_mnist(rgba), expected, atol=1e-5)
+    assert np.allclose(to_mnist(Image.fromarray(rgba, "RGBA")), expected, atol=1e-5)
+
+
+@pytest.mark.parametrize("mode", ["L", "RGB", "LA", "P", "I", "F", "1"])
+def test_every_pillow_mode_gives_the_same_digit(mode):
+    image = Image.fromarray(_canvas(4))
+    expected = to_mnist(image)
+    out = to_mnist(image.convert(mode))
+    # "1" and "P" lose grey levels, so only the shape must survive.
+    assert np.corrcoef(out.ravel(), expected.ravel())[0, 1] > (0.9 if mode in "1P" else 0.999)
+
+
+def test_rgb_array_matches_grey():
+    grey = _canvas(5)
+    rgb = np.repeat(grey[:, :, None], 3, axis=2)
+    assert np.allclose(to_mnist(rgb), to_mnist(grey), atol=1e-5)
+
+
+def test_float_array_in_unit_range():
+    grey = _canvas(6)
+    assert np.allclose(to_mnist(grey / 255.0), to_mnist(grey), atol=1e-5)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: np.full((CANVAS, CANVAS), 255, np.uint8),  # blank paper
+        lambda: np.zeros((CANVAS, CANVAS), np.uint8),  # blank, dark
+        lambda: np.zeros((CANVAS, CANVAS, 4), np.uint8),  # fully transparent
+    ],
+)
+def test_blank_image_is_no_digit(make):
+    assert to_mnist(make()) is None
+
+
+def test_one_pixel_speck_is_no_digit():
+    paper = np.full((CANVAS, CANVAS), 255, np.uint8)
+    paper[100, 100] = 0
+    assert to_mnist(paper) is None
+    small = np.zeros((28, 28), np.uint8)
+    small[5, 5] = 255
+    assert to_mnist(small) is None
+
+
+def test_a_dot_of_the_pen_is_no_digit():
+    rows, cols = np.indices((CANVAS, CANVAS))
+    dot = np.where((rows - 90) ** 2 + (cols - 200) ** 2 <= 10**2, 0, 255).astype(np.uint8)
+    assert to_mnist(dot) is None
+
+
+def test_faint_ink_is_no_digit():
+    faint = 255 - _canvas(0) // 20  # the digit at 5% contrast
+    assert to_mnist(faint) is None
+
+
+def test_wrong_array_shape_is_refused():
+    with pytest.raises(ValueError):
+        to_mnist(np.zeros((4, 28, 28)))
+
+
+def test_fast_enough_to_run_while_drawing():
+    canvas = _canvas(0)
+    start = time.perf_counter()
+    for _ in range(20):
+        to_mnist(canvas)
+    # The budget is 5 ms; ten times that leaves room for a loaded CI machine.
+    assert (time.perf_counter() - start) / 20 < 0.05
+
+
+def test_load_image_reads_a_png(tmp_path):
+    path = tmp_path / "digit.png"
+    Image.fromarray(_canvas(7)).save(path)
+    image = load_image(path)
+    assert image.size == (CANVAS, CANVAS) and to_mnist(image) is not None
+
+
+@pytest.mark.parametrize("content", [b"", b"hello, not a picture", b"\x89PNG\r\n\x1a\n broken"])
+def test_non_image_file_raises_image_error(tmp_path, content):
+    path = tmp_path / "notes.png"
+    path.write_bytes(content)
+    with pytest.raises(ImageError, match="notes.png") as info:
+        load_image(path)
+    assert "\n" not in str(info.value)
+
+
+def test_missing_file_raises_image_error(tmp_path):
+    with pytest.raises(ImageError, match="not found"):
+        load_image(tmp_path / "nothing.png")
