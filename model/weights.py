@@ -1,0 +1,232 @@
+"""Weight files: a network, its architecture and metadata in one .npz, never pickled.
+
+Layout of a file (format version 1):
+    "param/<dotted name>"   float32 or float64 arrays, one per parameter
+    "buffer/<dotted name>"  running statistics (batch norm), same dtype
+    "optim/<key>"           optional optimizer state ("step", "m.0.weight", ...)
+    "__meta__"              uint8 bytes of UTF-8 JSON: format_version,
+                            architecture (the network's spec), input, name,
+                            training summary, test_accuracy, optimizer
+Everything is read with allow_pickle=False and checked before a network is
+returned, so a damaged or hostile file gives a WeightFileError, not a crash,
+a half-loaded network or executed code.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from model.atomic import atomic_write
+from model.layers import SpecError
+from model.network import INPUT_SHAPE, Sequential
+from model.optim import Optimizer, make_optimizer
+
+FORMAT_VERSION = 1
+META_KEY = "__meta__"
+PARAM, BUFFER, OPTIM = "param/", "buffer/", "optim/"
+ZIP_MAGIC = b"PK\x03\x04"
+WEIGHT_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
+INPUT_RANGE = [0, 1]
+# What reading a damaged archive can raise, from zipfile, zlib and numpy's .npy parser.
+READ_ERRORS = (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile, zlib.error, RuntimeError)
+
+
+class WeightFileError(ValueError):
+    """A weight file that cannot be saved or loaded; the message is one line naming the file."""
+
+
+@dataclass
+class Checkpoint:
+    """What `load_weights` returns: the rebuilt network and everything saved with it."""
+
+    net: Sequential
+    meta: dict
+    optimizer_state: dict[str, np.ndarray] | None = None
+    optimizer_name: str | None = None
+    path: Path | None = None
+
+    def make_optimizer(self, net: Sequential | None = None) -> Optimizer:
+        """The saved optimizer, state included, over `net` (default: this checkpoint's net)."""
+        return restore_optimizer(self, net)
+
+
+def input_description(spec: list[dict]) -> dict:
+    """What the network expects as input, including the normalisation its Normalize layer applies."""
+    norm = next((layer for layer in spec if layer.get("type") == "Normalize"), None)
+    normalisation = {"mean": norm["mean"], "std": norm["std"]} if norm else None
+    return {"shape": list(INPUT_SHAPE), "range": INPUT_RANGE, "normalisation": normalisation}
+
+
+def build_meta(net: Sequential, meta: dict | None = None, optimizer: Optimizer | None = None) -> dict:
+    """The JSON metadata of a file: the caller's `meta` plus the fields the format requires."""
+    out = {"name": None, "training": None, "test_accuracy": None, **(meta or {})}
+    spec = net.spec()
+    out.update(format_version=FORMAT_VERSION, architecture=spec, input=input_description(spec))
+    out["input"]["shape"] = list(net.input_shape)
+    if optimizer is not None:
+        out["optimizer"] = {"name": optimizer.name, "hyperparams": optimizer.hyperparams(),
+                            "params": list(optimizer.params)}
+    else:
+        out.pop("optimizer", None)
+    return out
+
+
+def save_weights(path: str | os.PathLike, net: Sequential, meta: dict | None = None,
+                 optimizer: Optimizer | None = None) -> Path:
+    """Save `net` (and optionally `optimizer`'s state) to `path` atomically; returns the path.
+
+    meta: extra JSON-able fields, typically name, training (see
+    `model.train.training_summary`) and test_accuracy. The file is written
+    exactly at `path` (no suffix added). Refuses non-finite weights.
+    """
+    path = Path(path)
+    arrays = {PARAM + n: p.data for n, p in net.params().items()}
+    arrays.update({BUFFER + n: b for n, b in net.buffers().items()})
+    bad = [k for k, a in arrays.items() if not np.isfinite(a).all()]
+    if bad:
+        raise WeightFileError(f"{path}: refusing to save NaN or infinite weights ({bad[0]})")
+    if optimizer is not None:
+        arrays.update({OPTIM + k: a for k, a in optimizer.state_dict().items()})
+    try:
+        text = json.dumps(build_meta(net, meta, optimizer), default=_json_default)
+    except (TypeError, ValueError) as exc:
+        raise WeightFileError(f"{path}: metadata cannot be stored as JSON ({_one_line(exc)})") from None
+    arrays[META_KEY] = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+    try:
+        with atomic_write(path) as f:
+            np.savez(f, **arrays)
+    except OSError as exc:
+        raise WeightFileError(f"{path}: cannot write the weight file ({_one_line(exc)})") from None
+    return path
+
+
+def load_weights(path: str | os.PathLike) -> Checkpoint:
+    """Read and check a weight file; the network comes back in inference-ready state.
+
+    Raises WeightFileError (one line naming the file) for a missing file, a
+    file that is not an .npz, a truncated or damaged archive, pickled/object
+    arrays, missing or extra arrays, wrong shapes or dtypes, NaN or infinite
+    values, a bad or unknown architecture, or a newer format version.
+    """
+    path = Path(path)
+    arrays = _read_arrays(path)
+    meta = _read_meta(path, arrays.pop(META_KEY, None))
+    net = _build_net(path, meta, arrays)
+    ckpt = Checkpoint(net, meta, path=path)
+    optim = {k[len(OPTIM):]: a for k, a in arrays.items() if k.startswith(OPTIM)}
+    if optim or "optimizer" in meta:
+        ckpt.optimizer_state = optim
+        ckpt.optimizer_name = (meta.get("optimizer") or {}).get("name")
+        restore_optimizer(ckpt)  # validates the state now, so a bad file fails at load
+    return ckpt
+
+
+def restore_optimizer(ckpt: Checkpoint, net: Sequential | None = None) -> Optimizer:
+    """Rebuild the optimizer saved in `ckpt`, with its state, over `net`'s parameters.
+
+    Raises WeightFileError if the checkpoint holds no optimizer or its state does not fit.
+    """
+    net = net if net is not None else ckpt.net
+    info = ckpt.meta.get("optimizer")
+    if not isinstance(info, dict) or ckpt.optimizer_state is None:
+        raise WeightFileError(f"{ckpt.path}: the file holds no optimizer state to resume from")
+    try:
+        params = net.params()
+        chosen = {n: params[n] for n in info.get("params", params)}
+        opt = make_optimizer(info["name"], chosen, **info["hyperparams"])
+        opt.load_state_dict(ckpt.optimizer_state)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise WeightFileError(f"{ckpt.path}: bad optimizer state ({_one_line(exc)})") from None
+    return opt
+
+
+def _read_arrays(path: Path) -> dict[str, np.ndarray]:
+    try:
+        with open(path, "rb") as f:
+            magic = f.read(len(ZIP_MAGIC))
+    except FileNotFoundError:
+        raise WeightFileError(f"{path}: file not found") from None
+    except OSError as exc:
+        raise WeightFileError(f"{path}: cannot open ({_one_line(exc)})") from None
+    if magic != ZIP_MAGIC:
+        raise WeightFileError(f"{path}: not a DigitLab weight file (not an .npz archive)")
+    try:
+        with np.load(path, allow_pickle=False) as npz:
+            return {name: npz[name] for name in npz.files}
+    except ValueError as exc:
+        if "pickle" in str(exc):
+            raise WeightFileError(f"{path}: contains pickled object arrays, which are never loaded") from None
+        raise WeightFileError(f"{path}: damaged or truncated archive ({_one_line(exc)})") from None
+    except READ_ERRORS as exc:
+        raise WeightFileError(f"{path}: damaged or truncated archive ({_one_line(exc)})") from None
+
+
+def _read_meta(path: Path, raw: np.ndarray | None) -> dict:
+    if raw is None:
+        raise WeightFileError(f"{path}: no {META_KEY} entry, so not a DigitLab weight file")
+    if raw.dtype != np.uint8 or raw.ndim != 1:
+        raise WeightFileError(f"{path}: {META_KEY} must be UTF-8 bytes, found {raw.dtype} {raw.shape}")
+    try:
+        meta = json.loads(raw.tobytes().decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise WeightFileError(f"{path}: metadata is not valid JSON ({_one_line(exc)})") from None
+    if not isinstance(meta, dict):
+        raise WeightFileError(f"{path}: metadata must be a JSON object")
+    version = meta.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise WeightFileError(f"{path}: missing or invalid format_version {version!r}")
+    if version > FORMAT_VERSION:
+        raise WeightFileError(f"{path}: written by a newer DigitLab (format {version}); "
+                              f"this version reads format {FORMAT_VERSION}, please update")
+    return meta
+
+
+def _build_net(path: Path, meta: dict, arrays: dict[str, np.ndarray]) -> Sequential:
+    """Rebuild the architecture from meta and load the param/ and buffer/ arrays into it."""
+    try:
+        shape = tuple((meta.get("input") or {}).get("shape", INPUT_SHAPE))
+        net = Sequential.from_spec(meta.get("architecture"), input_shape=shape)
+    except (SpecError, TypeError, ValueError, KeyError, AttributeError, MemoryError, OverflowError) as exc:
+        raise WeightFileError(f"{path}: bad architecture ({_one_line(exc)})") from None
+    expected = {PARAM + n: p.data for n, p in net.params().items()}
+    expected.update({BUFFER + n: b for n, b in net.buffers().items()})
+    stored = {k: a for k, a in arrays.items() if not k.startswith(OPTIM)}
+    missing, extra = sorted(set(expected) - set(stored)), sorted(set(stored) - set(expected))
+    if missing:
+        raise WeightFileError(f"{path}: missing arrays for this architecture: {', '.join(missing)}")
+    if extra:
+        raise WeightFileError(f"{path}: arrays this architecture does not have: {', '.join(extra)}")
+    dtypes = {a.dtype for a in stored.values()}
+    if len(dtypes) > 1 or not dtypes <= set(WEIGHT_DTYPES):
+        raise WeightFileError(f"{path}: weights must all be float32 or all float64, "
+                              f"found {', '.join(sorted(map(str, dtypes)))}")
+    for key, target in expected.items():
+        if stored[key].shape != target.shape:
+            raise WeightFileError(f"{path}: {key} has shape {stored[key].shape}, "
+                                  f"the architecture needs {target.shape}")
+        if not np.isfinite(stored[key]).all():
+            raise WeightFileError(f"{path}: {key} holds NaN or infinite values")
+    if dtypes:
+        net.astype(dtypes.pop())
+    net.load_state_dict({k.split("/", 1)[1]: a for k, a in stored.items()})
+    return net
+
+
+def _json_default(value):
+    """Let NumPy scalars and arrays in metadata become plain JSON numbers and lists."""
+    if isinstance(value, (np.generic, np.ndarray)):
+        return value.tolist()
+    if isinstance(value, Path):
+        return str(value)
+    raise TypeError(f"metadata value {value!r} is not JSON-able")
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
