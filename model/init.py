@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 
-INITS = ("he", "xavier")
+INITS = ("he", "xavier", "small")
+
+# "small" is LeCun's N(0, 1 / fan_in) scaled down by this factor: an output layer
+# so initialised starts with logits near 0, i.e. near-uniform predictions and a
+# loss near ln(classes), instead of confident random guesses.
+SMALL_GAIN = 0.1
 
 
 def init_weight(
@@ -14,6 +19,7 @@ def init_weight(
 
     he: N(0, 2 / fan_in), for ReLU-like units (He et al. 2015).
     xavier: N(0, 2 / (fan_in + fan_out)), for sigmoid and tanh (Glorot and Bengio 2010).
+    small: N(0, SMALL_GAIN**2 / fan_in), for the output layer.
     A number instead of a name is used as the standard deviation itself (the
     under-fitting experiment needs "far too small").
     """
@@ -23,6 +29,8 @@ def init_weight(
         std = np.sqrt(2.0 / fan_in)
     elif scheme == "xavier":
         std = np.sqrt(2.0 / (fan_in + fan_out))
+    elif scheme == "small":
+        std = SMALL_GAIN / np.sqrt(fan_in)
     else:
         raise ValueError(f"unknown initialisation {scheme!r}; choose one of {', '.join(INITS)} or a number")
     return (rng.standard_normal(shape) * std).astype(dtype)

@@ -41,10 +41,23 @@ class Sequential:
             x = layer.forward(x, train)
         return x
 
-    def backward(self, dout: np.ndarray) -> np.ndarray:
-        for layer in reversed(self.layers):
+    def backward(self, dout: np.ndarray, input_grad: bool = True) -> np.ndarray | None:
+        """Accumulate every parameter's gradient; return d(loss)/d(input) (N, 1, 28, 28).
+
+        With input_grad=False (training) the layers below the first one with
+        parameters are skipped and that layer computes no dx: the image's
+        gradient is only wanted for saliency maps. Returns None then.
+        """
+        first = 0
+        if not input_grad:
+            first = next((i for i, layer in enumerate(self.layers) if layer.params()), len(self.layers))
+        for layer in reversed(self.layers[first + 1:]):
             dout = layer.backward(dout)
-        return dout
+        if input_grad:
+            return self.layers[0].backward(dout) if self.layers else dout
+        if first < len(self.layers):
+            self.layers[first].backward_params(dout)
+        return None
 
     def params(self) -> dict[str, Parameter]:
         return {f"{i}.{name}": p for i, layer in enumerate(self.layers) for name, p in layer.params().items()}

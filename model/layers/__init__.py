@@ -8,11 +8,17 @@ import numpy as np
 
 from model.layers.activations import LeakyReLU, ReLU, Sigmoid, Tanh
 from model.layers.base import Layer, Parameter
+from model.layers.batchnorm import BatchNorm1d, BatchNorm2d
+from model.layers.conv import Conv2d
+from model.layers.dropout import Dropout
 from model.layers.linear import Linear
+from model.layers.pool import AvgPool2d, GlobalAvgPool2d, MaxPool2d
 from model.layers.shape import Flatten, Normalize
 
 LAYER_TYPES: dict[str, type[Layer]] = {
-    cls.__name__: cls for cls in (Linear, Flatten, Normalize, ReLU, LeakyReLU, Sigmoid, Tanh)
+    cls.__name__: cls
+    for cls in (Linear, Flatten, Normalize, ReLU, LeakyReLU, Sigmoid, Tanh, Conv2d, MaxPool2d, AvgPool2d,
+                GlobalAvgPool2d, Dropout, BatchNorm1d, BatchNorm2d)
 }
 
 

@@ -12,7 +12,8 @@ class ReLU(Layer):
 
     def forward(self, x, train=False):
         self._mask = x > 0
-        return np.where(self._mask, x, 0).astype(x.dtype, copy=False)
+        # maximum keeps x's dtype and memory layout (np.where would make a C-ordered copy).
+        return np.maximum(x, x.dtype.type(0))
 
     def backward(self, dout):
         return dout * self._mask

@@ -37,6 +37,10 @@ class Layer:
     def backward(self, dout: np.ndarray) -> np.ndarray:
         raise NotImplementedError
 
+    def backward_params(self, dout: np.ndarray) -> None:
+        """Only accumulate parameter gradients: for the first layer, whose dx nobody needs."""
+        self.backward(dout)
+
     def params(self) -> dict[str, Parameter]:
         """Trainable parameters by local name ("weight", "bias", ...)."""
         return {}

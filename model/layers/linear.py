@@ -28,9 +28,12 @@ class Linear(Layer):
         return self._x @ self.weight.data + self.bias.data
 
     def backward(self, dout):
+        self.backward_params(dout)
+        return (dout @ self.weight.data.T).reshape(self._in_shape)
+
+    def backward_params(self, dout):
         self.weight.grad += self._x.T @ dout
         self.bias.grad += dout.sum(axis=0)
-        return (dout @ self.weight.data.T).reshape(self._in_shape)
 
     def params(self):
         return {"weight": self.weight, "bias": self.bias}

@@ -1,0 +1,125 @@
+"""The 2-D convolution layer, vectorised with im2col and one matrix product."""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+from model.init import init_weight
+from model.layers.base import Layer, Parameter
+
+
+def conv_output_size(size: int, kernel: int, stride: int, padding: int) -> int:
+    """Output length along one axis (floor mode, as PyTorch): (size + 2p - k) // s + 1."""
+    return (size + 2 * padding - kernel) // stride + 1
+
+
+class Conv2d(Layer):
+    """Cross-correlation of NCHW images with a bank of filters (the book's `Convolution`).
+
+    x: (N, C, H, W) -> y: (N, F, OH, OW), OH = (H + 2p - k) // s + 1.
+    weight: (F, C, k, k) as in PyTorch, bias: (F,).
+
+    Internally images are channels-last (N, H, W, C): the windows then hold
+    contiguous runs of k * C values, so im2col is a fast copy into
+    cols (N * OH * OW, k * k * C) and the whole layer is one matrix product
+    cols @ W. The output is returned as an NCHW view of channels-last memory;
+    the layers after it keep that layout, so the next convolution copies
+    nothing to get back to channels-last.
+    """
+
+    def __init__(self, in_channels: int, out_channels: int, kernel_size: int, stride: int = 1,
+                 padding: int = 0, init="he", rng: np.random.Generator | None = None):
+        self.in_channels, self.out_channels = int(in_channels), int(out_channels)
+        self.kernel_size, self.stride, self.padding = int(kernel_size), int(stride), int(padding)
+        if min(self.in_channels, self.out_channels, self.kernel_size, self.stride) < 1 or self.padding < 0:
+            raise ValueError("channels, kernel_size and stride must be positive and padding non-negative")
+        self.init = init
+        rng = rng if rng is not None else np.random.default_rng(0)
+        k = self.kernel_size
+        fan_in, fan_out = self.in_channels * k * k, self.out_channels * k * k
+        self.weight = Parameter(init_weight((self.out_channels, self.in_channels, k, k), fan_in, fan_out, init, rng))
+        self.bias = Parameter(np.zeros(self.out_channels, dtype=np.float32))
+        self._buffers: dict[str, np.ndarray] = {}
+
+    def _buffer(self, name: str, shape: tuple[int, ...], dtype) -> np.ndarray:
+        """A scratch array reused between calls: fresh large arrays cost a page fault per 4 KiB."""
+        buf = self._buffers.get(name)
+        if buf is None or buf.shape != shape or buf.dtype != dtype:
+            buf = self._buffers[name] = np.zeros(shape, dtype)
+        return buf
+
+    def _weight_matrix(self) -> np.ndarray:
+        """weight (F, C, k, k) -> (k * k * C, F), rows in the order of a cols row."""
+        return self.weight.data.transpose(2, 3, 1, 0).reshape(-1, self.out_channels)
+
+    def forward(self, x, train=False):
+        n, c, h, w = x.shape
+        k, s, p = self.kernel_size, self.stride, self.padding
+        oh, ow = conv_output_size(h, k, s, p), conv_output_size(w, k, s, p)
+        # Padded channels-last copy of x; the border stays zero between calls.
+        xp = self._buffer("padded", (n, h + 2 * p, w + 2 * p, c), x.dtype)
+        xp[:, p:p + h, p:p + w, :] = x.transpose(0, 2, 3, 1)
+        windows = sliding_window_view(xp, (k, k), axis=(1, 2))[:, ::s, ::s][:, :oh, :ow]
+        cols = self._buffer("cols", (n, oh, ow, k, k, c), x.dtype)
+        np.copyto(cols, windows.transpose(0, 1, 2, 4, 5, 3))
+        self._cols = cols.reshape(n * oh * ow, k * k * c)
+        self._in_shape = x.shape
+        out = self._cols @ self._weight_matrix()
+        out += self.bias.data
+        return out.reshape(n, oh, ow, self.out_channels).transpose(0, 3, 1, 2)
+
+    def _dout_matrix(self, dout: np.ndarray) -> np.ndarray:
+        """dout (N, F, OH, OW) -> (N * OH * OW, F); no copy when dout is channels-last already."""
+        return dout.transpose(0, 2, 3, 1).reshape(-1, self.out_channels)
+
+    def backward(self, dout):
+        return self._input_grad(self._param_grads(dout))
+
+    def backward_params(self, dout):
+        self._param_grads(dout)
+
+    def _param_grads(self, dout: np.ndarray) -> np.ndarray:
+        """Accumulate weight and bias gradients; return dout as a (N * OH * OW, F) matrix."""
+        dmat = self._dout_matrix(dout)
+        c, k = self.in_channels, self.kernel_size
+        dw = self._cols.T @ dmat  # (k * k * C, F)
+        self.weight.grad += dw.reshape(k, k, c, self.out_channels).transpose(3, 2, 0, 1)
+        self.bias.grad += dmat.sum(axis=0)
+        return dmat
+
+    def _input_grad(self, dmat: np.ndarray) -> np.ndarray:
+        """col2im: scatter-add each window's gradient back onto the padded image.
+
+        One pass per kernel offset (i, j) adds a strided slice for every image and
+        pixel at once, so the Python loop runs k * k times, never over pixels.
+        """
+        n, c, h, w = self._in_shape
+        k, s, p = self.kernel_size, self.stride, self.padding
+        oh, ow = conv_output_size(h, k, s, p), conv_output_size(w, k, s, p)
+        dcols = self._buffer("dcols", self._cols.shape, dmat.dtype)
+        np.matmul(dmat, self._weight_matrix().T, out=dcols)
+        dcols = dcols.reshape(n, oh, ow, k, k, c)
+        dxp = np.zeros((n, h + 2 * p, w + 2 * p, c), dmat.dtype)
+        for i in range(k):
+            for j in range(k):
+                dxp[:, i:i + s * oh:s, j:j + s * ow:s, :] += dcols[:, :, :, i, j, :]
+        return dxp[:, p:p + h, p:p + w, :].transpose(0, 3, 1, 2)
+
+    def params(self):
+        return {"weight": self.weight, "bias": self.bias}
+
+    def spec(self):
+        return {"type": "Conv2d", "in_channels": self.in_channels, "out_channels": self.out_channels,
+                "kernel_size": self.kernel_size, "stride": self.stride, "padding": self.padding,
+                "init": self.init}
+
+    def output_shape(self, input_shape):
+        if len(input_shape) != 3 or input_shape[0] != self.in_channels:
+            raise ValueError(f"expects ({self.in_channels}, H, W), gets {tuple(input_shape)}")
+        _, h, w = input_shape
+        k, s, p = self.kernel_size, self.stride, self.padding
+        oh, ow = conv_output_size(h, k, s, p), conv_output_size(w, k, s, p)
+        if oh < 1 or ow < 1:
+            raise ValueError(f"a {k}x{k} kernel with padding {p} does not fit a {h}x{w} image")
+        return (self.out_channels, oh, ow)

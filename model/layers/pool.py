@@ -1,0 +1,120 @@
+"""Pooling layers: max, average and global average over the spatial axes."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from model.layers.base import Layer
+from model.layers.conv import conv_output_size
+
+
+def window_views(x: np.ndarray, kernel: int, stride: int) -> list[np.ndarray]:
+    """One view of x per kernel offset (i, j): element [n, c, a, b] of view (i, j) is
+    x[n, c, a * stride + i, b * stride + j]. x: (N, C, H, W) -> kernel**2 views (N, C, OH, OW).
+
+    When the windows tile the image exactly (stride == kernel and the size divides),
+    the views come from reshaping to (N, C, OH, k, OW, k); otherwise from strided
+    slices, which drop the rows and columns no window reaches (floor mode). Either
+    way nothing is copied, and writing into the views of an output array scatters.
+    """
+    n, c, h, w = x.shape
+    oh, ow = conv_output_size(h, kernel, stride, 0), conv_output_size(w, kernel, stride, 0)
+    if stride == kernel and h % kernel == 0 and w % kernel == 0:
+        tiles = x.reshape(n, c, oh, kernel, ow, kernel)
+        return [tiles[:, :, :, i, :, j] for i in range(kernel) for j in range(kernel)]
+    return [x[:, :, i:i + stride * (oh - 1) + 1:stride, j:j + stride * (ow - 1) + 1:stride]
+            for i in range(kernel) for j in range(kernel)]
+
+
+class _Pool2d(Layer):
+    """Shared options and shapes of the windowed pools. stride defaults to kernel_size."""
+
+    def __init__(self, kernel_size: int = 2, stride: int | None = None):
+        self.kernel_size = int(kernel_size)
+        self.stride = self.kernel_size if stride is None else int(stride)
+        if self.kernel_size < 1 or self.stride < 1:
+            raise ValueError("kernel_size and stride must be positive")
+
+    def spec(self):
+        return {"type": type(self).__name__, "kernel_size": self.kernel_size, "stride": self.stride}
+
+    def output_shape(self, input_shape):
+        if len(input_shape) != 3:
+            raise ValueError(f"expects (C, H, W), gets {tuple(input_shape)}")
+        c, h, w = input_shape
+        k, s = self.kernel_size, self.stride
+        if h < k or w < k:
+            raise ValueError(f"a {k}x{k} window does not fit a {h}x{w} image")
+        return (c, conv_output_size(h, k, s, 0), conv_output_size(w, k, s, 0))
+
+    def _overlapping(self) -> bool:
+        return self.stride < self.kernel_size
+
+
+class MaxPool2d(_Pool2d):
+    """The largest value of each k x k window. x: (N, C, H, W) -> (N, C, OH, OW).
+
+    Backward routes each window's gradient to one input: the first maximum in
+    row-major window order, so ties (common after ReLU: all-zero windows) never
+    double the gradient.
+    """
+
+    def forward(self, x, train=False):
+        views = window_views(x, self.kernel_size, self.stride)
+        out = views[0].copy(order="K")
+        for v in views[1:]:
+            np.maximum(out, v, out=out)
+        self._x, self._out = x, out
+        return out
+
+    def backward(self, dout):
+        dx = np.zeros_like(self._x)
+        taken = np.zeros(self._out.shape, dtype=bool)
+        for xv, dxv in zip(window_views(self._x, self.kernel_size, self.stride),
+                           window_views(dx, self.kernel_size, self.stride)):
+            winner = xv == self._out
+            winner &= ~taken
+            taken |= winner
+            if self._overlapping():
+                dxv += dout * winner
+            else:
+                np.multiply(dout, winner, out=dxv)
+        return dx
+
+
+class AvgPool2d(_Pool2d):
+    """The mean of each k x k window. x: (N, C, H, W) -> (N, C, OH, OW)."""
+
+    def forward(self, x, train=False):
+        views = window_views(x, self.kernel_size, self.stride)
+        out = views[0].copy(order="K")
+        for v in views[1:]:
+            out += v
+        out *= out.dtype.type(1 / len(views))
+        self._x = x
+        return out
+
+    def backward(self, dout):
+        dx = np.zeros_like(self._x)
+        share = dout * dout.dtype.type(1 / self.kernel_size**2)
+        for dxv in window_views(dx, self.kernel_size, self.stride):
+            dxv += share
+        return dx
+
+
+class GlobalAvgPool2d(Layer):
+    """The mean of each channel over all pixels. x: (N, C, H, W) -> (N, C)."""
+
+    def forward(self, x, train=False):
+        self._x_shape = x.shape
+        return x.mean(axis=(2, 3))
+
+    def backward(self, dout):
+        n, c, h, w = self._x_shape
+        share = dout * dout.dtype.type(1 / (h * w))
+        return np.broadcast_to(share[:, :, None, None], self._x_shape).copy()
+
+    def output_shape(self, input_shape):
+        if len(input_shape) != 3:
+            raise ValueError(f"expects (C, H, W), gets {tuple(input_shape)}")
+        return (input_shape[0],)
