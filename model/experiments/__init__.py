@@ -1,0 +1,52 @@
+"""The course experiments, one module each, run by name.
+
+`run_experiment(name, out_dir)` writes an experiment's plots (PNG), tables
+(Markdown + CSV), summary.md and metrics.json into out_dir and returns a
+Result; `main(argv)` is the command line `python -m model.experiments NAME`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from model.experiments import toy_digits, xor
+from model.experiments.reporting import Cancelled, ProgressCallback, Reporter
+from model.experiments.results import Result, Table
+
+_MODULES = (toy_digits, xor)
+
+# name -> (one-line description, run(out_dir, quick, seed, report) -> Result)
+EXPERIMENTS: dict[str, tuple[str, Callable[..., Result]]] = {m.NAME: (m.DESCRIPTION, m.run) for m in _MODULES}
+
+DEFAULT_RESULTS_DIR = Path("results")
+
+
+def run_experiment(name: str, out_dir: Path | str | None = None, quick: bool = False, seed: int = 0,
+                   progress: ProgressCallback | None = None,
+                   should_stop: Callable[[], bool] | None = None) -> Result:
+    """Run experiment `name` and write its results into out_dir (default results/NAME).
+
+    progress(fraction, message) is called as the run goes; returning False
+    from it, or should_stop() returning True, stops the run with Cancelled.
+    quick: a few-seconds version with less data and fewer epochs (for tests).
+    Raises KeyError for an unknown name.
+    """
+    if name not in EXPERIMENTS:
+        raise KeyError(f"unknown experiment {name!r}; known: {', '.join(EXPERIMENTS)}")
+    out = Path(out_dir) if out_dir is not None else DEFAULT_RESULTS_DIR / name
+    out.mkdir(parents=True, exist_ok=True)
+    report = Reporter(progress, should_stop)
+    result = EXPERIMENTS[name][1](out, quick, seed, report)
+    if progress is not None:
+        progress(1.0, "done")
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    from model.experiments.cli import main as cli_main
+
+    return cli_main(argv)
+
+
+__all__ = ["EXPERIMENTS", "Cancelled", "Result", "Table", "main", "run_experiment"]

@@ -1,0 +1,5 @@
+import sys
+
+from model.experiments.cli import main
+
+sys.exit(main())

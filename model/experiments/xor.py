@@ -1,0 +1,99 @@
+"""xor: the 2-2-1 sigmoid perceptron that learns XOR, and the seeds that don't.
+
+Squared error, per-sample updates, learning rate 0.3, 3,000 epochs, once per
+seed. Some seeds land on a plateau (a local minimum or saddle: the outputs
+stall near 0.5) and never leave it; others are merely slow.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from model.experiments.reporting import Reporter
+from model.experiments.results import Panel, Series, Table, finish, plot_panels, write_table
+from model.losses import MSE
+from model.network import Sequential
+
+NAME = "xor"
+DESCRIPTION = "XOR with a 2-2-1 sigmoid MLP, squared error, lr 0.3: how many seeds solve it"
+
+INPUTS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float32)
+TARGETS = np.array([[0], [1], [1], [0]], dtype=np.float32)
+HIDDEN = 2
+LEARNING_RATE = 0.3
+EPOCHS = 3_000
+SEEDS = 20
+QUICK_SEEDS = 6
+TOLERANCE = 0.1  # solved: every output within this of its target
+# Not solved and the loss fell less than this (relative) over the last third: stuck, not slow.
+PLATEAU_DROP = 0.05
+OUTCOME_STYLE = {"solved": "C2-", "slow": "C1-", "stuck": "C3-"}
+
+
+def network(rng: np.random.Generator) -> Sequential:
+    spec = [{"type": "Linear", "in_features": 2, "out_features": HIDDEN, "init": "xavier"}, {"type": "Sigmoid"},
+            {"type": "Linear", "in_features": HIDDEN, "out_features": 1, "init": "xavier"}, {"type": "Sigmoid"}]
+    return Sequential.from_spec(spec, rng, input_shape=(2,))
+
+
+def train_seed(seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Train one network from `seed`. Returns (loss per epoch (EPOCHS,), outputs (4,))."""
+    rng = np.random.default_rng(seed)
+    net = network(rng)
+    params, loss_fn, lr = list(net.params().values()), MSE(), np.float32(LEARNING_RATE)
+    losses = np.empty(EPOCHS)
+    for epoch in range(EPOCHS):
+        total = 0.0
+        for i in rng.permutation(len(INPUTS)):
+            total += loss_fn.forward(net.forward(INPUTS[i:i + 1], train=True), TARGETS[i:i + 1])
+            net.backward(loss_fn.backward())
+            for p in params:
+                p.data -= lr * p.grad
+                p.grad[...] = 0
+        losses[epoch] = total / len(INPUTS)
+    return losses, net.forward(INPUTS).ravel()
+
+
+def outcome(losses: np.ndarray, outputs: np.ndarray) -> str:
+    """"solved", "stuck" (the loss has flattened out short of a solution) or "slow" (still falling)."""
+    if np.all(np.abs(outputs - TARGETS.ravel()) < TOLERANCE):
+        return "solved"
+    before = losses[2 * len(losses) // 3]
+    return "stuck" if before - losses[-1] < PLATEAU_DROP * before else "slow"
+
+
+def run(out_dir: Path, quick: bool, seed: int, report: Reporter):
+    seeds = list(range(seed, seed + (QUICK_SEEDS if quick else SEEDS)))
+    rows, curves, outcomes = [], {}, {}
+    for n, s in enumerate(seeds):
+        report(n / len(seeds), f"seed {s}")
+        curves[s], outputs = train_seed(s)
+        outcomes[s] = outcome(curves[s], outputs)
+        rows.append([s, f"{curves[s][-1]:.4g}", *(f"{o:.3f}" for o in outputs), outcomes[s]])
+    solved = [s for s in seeds if outcomes[s] == "solved"]
+    counts = {k: sum(v == k for v in outcomes.values()) for k in OUTCOME_STYLE}
+    series, labelled = [], set()
+    for s in seeds:  # one legend entry per outcome, not per seed
+        kind = outcomes[s]
+        series.append(Series(f"{kind} ({counts[kind]})" if kind not in labelled else "_", curves[s],
+                             style=OUTCOME_STYLE[kind]))
+        labelled.add(kind)
+    plot = plot_panels(out_dir / "loss_curves.png", f"XOR, 2-{HIDDEN}-1 sigmoid, lr {LEARNING_RATE}: {len(seeds)} seeds",
+                       [Panel("Squared error per epoch", "epoch", "mean loss (log scale)", series, log_y=True)],
+                       ncols=1)
+    table = write_table(out_dir, "seeds", Table(f"XOR after {EPOCHS} epochs", ["seed", "final loss", "out(0,0)",
+                                                "out(0,1)", "out(1,0)", "out(1,1)", "outcome"], rows))
+    best = min(solved, key=lambda s: curves[s][-1]) if solved else min(seeds, key=lambda s: curves[s][-1])
+    stuck = [s for s in seeds if outcomes[s] == "stuck"]
+    summary = (f"2-{HIDDEN}-1 sigmoid network, squared error, per-sample SGD, lr {LEARNING_RATE}, {EPOCHS} epochs.\n"
+               f"{len(solved)} of {len(seeds)} seeds solve XOR (every output within {TOLERANCE} of its target); "
+               f"still converging: {counts['slow']}; stuck on a plateau "
+               f"(a local minimum, outputs stall near 0.5): {counts['stuck']}"
+               f"{' (seeds ' + ', '.join(map(str, stuck)) + ')' if stuck else ''}.\n"
+               f"Seed {best}: final loss {curves[best][-1]:.4g}, outputs for (0,0), (0,1), (1,0), (1,1): "
+               + ", ".join(rows[seeds.index(best)][2:6]) + ".")
+    metrics = {"seeds": seeds, "solved": solved, "outcomes": outcomes, "final_loss": {s: curves[s][-1] for s in seeds},
+               "outputs": {row[0]: [float(v) for v in row[2:6]] for row in rows}}
+    return finish(NAME, out_dir, summary, metrics, [plot], [table])
