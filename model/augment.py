@@ -24,12 +24,12 @@ def _bilinear(images: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndar
     n, h, w = images.shape
     padded = np.pad(images, ((0, 0), (1, 1), (1, 1)))  # a zero frame to read outside from
     # Clipped into the frame, an outside point interpolates between zeros.
-    r = np.clip(rows + 1, 0, h + 1)
-    c = np.clip(cols + 1, 0, w + 1)
-    r0 = np.minimum(np.floor(r), h).astype(np.intp)
-    c0 = np.minimum(np.floor(c), w).astype(np.intp)
-    fr = (r - r0).astype(np.float32)
-    fc = (c - c0).astype(np.float32)
+    r = np.clip(rows + np.float32(1), 0, h + 1)
+    c = np.clip(cols + np.float32(1), 0, w + 1)
+    r_floor = np.minimum(np.floor(r), h)
+    c_floor = np.minimum(np.floor(c), w)
+    fr, fc = r - r_floor, c - c_floor
+    r0, c0 = r_floor.astype(np.intp), c_floor.astype(np.intp)
     flat = padded.reshape(-1)
     base = np.arange(n, dtype=np.intp)[:, None, None] * ((h + 2) * (w + 2)) + r0 * (w + 2) + c0
     top = flat[base] * (1 - fc) + flat[base + 1] * fc
@@ -47,12 +47,14 @@ def warp(x: np.ndarray, shift: np.ndarray, rotate_deg: np.ndarray, scale: np.nda
     n, _, h, w = x.shape
     centre_r, centre_c = (h - 1) / 2, (w - 1) / 2
     theta = np.deg2rad(np.asarray(rotate_deg, dtype=np.float64))
-    cos = (np.cos(theta) / scale)[:, None, None]
-    sin = (np.sin(theta) / scale)[:, None, None]
+    # float32 coordinates: a thousandth of a pixel is plenty, and twice as fast.
+    cos = (np.cos(theta) / scale).astype(np.float32)[:, None, None]
+    sin = (np.sin(theta) / scale).astype(np.float32)[:, None, None]
+    shift = np.asarray(shift, dtype=np.float32)
     # Each output pixel reads from the point the inverse transform sends it to.
-    out_r, out_c = np.mgrid[0:h, 0:w].astype(np.float64)
-    dr = out_r[None] - centre_r - shift[:, 0, None, None]
-    dc = out_c[None] - centre_c - shift[:, 1, None, None]
+    out_r, out_c = np.mgrid[0:h, 0:w].astype(np.float32)
+    dr = out_r[None] - np.float32(centre_r) - shift[:, 0, None, None]
+    dc = out_c[None] - np.float32(centre_c) - shift[:, 1, None, None]
     rows = centre_r + cos * dr + sin * dc
     cols = centre_c - sin * dr + cos * dc
     return _bilinear(x[:, 0].astype(np.float32, copy=False), rows, cols)[:, None]
