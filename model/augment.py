@@ -47,7 +47,7 @@ def warp(x: np.ndarray, shift: np.ndarray, rotate_deg: np.ndarray, scale: np.nda
     n, _, h, w = x.shape
     centre_r, centre_c = (h - 1) / 2, (w - 1) / 2
     theta = np.deg2rad(np.asarray(rotate_deg, dtype=np.float64))
-    # float32 coordinates: a thousandth of a pixel is plenty, and twice as fast.
+    # float32 coordinates: precise to far below a pixel, and about a fifth faster.
     cos = (np.cos(theta) / scale).astype(np.float32)[:, None, None]
     sin = (np.sin(theta) / scale).astype(np.float32)[:, None, None]
     shift = np.asarray(shift, dtype=np.float32)
