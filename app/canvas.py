@@ -62,6 +62,7 @@ class Canvas(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAcceptDrops(True)
         self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._edits: list[Stroke | Picture | Clear] = []
         self._redo: list[Stroke | Picture | Clear] = []
         self._brush = DEFAULT_BRUSH
@@ -86,12 +87,16 @@ class Canvas(QWidget):
         """Make the left button erase (True) or draw (False)."""
         self._erasing = bool(on)
 
-    def draw_stroke(self, points, width: float | None = None, erase: bool = False) -> None:
-        """Draw one stroke through `points` [(x, y), ...] in canvas units (0..280)."""
+    def draw_stroke(self, points, width: float | None = None, erase: bool | None = None) -> None:
+        """Draw one stroke through `points` [(x, y), ...] in canvas units (0..280).
+
+        width and erase default to the current brush width and tool.
+        """
         pts = tuple((float(x), float(y)) for x, y in points)
         if not pts:
             return
-        self._commit(Stroke(pts, self._brush if width is None else float(width), erase))
+        width = self._brush if width is None else float(width)
+        self._commit(Stroke(pts, width, self._erasing if erase is None else bool(erase)))
 
     def clear(self) -> None:
         if not self.is_empty():

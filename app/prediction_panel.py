@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.predictor import Prediction
@@ -66,6 +66,7 @@ class PredictionPanel(QWidget):
         big.setPointSizeF(self.font().pointSizeF() * 5.5)
         big.setWeight(QFont.Weight.DemiBold)
         self.digit_label.setFont(big)
+        self.digit_label.setMinimumHeight(QFontMetrics(big).height())  # no jump between states
         self.confidence_label = QLabel()
         self.confidence_label.setWordWrap(True)
         self.bars = ProbabilityBars()
@@ -105,7 +106,7 @@ class PredictionPanel(QWidget):
         return int(text) if text.isdigit() else None
 
     def _show_empty(self, message: str) -> None:
-        self.digit_label.setText("–")
+        self.digit_label.setText("?")
         self.digit_label.setStyleSheet(f"color: {MUTED};")
         self.confidence_label.setText(message)
         self.confidence_label.setStyleSheet(f"color: {MUTED};")

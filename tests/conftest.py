@@ -56,3 +56,44 @@ def settings_dir(tmp_path, qapp):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     return tmp_path / "settings"
+
+
+@pytest.fixture
+def weights_dir(tmp_path, tiny_net):
+    """A folder standing in for assets/weights/, holding the tiny network as mlp.npz."""
+    from model.weights import save_weights
+
+    folder = tmp_path / "weights"
+    folder.mkdir()
+    save_weights(folder / "mlp.npz", tiny_net, meta={"name": "mlp", "test_accuracy": 0.92})
+    return folder
+
+
+@pytest.fixture
+def make_window(qtbot, settings_dir):
+    """make_window(weights_dir) -> a shown MainWindow using throwaway settings."""
+    from app.main_window import MainWindow
+
+    def make(folder):
+        window = MainWindow(weights_dir=folder)
+        qtbot.addWidget(window)
+        window.resize(900, 650)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    """Message boxes recorded as (kind, title, text) instead of shown, so nothing blocks."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    for kind in ("warning", "information", "critical"):
+        def record(parent, title, text, *args, _kind=kind, **kwargs):
+            shown.append((_kind, title, text))
+            return QMessageBox.StandardButton.Ok
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(record))
+    return shown

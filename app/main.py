@@ -1,0 +1,39 @@
+"""Start DigitLab: the QApplication, its identity (where QSettings live) and the main window."""
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+ORGANISATION = "DigitLab"
+APPLICATION = "DigitLab"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (or the existing one), named so QSettings know where to store."""
+    # Qt 6 scales by the screen's factor by itself; pass fractional factors (125%, 150%) through.
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(sys.argv if argv is None else argv)
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    app.setStyle("Fusion")  # the same calm look on every platform
+    return app
+
+
+def main(argv: list[str] | None = None) -> int:
+    app = make_application(argv)
+    from app.main_window import MainWindow  # after the application exists
+
+    window = MainWindow()
+    window.add_default_panels()
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,260 @@
+"""The main window: builds the widgets, the menus and the toolbar, and connects signals.
+
+The canvas hands out arrays, `app.predictor` classifies them, the panel shows
+the result; networks live in `app.networks`, settings in `app.settings`.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PIL import Image
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow,
+                               QMessageBox, QVBoxLayout, QWidget)
+
+from app import window_actions
+from app.canvas import Canvas
+from app.evaluate_dialog import EvaluateDialog
+from app.networks import BUNDLED_DIR, NetworkList
+from app.prediction_panel import PredictionPanel
+from app.predictor import predict
+from app.settings import Settings
+from model.weights import save_weights
+
+PREDICT_INTERVAL_MS = 40  # at most one prediction per 40 ms while the pen moves
+WEIGHT_FILTER = "DigitLab weights (*.npz);;All files (*)"
+IMAGE_FILTER = "PNG image (*.png)"
+HINT = "Left button draws · right button erases · Esc clears · drop an image file to classify it"
+STYLE = """
+QFrame#card { background: white; border: 1px solid #dde1e7; border-radius: 10px; }
+QLabel#hint { color: #6b7380; }
+QToolBar { spacing: 6px; border: none; }
+QStatusBar QLabel { padding: 0 0.6em; }
+"""
+
+
+class MainWindow(QMainWindow):
+    """DigitLab's window: canvas in the middle, the prediction beside it, panels docked at the side."""
+
+    prediction_updated = Signal()  # after every refresh of the prediction panel
+
+    def __init__(self, settings: Settings | None = None, weights_dir: Path = BUNDLED_DIR):
+        super().__init__()
+        self.setWindowTitle("DigitLab")
+        self.setStyleSheet(STYLE)
+        self.settings = settings if settings is not None else Settings()
+        self.networks = NetworkList(self)
+        self.canvas = Canvas()
+        self.panel = PredictionPanel()
+        self.last_latency: float | None = None  # seconds from a finished edit to an updated panel
+        self._evaluations: list[EvaluateDialog] = []
+        self._timer = QTimer(self, singleShot=True, interval=PREDICT_INTERVAL_MS, timeout=self.update_prediction)
+        self._build_centre()
+        self.actions = window_actions.build(self)
+        self._connect()
+        self._startup_problems = self.networks.load_bundled(weights_dir)
+        self._restore()
+        self.canvas.setFocus()  # keyboard shortcuts go to the drawing, not the brush box
+
+    # --- building -------------------------------------------------------------
+    def _build_centre(self) -> None:
+        hint = QLabel(HINT, objectName="hint", wordWrap=True)
+        left = QVBoxLayout()
+        left.addWidget(self.canvas, 1)
+        left.addWidget(hint)
+        card = QFrame(objectName="card")
+        QVBoxLayout(card).addWidget(self.panel)
+        margin = self.fontMetrics().height()
+        centre = QWidget()
+        row = QHBoxLayout(centre)
+        row.setContentsMargins(margin, margin, margin, margin)
+        row.setSpacing(margin)
+        row.addLayout(left, 1)
+        row.addWidget(card, 0)
+        self.setCentralWidget(centre)
+        self.name_label, self.accuracy_label, self.time_label = QLabel(), QLabel(), QLabel()
+        for label in (self.name_label, self.accuracy_label, self.time_label):
+            self.statusBar().addPermanentWidget(label)
+
+    def add_side_panel(self, title: str, widget: QWidget) -> QDockWidget:
+        """Dock a panel (training, experiments...) at the right, tabbed with the others."""
+        dock = QDockWidget(title, self, objectName=f"dock-{title.lower()}")
+        dock.setWidget(widget)
+        docks = [d for d in self.findChildren(QDockWidget) if d is not dock]
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        if docks:
+            self.tabifyDockWidget(docks[-1], dock)
+        self.actions.panels_menu.addAction(dock.toggleViewAction())
+        self.actions.panels_menu.menuAction().setVisible(True)
+        return dock
+
+    def _connect(self) -> None:
+        self.canvas.changed.connect(self._on_canvas_changed)
+        self.canvas.stroke_finished.connect(self._on_stroke_finished)
+        self.canvas.image_rejected.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        self.networks.entries_changed.connect(lambda: window_actions.refresh_networks(self))
+        self.networks.current_changed.connect(self._on_network_changed)
+
+    # --- prediction --------------------------------------------------------
+    def _on_canvas_changed(self) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _on_stroke_finished(self) -> None:
+        self._timer.stop()
+        window_actions.refresh_edit_actions(self)
+        self.update_prediction()
+
+    def update_prediction(self) -> None:
+        """Classify the drawing with the current network and show the result."""
+        entry = self.networks.current()
+        if entry is None:
+            self.panel.show_no_network()
+        else:
+            start = time.perf_counter()
+            result = predict(entry.net, self.canvas.to_array())
+            self.panel.show_prediction(result)
+            self.last_latency = time.perf_counter() - start
+            if result is not None:
+                self.time_label.setText(f"inference {1000 * result.seconds:.1f} ms")
+        self.prediction_updated.emit()
+
+    def _on_network_changed(self, entry) -> None:
+        window_actions.refresh_networks(self)
+        self.name_label.setText(entry.name if entry else "no network")
+        acc = entry.test_accuracy if entry else None
+        self.accuracy_label.setText("" if acc is None else f"test accuracy {100 * acc:.2f}%")
+        self.time_label.setText("")
+        if entry is not None and entry.path is not None:
+            self.settings.set_last_network(entry.path)
+        self.update_prediction()
+
+    # --- networks, files ---------------------------------------------------
+    def add_network(self, net, meta: dict, path: str | Path | None = None) -> None:
+        """Add a network (e.g. one just trained) to the selector and make it current."""
+        self.networks.select(self.networks.add(net, meta, path, "trained" if path is None else "file"))
+
+    def current_network(self):
+        """(a copy of the current network, its meta), or None: for "continue training"."""
+        entry = self.networks.current()
+        return None if entry is None else (entry.net.copy(), dict(entry.meta))
+
+    def open_weights(self, path: str | Path) -> bool:
+        """Load a weight file and select it; a bad file shows one message and changes nothing."""
+        try:
+            index = self.networks.open_file(path)
+        except ValueError as exc:
+            QMessageBox.warning(self, "Cannot open weights", str(exc))
+            return False
+        self.networks.select(index)
+        self._remember_file(path)
+        return True
+
+    def save_weights(self, path: str | Path) -> bool:
+        """Save the current network to `path` (atomically); shows one message on failure."""
+        entry, index = self.networks.current(), self.networks.current_index()
+        if entry is None:
+            QMessageBox.warning(self, "Nothing to save", "No network is loaded.")
+            return False
+        try:
+            save_weights(path, entry.net, meta={**entry.meta, "name": entry.name})
+        except (ValueError, OSError) as exc:
+            QMessageBox.warning(self, "Cannot save weights", str(exc).splitlines()[0])
+            return False
+        self.networks.mark_saved(index, path)
+        self.settings.set_last_network(path)
+        self._remember_file(path)
+        self.statusBar().showMessage(f"Saved {entry.name} to {path}", 5000)
+        return True
+
+    def export_canvas(self, path: str | Path) -> bool:
+        try:
+            Image.fromarray(self.canvas.to_array()).save(path)
+        except (ValueError, OSError) as exc:
+            QMessageBox.warning(self, "Cannot export the drawing", str(exc).splitlines()[0])
+            return False
+        return True
+
+    def evaluate(self) -> EvaluateDialog | None:
+        """Score the current network on MNIST test in the background, in a dialog."""
+        entry = self.networks.current()
+        if entry is None:
+            QMessageBox.information(self, "Evaluate", "No network loaded — train one or open a weight file.")
+            return None
+        dialog = EvaluateDialog(entry.net.copy(), entry.name, self)
+        self._evaluations.append(dialog)
+        dialog.finished.connect(lambda: self._evaluations.remove(dialog))
+        dialog.show()
+        return dialog
+
+    def _remember_file(self, path: str | Path) -> None:
+        self.settings.add_recent_file(path)
+        window_actions.refresh_recent(self)
+
+    # --- dialogs (thin wrappers around the methods above) -------------------
+    def ask_open_weights(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open weights", self._start_dir(), WEIGHT_FILTER)
+        if path:
+            self.open_weights(path)
+
+    def ask_save_weights(self) -> None:
+        entry = self.networks.current()
+        if entry is None:
+            QMessageBox.warning(self, "Nothing to save", "No network is loaded.")
+            return
+        default = str(Path(self._start_dir()) / f"{entry.name}.npz")
+        path, _ = QFileDialog.getSaveFileName(self, "Save weights as", default, WEIGHT_FILTER)
+        if path:
+            self.save_weights(path)
+
+    def ask_export_canvas(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export drawing", "digit.png", IMAGE_FILTER)
+        if path:
+            self.export_canvas(path)
+
+    def _start_dir(self) -> str:
+        recent = self.settings.recent_files()
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+    # --- settings --------------------------------------------------------------
+    def _restore(self) -> None:
+        self.canvas.set_brush_width(self.settings.brush_width(self.canvas.brush_width()))
+        window_actions.refresh_brush(self)
+        window_actions.refresh_recent(self)
+        if self.settings.geometry() is not None:
+            self.restoreGeometry(self.settings.geometry())
+        self._select_startup_network(self.settings.last_network())
+        if self.networks.current() is None:
+            self._on_network_changed(None)
+
+    def add_default_panels(self) -> None:
+        """Dock the side panels (training, experiments) and put them back where they were."""
+        self.restore_panels()
+
+    def restore_panels(self) -> None:
+        """Put docked panels back where they were (call after adding them)."""
+        if self.settings.window_state() is not None:
+            self.restoreState(self.settings.window_state())
+
+    def _select_startup_network(self, last: str) -> None:
+        index = self.networks.index_of(last) if last else None
+        if index is None and last and Path(last).is_file():
+            try:
+                index = self.networks.open_file(last)
+            except ValueError as exc:
+                self.statusBar().showMessage(str(exc), 8000)
+        if index is None and self.networks.entries():
+            index = 0
+        self.networks.select(index)
+
+    def save_settings(self) -> None:
+        self.settings.set_brush_width(self.canvas.brush_width())
+        self.settings.set_window(self.saveGeometry(), self.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event) -> None:
+        for dialog in list(self._evaluations):
+            dialog.close()
+        self.save_settings()
+        super().closeEvent(event)

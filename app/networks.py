@@ -1,0 +1,125 @@
+"""The networks the user can pick from: bundled, opened from a file, or freshly trained.
+
+A list of entries and which one is current, with signals so the selector,
+the menus and the status bar follow it. No widgets here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from model.network import Sequential
+from model.weights import load_weights
+
+BUNDLED_DIR = Path(__file__).resolve().parent.parent / "assets" / "weights"
+BUNDLED_ORDER = ("small-cnn", "cnn", "mlp")  # the first one present is the default
+
+
+@dataclass
+class NetworkEntry:
+    name: str
+    net: Sequential
+    meta: dict = field(default_factory=dict)
+    path: Path | None = None
+    source: str = "trained"  # "bundled", "file" or "trained"
+
+    @property
+    def test_accuracy(self) -> float | None:
+        value = self.meta.get("test_accuracy")
+        return float(value) if isinstance(value, (int, float)) else None
+
+    def label(self) -> str:
+        """"small-cnn · 99.1%", for menus and the selector."""
+        acc = self.test_accuracy
+        return self.name if acc is None else f"{self.name} · {100 * acc:.1f}%"
+
+
+class NetworkList(QObject):
+    """Ordered entries plus the current one. Entries hold their own copy of a network."""
+
+    entries_changed = Signal()
+    current_changed = Signal(object)  # the new current NetworkEntry, or None
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._entries: list[NetworkEntry] = []
+        self._current: int | None = None
+
+    def entries(self) -> list[NetworkEntry]:
+        return list(self._entries)
+
+    def current(self) -> NetworkEntry | None:
+        return None if self._current is None else self._entries[self._current]
+
+    def current_index(self) -> int | None:
+        return self._current
+
+    def index_of(self, path: str | Path) -> int | None:
+        target = Path(path).resolve()
+        return next((i for i, e in enumerate(self._entries) if e.path and e.path.resolve() == target), None)
+
+    def add(self, net: Sequential, meta: dict | None = None, path: str | Path | None = None,
+            source: str = "trained") -> int:
+        """Add a copy of `net` and return its index; a file already listed is replaced, not doubled."""
+        meta = dict(meta or {})
+        path = Path(path) if path is not None else None
+        existing = self.index_of(path) if path is not None else None
+        name = self._unique_name(meta.get("name") or (path.stem if path else "trained network"), existing)
+        entry = NetworkEntry(name, net.copy(), meta, path, source)
+        if existing is None:
+            self._entries.append(entry)
+            index = len(self._entries) - 1
+        else:
+            self._entries[existing] = entry
+            index = existing
+        self.entries_changed.emit()
+        if existing is not None and existing == self._current:
+            self.current_changed.emit(entry)
+        return index
+
+    def open_file(self, path: str | Path, source: str = "file") -> int:
+        """Load a weight file and add it; raises WeightFileError and then changes nothing."""
+        ckpt = load_weights(path)
+        meta = dict(ckpt.meta)
+        meta.setdefault("name", None)
+        meta["name"] = meta["name"] or Path(path).stem
+        return self.add(ckpt.net, meta, path, source)
+
+    def load_bundled(self, folder: Path = BUNDLED_DIR) -> list[str]:
+        """Add every readable *.npz in `folder`, the usual ones first; returns the problems met."""
+        files = sorted(Path(folder).glob("*.npz"), key=_bundled_rank) if Path(folder).is_dir() else []
+        problems = []
+        for path in files:
+            try:
+                self.open_file(path, source="bundled")
+            except ValueError as exc:
+                problems.append(str(exc))
+        return problems
+
+    def select(self, index: int | None) -> None:
+        if index is not None and not 0 <= index < len(self._entries):
+            raise IndexError(index)
+        if index != self._current:
+            self._current = index
+            self.current_changed.emit(self.current())
+
+    def mark_saved(self, index: int, path: str | Path) -> None:
+        """Remember that entry `index` now lives in the file `path`."""
+        self._entries[index].path = Path(path)
+        if self._entries[index].source == "trained":
+            self._entries[index].source = "file"
+        self.entries_changed.emit()
+
+    def _unique_name(self, name: str, replacing: int | None) -> str:
+        taken = {e.name for i, e in enumerate(self._entries) if i != replacing}
+        candidate, n = name, 2
+        while candidate in taken:
+            candidate, n = f"{name} ({n})", n + 1
+        return candidate
+
+
+def _bundled_rank(path: Path) -> tuple[int, str]:
+    stem = path.stem
+    return (BUNDLED_ORDER.index(stem) if stem in BUNDLED_ORDER else len(BUNDLED_ORDER), stem)

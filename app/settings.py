@@ -1,0 +1,55 @@
+"""What DigitLab remembers between runs, over QSettings (the organisation and
+application names set in `app.main` decide where it is stored)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 8
+
+
+class Settings:
+    """Typed accessors over one QSettings store."""
+
+    def __init__(self, store: QSettings | None = None):
+        self.store = store if store is not None else QSettings()
+
+    def brush_width(self, default: float) -> float:
+        return float(self.store.value("canvas/brush_width", default, type=float))
+
+    def set_brush_width(self, width: float) -> None:
+        self.store.setValue("canvas/brush_width", float(width))
+
+    def last_network(self) -> str:
+        """The weight file of the network last used, or "" (a trained, unsaved one has none)."""
+        return str(self.store.value("network/last_file", "", type=str))
+
+    def set_last_network(self, path: str | Path | None) -> None:
+        self.store.setValue("network/last_file", str(path) if path else "")
+
+    def recent_files(self) -> list[str]:
+        value = self.store.value("network/recent_files", [], type=list)
+        return [str(v) for v in value if v][:MAX_RECENT]
+
+    def add_recent_file(self, path: str | Path) -> list[str]:
+        """Put `path` first in the recent files (no duplicates); returns the new list."""
+        path = str(Path(path).resolve())
+        files = [path] + [f for f in self.recent_files() if f != path]
+        self.store.setValue("network/recent_files", files[:MAX_RECENT])
+        return files[:MAX_RECENT]
+
+    def geometry(self) -> QByteArray | None:
+        value = self.store.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def window_state(self) -> QByteArray | None:
+        value = self.store.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self.store.setValue("window/geometry", geometry)
+        self.store.setValue("window/state", state)
+
+    def sync(self) -> None:
+        self.store.sync()

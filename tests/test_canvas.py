@@ -1,0 +1,133 @@
+"""The drawing canvas, driven through its public drawing methods (and once with the mouse)."""
+import numpy as np
+import pytest
+from PIL import Image
+from PySide6.QtCore import QPoint, Qt
+
+from app.canvas import DEFAULT_BRUSH, Canvas
+
+VERTICAL = [(140, 40), (140, 240)]
+
+
+@pytest.fixture
+def canvas(qtbot):
+    widget = Canvas()
+    qtbot.addWidget(widget)
+    widget.resize(300, 300)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def ink(canvas) -> int:
+    return int((canvas.to_array() < 128).sum())
+
+
+def test_a_new_canvas_is_white_and_empty(canvas):
+    array = canvas.to_array()
+    assert array.dtype == np.uint8 and array.ndim == 2 and array.shape[0] == array.shape[1]
+    assert canvas.is_empty() and array.min() == 255
+
+
+def test_a_stroke_leaves_round_black_ink_and_signals(canvas, qtbot):
+    with qtbot.waitSignal(canvas.stroke_finished):
+        canvas.draw_stroke(VERTICAL)
+    array = canvas.to_array()
+    side = array.shape[0]
+    assert not canvas.is_empty()
+    assert array[side // 2, side // 2] == 0  # ink along the stroke
+    assert array[side // 2, side // 10] == 255  # paper beside it
+    # Round caps: the ink reaches past the end points by about half the brush.
+    top = np.flatnonzero((array < 128).any(axis=1))[0] / side * 280
+    assert top == pytest.approx(40 - DEFAULT_BRUSH / 2, abs=2)
+
+
+def test_a_wider_brush_lays_more_ink(canvas):
+    canvas.set_brush_width(10)
+    canvas.draw_stroke(VERTICAL)
+    thin = ink(canvas)
+    canvas.clear()
+    canvas.set_brush_width(30)
+    canvas.draw_stroke(VERTICAL)
+    assert ink(canvas) > 2.5 * thin
+
+
+def test_undo_redo_and_a_new_stroke_forgets_redo(canvas):
+    canvas.draw_stroke(VERTICAL)
+    one = canvas.to_array()
+    canvas.draw_stroke([(60, 140), (220, 140)])
+    two = canvas.to_array()
+    canvas.undo()
+    assert np.array_equal(canvas.to_array(), one)
+    canvas.redo()
+    assert np.array_equal(canvas.to_array(), two)
+    canvas.undo()
+    canvas.undo()
+    assert canvas.is_empty() and not canvas.can_undo()
+    canvas.redo()
+    canvas.draw_stroke([(30, 30), (60, 60)])
+    assert not canvas.can_redo()
+
+
+def test_clear_empties_and_can_be_undone(canvas):
+    canvas.draw_stroke(VERTICAL)
+    drawn = canvas.to_array()
+    canvas.clear()
+    assert canvas.is_empty()
+    canvas.undo()
+    assert np.array_equal(canvas.to_array(), drawn)
+
+
+def test_eraser_removes_ink(canvas):
+    canvas.draw_stroke(VERTICAL, width=16)
+    canvas.draw_stroke(VERTICAL, width=30, erase=True)
+    assert canvas.is_empty()
+    canvas.draw_stroke(VERTICAL, width=16)
+    canvas.set_eraser(True)
+    canvas.draw_stroke([(140, 40), (140, 140)], width=30)
+    remaining = canvas.to_array()
+    side = remaining.shape[0]
+    assert remaining[side // 4, side // 2] == 255 and remaining[3 * side // 4, side // 2] == 0
+
+
+def test_drawing_with_the_mouse(canvas, qtbot):
+    with qtbot.waitSignal(canvas.changed):
+        qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(150, 50))
+    for y in range(60, 260, 20):
+        qtbot.mouseMove(canvas, QPoint(150, y))
+    with qtbot.waitSignal(canvas.stroke_finished):
+        qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=QPoint(150, 250))
+    assert not canvas.is_empty() and canvas.can_undo()
+    canvas.undo()
+    assert canvas.is_empty()
+
+
+def test_the_drawing_survives_a_resize(canvas, qtbot):
+    canvas.draw_stroke(VERTICAL)
+    canvas.resize(500, 500)
+    qtbot.waitUntil(lambda: canvas.to_array().shape[0] > 400)
+    array = canvas.to_array()
+    assert array[array.shape[0] // 2, array.shape[1] // 2] == 0
+
+
+def test_load_image_from_an_array_and_a_file(canvas, tmp_path):
+    digit = np.full((100, 60), 255, np.uint8)
+    digit[10:90, 25:35] = 0
+    canvas.load_image(digit)
+    assert not canvas.is_empty()
+    path = tmp_path / "digit.png"
+    Image.fromarray(255 - digit).save(path)  # light ink on dark paper also loads
+    canvas.clear()
+    assert canvas.load_file(str(path))
+    assert not canvas.is_empty()
+
+
+def test_a_bad_file_is_rejected_and_the_drawing_kept(canvas, qtbot, tmp_path):
+    canvas.draw_stroke(VERTICAL)
+    before = canvas.to_array()
+    bad = tmp_path / "notes.png"
+    bad.write_text("not an image")
+    with qtbot.waitSignal(canvas.image_rejected) as blocker:
+        assert not canvas.load_file(str(bad))
+    assert "notes.png" in blocker.args[0] and "\n" not in blocker.args[0]
+    assert np.array_equal(canvas.to_array(), before)

@@ -1,0 +1,126 @@
+"""The main window as a user meets it: draw, see the prediction, pick networks, come back later."""
+import statistics
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from app.main_window import MainWindow
+from app.networks import BUNDLED_DIR
+from app.prediction_panel import DRAW_PROMPT, NO_NETWORK
+
+ONE = [(150, 40), (140, 240)]
+ZERO = [(140 + 60 * np.cos(a), 140 + 95 * np.sin(a)) for a in np.linspace(0, 2 * np.pi, 48)]
+LATENCY_LIMIT = 0.030  # seconds from a finished stroke to updated probabilities
+
+
+def draw(window, qtbot, points):
+    with qtbot.waitSignal(window.prediction_updated):
+        window.canvas.draw_stroke(points)
+
+
+@pytest.mark.parametrize("points, digit", [(ONE, 1), (ZERO, 0)], ids=["one", "zero"])
+def test_a_drawn_digit_is_recognised(make_window, weights_dir, qtbot, points, digit):
+    window = make_window(weights_dir)
+    draw(window, qtbot, points)
+    assert window.panel.shown_digit() == digit
+    assert window.panel.bars.probabilities().argmax() == digit
+    assert window.panel.preview.has_image()
+    assert "ms" in window.time_label.text()
+    assert window.last_latency < LATENCY_LIMIT
+
+
+def test_an_empty_canvas_shows_no_prediction(make_window, weights_dir, qtbot):
+    window = make_window(weights_dir)
+    assert window.panel.shown_digit() is None
+    assert window.panel.confidence_label.text() == DRAW_PROMPT
+    draw(window, qtbot, ONE)
+    with qtbot.waitSignal(window.prediction_updated):
+        window.actions.clear.trigger()
+    assert window.canvas.is_empty()
+    assert window.panel.shown_digit() is None and not window.panel.preview.has_image()
+    assert not window.panel.bars.probabilities().any()
+
+
+def test_undo_and_redo_actions_update_the_prediction(make_window, weights_dir, qtbot):
+    window = make_window(weights_dir)
+    draw(window, qtbot, ONE)
+    assert window.actions.undo.isEnabled() and not window.actions.redo.isEnabled()
+    with qtbot.waitSignal(window.prediction_updated):
+        window.actions.undo.trigger()
+    assert window.panel.shown_digit() is None and window.actions.redo.isEnabled()
+    with qtbot.waitSignal(window.prediction_updated):
+        window.actions.redo.trigger()
+    assert window.panel.shown_digit() == 1
+
+
+def test_the_prediction_follows_the_pen_while_drawing(make_window, weights_dir, qtbot):
+    window = make_window(weights_dir)
+    canvas = window.canvas
+    top = canvas.mapTo(window, QPoint(canvas.width() // 2, canvas.height() // 5))
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=canvas.mapFrom(window, top))
+    with qtbot.waitSignal(window.prediction_updated, timeout=2000):
+        for step in range(1, 12):
+            qtbot.mouseMove(canvas, canvas.mapFrom(window, top + QPoint(0, step * canvas.height() // 20)))
+    assert window.panel.shown_digit() == 1  # before the button is released
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton)
+
+
+def test_without_a_network_the_window_says_so(make_window, tmp_path, qtbot, messages):
+    window = make_window(tmp_path / "no-weights-here")
+    assert window.panel.confidence_label.text() == NO_NETWORK
+    draw(window, qtbot, ONE)
+    assert window.panel.shown_digit() is None
+    assert window.panel.confidence_label.text() == NO_NETWORK
+    assert not window.actions.evaluate.isEnabled() and not window.actions.save.isEnabled()
+    assert window.name_label.text() == "no network"
+
+
+def test_a_trained_network_joins_the_selector(make_window, weights_dir, tiny_net, qtbot):
+    window = make_window(weights_dir)
+    draw(window, qtbot, ONE)
+    with qtbot.waitSignal(window.prediction_updated):
+        window.add_network(tiny_net, {"name": "my run", "test_accuracy": 0.5})
+    assert window.actions.selector.currentText() == "my run · 50.0%"
+    assert window.name_label.text() == "my run" and "50.00%" in window.accuracy_label.text()
+    checked = [a.text() for a in window.actions.network_group.actions() if a.isChecked()]
+    assert checked == ["my run · 50.0%"]
+    with qtbot.waitSignal(window.prediction_updated):
+        window.actions.selector.activated.emit(0)
+    assert window.name_label.text() == "mlp"
+
+
+def test_settings_survive_a_restart(make_window, weights_dir, tmp_path, tiny_net, qtbot):
+    window = make_window(weights_dir)
+    window.actions.brush.setValue(31)
+    window.resize(760, 560)  # within the offscreen screen (800 x 600), which clamps restored geometry
+    saved = tmp_path / "mine.npz"
+    window.add_network(tiny_net, {"name": "mine"})
+    assert window.save_weights(saved)
+    window.close()
+
+    again = MainWindow(weights_dir=weights_dir)
+    qtbot.addWidget(again)
+    assert again.canvas.brush_width() == 31 and again.actions.brush.value() == 31
+    assert again.networks.current().name == "mine"
+    assert again.networks.current().path == saved
+    assert again.settings.recent_files()[0] == str(saved.resolve())
+    assert (again.width(), again.height()) == (760, 560)
+
+
+@pytest.mark.skipif(not list(BUNDLED_DIR.glob("*.npz")),
+                    reason="assets/weights/*.npz not there yet: the bundled networks are still being trained")
+def test_bundled_networks_read_a_drawing_quickly(qtbot, settings_dir):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(900, 650)
+    window.show()
+    for index, entry in enumerate(window.networks.entries()):
+        window.networks.select(index)
+        times = []
+        for _ in range(5):
+            window.canvas.clear()
+            draw(window, qtbot, ONE)
+            times.append(window.last_latency)
+        assert window.panel.shown_digit() == 1, entry.name
+        assert statistics.median(times) < LATENCY_LIMIT, entry.name
