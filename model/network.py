@@ -121,10 +121,11 @@ class Sequential:
         return self
 
     def predict_proba(self, x: np.ndarray, batch_size: int = PREDICT_BATCH) -> np.ndarray:
-        """Softmax probabilities (N, 10) for images x: (N, 1, 28, 28) in [0, 1], in inference mode."""
-        x = np.asarray(x, dtype=self.dtype)
-        if x.ndim == len(self.input_shape):
-            x = x[None]
+        """Softmax probabilities (N, 10) for images in [0, 1], in inference mode.
+
+        x: (N, 1, 28, 28), or (N, 28, 28), or one image (28, 28) or (1, 28, 28).
+        """
+        x = np.asarray(x, dtype=self.dtype).reshape(-1, *self.input_shape)
         chunks = [softmax(self.forward(x[i:i + batch_size])) for i in range(0, len(x), batch_size)]
         return np.concatenate(chunks) if chunks else np.zeros((0, 10), self.dtype)
 
