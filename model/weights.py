@@ -147,6 +147,9 @@ def restore_optimizer(ckpt: Checkpoint, net: Sequential | None = None) -> Optimi
     return opt
 
 
+optimizer_from_checkpoint = restore_optimizer
+
+
 def _read_arrays(path: Path) -> dict[str, np.ndarray]:
     try:
         with open(path, "rb") as f:

@@ -1,0 +1,362 @@
+"""Training as a plain generator of small progress records, plus the evaluation helpers.
+
+`train(...)` shuffles, (optionally) augments, steps the optimizer and yields a
+`Progress` record every `log_every` batches, after every epoch and once at the
+end. It knows nothing of threads or Qt: the GUI runs it in a worker thread,
+the command line drives a progress bar with it. Between two records the
+network is always whole: a record is yielded only between optimizer steps.
+
+Early stopping watches the validation loss, not the accuracy: accuracy moves
+in steps of 1/N and cannot tell a confident right answer from a lucky one, so
+it plateaus long before the network stops improving.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Callable, Iterator
+
+import numpy as np
+
+from model.losses import LOSSES
+from model.network import Sequential
+from model.optim import DEFAULT_MOMENTUM, OPTIMIZERS, Optimizer, make_optimizer
+from model.schedules import DEFAULT_GAMMA, SCHEDULES, make_schedule
+
+MAX_EPOCHS = 1000
+MAX_LR = 10.0
+MAX_WEIGHT_DECAY = 1.0
+EVAL_BATCH = 500
+N_CLASSES = 10
+REASONS = ("finished", "early_stopped", "stopped", "diverged")
+
+
+class ConfigError(ValueError):
+    """A training setting that makes no sense; the message is one line for a person."""
+
+
+@dataclass
+class TrainConfig:
+    """Everything that decides a training run; JSON-able via dataclasses.asdict.
+
+    patience: stop after this many epochs without a lower validation loss
+    (needs validation data); restore_best: end with the weights of the epoch
+    with the lowest validation loss. max_train: train on the first N images only.
+    step_size, gamma: the "step" schedule's period in epochs and decay factor.
+    """
+
+    epochs: int = 1
+    batch_size: int = 128
+    optimizer: str = "adam"
+    lr: float = 1e-3
+    momentum: float = DEFAULT_MOMENTUM
+    weight_decay: float = 0.0
+    schedule: str = "constant"
+    loss: str = "cross_entropy"
+    augment: bool = False
+    patience: int | None = None
+    restore_best: bool = True
+    seed: int = 0
+    log_every: int = 10
+    max_train: int | None = None
+    step_size: int | None = None
+    gamma: float = DEFAULT_GAMMA
+
+    def validate(self, n_train: int | None = None) -> TrainConfig:
+        """Raise ConfigError for an absurd value; n_train also checks the batch fits the data."""
+        _whole("epochs", self.epochs, 1, MAX_EPOCHS)
+        _whole("batch size", self.batch_size, 1)
+        _number("learning rate", self.lr, 0.0, MAX_LR, low_open=True)
+        _number("momentum", self.momentum, 0.0, 1.0, high_open=True)
+        _number("weight decay", self.weight_decay, 0.0, MAX_WEIGHT_DECAY)
+        _number("gamma", self.gamma, 0.0, 1.0, low_open=True)
+        for label, value, known in (("optimizer", self.optimizer, OPTIMIZERS), ("schedule", self.schedule, SCHEDULES),
+                                    ("loss", self.loss, tuple(LOSSES))):
+            if value not in known:
+                raise ConfigError(f"unknown {label} {value!r}; choose one of {', '.join(known)}")
+        for label, value in (("patience", self.patience), ("max_train", self.max_train),
+                             ("step_size", self.step_size)):
+            if value is not None:
+                _whole(label, value, 1)
+        _whole("seed", self.seed, 0)
+        _whole("log_every", self.log_every, 1)
+        if n_train is not None:
+            usable = min(n_train, self.max_train or n_train)
+            if self.batch_size > usable:
+                raise ConfigError(f"batch size {self.batch_size} is larger than the {usable} training images")
+        return self
+
+    def make_optimizer(self, net: Sequential) -> Optimizer:
+        """The optimizer this config asks for, over all of `net`'s parameters."""
+        return make_optimizer(self.optimizer, net.params(), self.lr, momentum=self.momentum,
+                              weight_decay=self.weight_decay)
+
+
+@dataclass
+class Progress:
+    """One progress report. Plain numbers and lists only, so it is cheap to copy across threads.
+
+    kind: "batch" (loss/acc running over the epoch so far), "epoch" (epoch
+    means, validation if any) or "done" (reason, message, best_epoch and
+    history; loss/acc/val_* then describe the weights the network ends with).
+    epoch is 1-based; step counts optimizer steps over the whole run.
+    """
+
+    kind: str
+    epoch: int
+    epochs: int
+    batch: int
+    batches_per_epoch: int
+    step: int
+    total_steps: int
+    loss: float | None = None
+    acc: float | None = None
+    val_loss: float | None = None
+    val_acc: float | None = None
+    lr: float | None = None
+    images_per_s: float = 0.0
+    elapsed: float = 0.0
+    eta: float = 0.0
+    reason: str | None = None
+    message: str | None = None
+    best_epoch: int | None = None
+    history: dict[str, list] | None = field(default=None)
+
+
+def train(net: Sequential, x: np.ndarray, y: np.ndarray, config: TrainConfig, *,
+          x_val: np.ndarray | None = None, y_val: np.ndarray | None = None,
+          optimizer: Optimizer | None = None,
+          should_stop: Callable[[], bool] | None = None) -> Iterator[Progress]:
+    """Train `net` in place on images x: (N, 1, 28, 28) float32 in [0, 1] and labels y: (N,) int.
+
+    Checks the config and the data at once (ConfigError / ValueError), then
+    returns the generator of Progress records; the last is always "done"
+    unless the caller closes the generator early. `optimizer` continues an
+    existing optimizer's state (its lr is still set by the config's schedule);
+    by default one is made from the config. `should_stop()` is polled before
+    every batch. The network never ends with NaN weights: on divergence it
+    holds the last weights that gave a finite loss.
+    """
+    config.validate(len(x))
+    if config.patience is not None and x_val is None:
+        raise ConfigError("early stopping (patience) needs validation data")
+    x, y = _check_data(net, x, y, "training")
+    if x_val is not None:
+        x_val, y_val = _check_data(net, x_val, y_val, "validation")
+    n = min(len(x), config.max_train or len(x))
+    run = _Run(net, x[:n], y[:n], config, x_val, y_val, optimizer or config.make_optimizer(net))
+    return run.records(should_stop)
+
+
+class _Run:
+    """The state of one training run; `records()` is the generator `train` returns."""
+
+    def __init__(self, net, x, y, config, x_val, y_val, optimizer):
+        self.net, self.x, self.y, self.config, self.opt = net, x, y, config, optimizer
+        self.val = (x_val, y_val) if x_val is not None else None
+        self.rng = np.random.default_rng(config.seed)
+        self.loss_fn = LOSSES[config.loss]()
+        self.schedule = make_schedule(config.schedule, config.lr, config.epochs, config.step_size, config.gamma)
+        self.batches = math.ceil(len(x) / config.batch_size)
+        self.history = {k: [] for k in ("loss", "acc", "val_loss", "val_acc", "lr", "elapsed")}
+        self.best = (math.inf, None, None)  # (validation loss, epoch, state dict)
+        # The weights (and buffers) that last gave a finite loss: refreshed before every step.
+        self.good = {k: v.copy() for k, v in net.state_dict().items()}
+        self.step = self.images = 0
+        self.train_time, self.bad_loss, self.running, self.finished = 0.0, math.nan, (None, None), False
+        self.start = time.perf_counter()
+
+    def records(self, should_stop) -> Iterator[Progress]:
+        try:
+            for epoch in range(1, self.config.epochs + 1):
+                end = yield from self._epoch(epoch, should_stop)
+                if end is None:
+                    end = self._end_of_epoch(epoch)
+                    if end is None or end[0] == "early_stopped":
+                        yield self._record("epoch", epoch, self.batches, *self._last_epoch())
+                if end is not None:
+                    break
+            done = self._finish(*(end or ("finished", self.config.epochs, self.batches)))
+            self.finished = True
+            yield done
+        finally:
+            if not self.finished and self.config.restore_best and self.best[2] is not None:
+                self.net.load_state_dict(self.best[2])  # closed early: still end on the best weights
+
+    def _epoch(self, epoch, should_stop):
+        """Yield batch records; return None, or a (reason, epoch, batch) that ends the run."""
+        order, seen, loss_sum, correct = self.rng.permutation(len(self.x)), 0, 0.0, 0
+        for b in range(self.batches):
+            if should_stop is not None and should_stop():
+                return "stopped", epoch, b
+            idx = order[b * self.config.batch_size:(b + 1) * self.config.batch_size]
+            self.opt.lr = self.schedule(epoch - 1 + b / self.batches)
+            tick = time.perf_counter()
+            loss, hits = self._step(self._batch(idx), self.y[idx])
+            self.train_time += time.perf_counter() - tick
+            if not math.isfinite(loss):
+                self.net.load_state_dict(self.good)
+                self.bad_loss = loss
+                return "diverged", epoch, b + 1
+            self.step, self.images = self.step + 1, self.images + len(idx)
+            seen, loss_sum, correct = seen + len(idx), loss_sum + loss * len(idx), correct + hits
+            self.running = (loss_sum / seen, correct / seen)
+            if (b + 1) % self.config.log_every == 0 or b + 1 == self.batches:
+                yield self._record("batch", epoch, b + 1, *self.running)
+        return None
+
+    def _batch(self, idx) -> np.ndarray:
+        xb = self.x[idx].astype(self.net.dtype, copy=False)
+        if self.config.augment:
+            from model.augment import augment  # imported only when asked for
+            xb = augment(xb, self.rng)
+        return xb
+
+    def _step(self, xb, yb) -> tuple[float, int]:
+        """One forward/backward/update; returns (loss, correct). No update when the loss is not finite."""
+        with np.errstate(over="ignore", invalid="ignore"):  # a blow-up is reported as divergence instead
+            logits = self.net.forward(xb, train=True)
+            loss = self.loss_fn.forward(logits, yb)
+        if not math.isfinite(loss):
+            return loss, 0
+        self.net.zero_grad()
+        self.net.backward(self.loss_fn.backward())
+        self._remember_good()
+        self.opt.step()
+        return loss, int((logits.argmax(axis=1) == yb).sum())
+
+    def _remember_good(self) -> None:
+        for name, p in self.net.params().items():
+            np.copyto(self.good[name], p.data)
+        for name, b in self.net.buffers().items():
+            np.copyto(self.good[name], b)
+
+    def _end_of_epoch(self, epoch):
+        """Validate, keep history and the best weights; return an ending (reason, epoch, batch) or None."""
+        if not all(np.isfinite(p.data).all() for p in self.net.params().values()):
+            self.net.load_state_dict(self.good)
+            self.bad_loss = math.nan
+            return "diverged", epoch, self.batches
+        val = evaluate(self.net, *self.val, loss=self.config.loss) if self.val else (None, None)
+        for key, value in zip(self.history, (*self.running, *val, self.opt.lr, time.perf_counter() - self.start)):
+            self.history[key].append(value)
+        if val[0] is not None and val[0] < self.best[0]:
+            keep = self.config.restore_best
+            self.best = (val[0], epoch, self.net.state_dict() if keep else None)
+        patience, best_epoch = self.config.patience, self.best[1]
+        if patience is not None and best_epoch is not None and epoch - best_epoch >= patience:
+            return "early_stopped", epoch, self.batches
+        return None
+
+    def _last_epoch(self):
+        h = self.history
+        return h["loss"][-1], h["acc"][-1], h["val_loss"][-1], h["val_acc"][-1]
+
+    def _record(self, kind, epoch, batch, loss, acc, val_loss=None, val_acc=None) -> Progress:
+        elapsed, total = time.perf_counter() - self.start, self.config.epochs * self.batches
+        return Progress(kind, epoch, self.config.epochs, batch, self.batches, self.step, total,
+                        loss, acc, val_loss, val_acc, lr=self.opt.lr, elapsed=elapsed,
+                        images_per_s=self.images / self.train_time if self.train_time else 0.0,
+                        eta=elapsed / self.step * (total - self.step) if self.step else 0.0)
+
+    def _finish(self, reason, epoch, batch) -> Progress:
+        """Restore the best weights when asked (not after divergence) and describe the outcome."""
+        metrics, restored = (*self.running, None, None), None
+        if self.history["loss"]:
+            metrics = self._last_epoch()
+        best_epoch, best_state = self.best[1:]
+        if reason != "diverged" and best_state is not None:
+            self.net.load_state_dict(best_state)
+            metrics = tuple(self.history[k][best_epoch - 1] for k in ("loss", "acc", "val_loss", "val_acc"))
+            if best_epoch != len(self.history["loss"]) or reason == "stopped":
+                restored = best_epoch
+        done = self._record("done", epoch, batch, *metrics)
+        done.reason, done.best_epoch, done.eta = reason, best_epoch, 0.0
+        done.history = {k: list(v) for k, v in self.history.items()}
+        done.message = self._message(reason, epoch, batch, metrics, restored)
+        return done
+
+    def _message(self, reason, epoch, batch, metrics, restored) -> str:
+        if reason == "diverged":
+            return (f"training diverged at epoch {epoch}, batch {batch} (loss is {self.bad_loss}): "
+                    f"try a smaller learning rate; kept the last weights with a finite loss")
+        if reason == "finished":
+            text = f"finished {epoch} epoch{'s' if epoch > 1 else ''}"
+        elif reason == "early_stopped":
+            text = (f"stopped early after epoch {epoch}: validation loss had not improved "
+                    f"for {self.config.patience} epoch{'s' if self.config.patience > 1 else ''}")
+        else:
+            text = f"stopped as asked at epoch {epoch}, batch {batch}"
+        text += f" in {time.perf_counter() - self.start:.0f} s"
+        if metrics[3] is not None:
+            text += f"; validation accuracy {metrics[3]:.2%}"
+        elif metrics[1] is not None:
+            text += f"; training accuracy {metrics[1]:.2%}"
+        return text + (f" (restored the best epoch, {restored})" if restored else "")
+
+
+def evaluate(net: Sequential, x: np.ndarray, y: np.ndarray, batch_size: int = EVAL_BATCH,
+             loss: str = "cross_entropy") -> tuple[float, float]:
+    """(mean loss, accuracy) of `net` in inference mode on x: (N, 1, 28, 28), y: (N,) int, batched."""
+    if len(x) == 0 or len(x) != len(y):
+        raise ValueError(f"need as many labels as images (and at least one), got {len(x)} and {len(y)}")
+    loss_fn, total, correct = LOSSES[loss](), 0.0, 0
+    for i in range(0, len(x), batch_size):
+        xb, yb = np.asarray(x[i:i + batch_size], dtype=net.dtype), np.asarray(y[i:i + batch_size])
+        logits = net.forward(xb, train=False)
+        total += loss_fn.forward(logits, yb) * len(xb)
+        correct += int((logits.argmax(axis=1) == yb).sum())
+    return total / len(x), correct / len(x)
+
+
+def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray, n: int = N_CLASSES) -> np.ndarray:
+    """(n, n) int64 counts: row = true class, column = predicted class."""
+    y_true, y_pred = np.asarray(y_true, dtype=np.int64), np.asarray(y_pred, dtype=np.int64)
+    return np.bincount(y_true * n + y_pred, minlength=n * n).reshape(n, n)
+
+
+def per_class_accuracy(cm: np.ndarray) -> np.ndarray:
+    """(n,) float: the share of each true class predicted right; NaN for a class with no samples."""
+    totals = cm.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(totals > 0, np.diag(cm) / totals, np.nan)
+
+
+def training_summary(done: Progress, config: TrainConfig) -> dict:
+    """A JSON-able account of a finished run, for a weight file's "training" metadata."""
+    history = done.history or {}
+    return {"config": asdict(config), "reason": done.reason, "message": done.message,
+            "epochs_run": len(history.get("loss", [])), "steps": done.step, "best_epoch": done.best_epoch,
+            "final": {"loss": done.loss, "acc": done.acc, "val_loss": done.val_loss, "val_acc": done.val_acc},
+            "seconds": round(done.elapsed, 1), "date": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+
+
+def _check_data(net: Sequential, x, y, what: str) -> tuple[np.ndarray, np.ndarray]:
+    """x as an array of the network's input shape, y as int64 labels the network can output."""
+    if y is None:
+        raise ValueError(f"{what} images need labels")
+    x, y = np.asarray(x), np.asarray(y)
+    if x.shape[1:] != net.input_shape or len(x) != len(y) or len(x) == 0:
+        raise ValueError(f"{what} data must be images (N, {', '.join(map(str, net.input_shape))}) with N labels, "
+                         f"got {x.shape} and {np.shape(y)}")
+    classes = net.output_shapes()[-1][0]
+    if y.dtype.kind not in "iu" or y.min() < 0 or y.max() >= classes:
+        raise ValueError(f"{what} labels must be whole numbers from 0 to {classes - 1}")
+    return x, y.astype(np.int64, copy=False)
+
+
+def _whole(label: str, value, low: int, high: int | None = None) -> None:
+    ok = isinstance(value, (int, np.integer)) and not isinstance(value, bool)
+    if not ok or value < low or (high is not None and value > high):
+        where = f"from {low} to {high}" if high is not None else f"at least {low}"
+        raise ConfigError(f"{label} must be a whole number {where}, got {value!r}")
+
+
+def _number(label: str, value, low: float, high: float, low_open=False, high_open=False) -> None:
+    ok = isinstance(value, (int, float, np.number)) and not isinstance(value, bool) and math.isfinite(value)
+    ok = ok and (value > low if low_open else value >= low) and (value < high if high_open else value <= high)
+    if not ok:
+        interval = f"{'(' if low_open else '['}{low:g}, {high:g}{')' if high_open else ']'}"
+        raise ConfigError(f"{label} must be a number in {interval}, got {value!r}")
