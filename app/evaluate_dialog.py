@@ -12,8 +12,8 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel,
                                QProgressBar, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
-from model.evaluation import report_from_probs
 from model.mnist import load_mnist, to_float
+from model.train import confusion_matrix, per_class_accuracy
 
 CHUNK = 1000  # images per forward pass between progress reports
 CLASSES = 10
@@ -24,7 +24,7 @@ class EvaluateWorker(QObject):
     """Runs in a QThread: predicts MNIST test in chunks, reporting progress."""
 
     progress = Signal(int)  # images done
-    done = Signal(dict)  # accuracy, loss, per_class_accuracy (10), confusion_matrix (10x10 lists)
+    done = Signal(dict)  # accuracy, per_class_accuracy (10,), confusion_matrix (10, 10): copies
     failed = Signal(str)
 
     def __init__(self, net, limit: int | None = None):
@@ -40,13 +40,16 @@ class EvaluateWorker(QObject):
         try:
             images, labels = load_mnist("test")
             images, labels = images[:self._limit], labels[:self._limit].astype(np.int64)
-            probs = []
+            predicted = []
             for start in range(0, len(images), CHUNK):
                 if self._cancelled:
                     return
-                probs.append(self._net.predict_proba(to_float(images[start:start + CHUNK])))
-                self.progress.emit(start + len(probs[-1]))
-            self.done.emit(report_from_probs(np.concatenate(probs), labels).to_dict())
+                predicted.append(self._net.predict(to_float(images[start:start + CHUNK])))
+                self.progress.emit(start + len(predicted[-1]))
+            cm = confusion_matrix(labels, np.concatenate(predicted))
+            self.done.emit({"accuracy": float(np.trace(cm) / cm.sum()),
+                            "per_class_accuracy": per_class_accuracy(cm).copy(),
+                            "confusion_matrix": cm.copy()})
         except (ValueError, OSError, MemoryError) as exc:
             self.failed.emit(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
 
@@ -95,9 +98,9 @@ class EvaluateDialog(QDialog):
     def _show_result(self, result: dict) -> None:
         self.result = result
         self.progress.hide()
-        self.summary.setText(f"Test accuracy <b>{100 * result['accuracy']:.2f}%</b> · "
-                             f"loss {result['loss']:.3f}")
-        _fill_table(self.table, np.array(result["confusion_matrix"]), result["per_class_accuracy"])
+        errors = int(result["confusion_matrix"].sum() - np.trace(result["confusion_matrix"]))
+        self.summary.setText(f"Test accuracy <b>{100 * result['accuracy']:.2f}%</b> · {errors} mistakes")
+        _fill_table(self.table, result["confusion_matrix"], result["per_class_accuracy"])
         self.evaluated.emit(result)
 
     def _show_failure(self, message: str) -> None:
@@ -124,7 +127,7 @@ def _matrix_table() -> QTableWidget:
     return table
 
 
-def _fill_table(table: QTableWidget, cm: np.ndarray, per_class: list[float]) -> None:
+def _fill_table(table: QTableWidget, cm: np.ndarray, per_class: np.ndarray) -> None:
     """Counts shaded by their share of the row: the diagonal dark, mistakes light."""
     shares = cm / np.maximum(cm.sum(axis=1, keepdims=True), 1)
     for row in range(CLASSES):
@@ -138,6 +141,6 @@ def _fill_table(table: QTableWidget, cm: np.ndarray, per_class: list[float]) -> 
             item.setBackground(shade)
             item.setForeground(QColor("white" if strength > 0.6 else "black"))
             table.setItem(row, col, item)
-        acc = QTableWidgetItem(f"{100 * per_class[row]:.1f}%")
+        acc = QTableWidgetItem(f"{100 * per_class[row]:.1f}%" if np.isfinite(per_class[row]) else "—")
         acc.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         table.setItem(row, CLASSES, acc)

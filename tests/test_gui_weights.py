@@ -1,0 +1,126 @@
+"""Opening and saving weight files from the window: good files load, bad ones change nothing."""
+import io
+import json
+import zipfile
+
+import numpy as np
+import pytest
+
+from model.network import Sequential
+from model.weights import load_weights, save_weights
+
+ONE = [(150, 40), (140, 240)]
+
+
+def state(window):
+    """What a user would see change: the network list, the current one, the prediction."""
+    return ([e.name for e in window.networks.entries()], window.networks.current_index(),
+            window.name_label.text(), window.panel.bars.probabilities().tolist())
+
+
+def test_opening_a_weight_file_selects_it(make_window, weights_dir, tiny_net, tmp_path, qtbot, messages):
+    window = make_window(weights_dir)
+    with qtbot.waitSignal(window.prediction_updated):
+        window.canvas.draw_stroke(ONE)
+    path = tmp_path / "other.npz"
+    save_weights(path, tiny_net, meta={"name": "other", "test_accuracy": 0.9})
+    with qtbot.waitSignal(window.prediction_updated):
+        assert window.open_weights(path)
+    assert messages == []
+    assert window.name_label.text() == "other" and "90.00%" in window.accuracy_label.text()
+    assert window.panel.shown_digit() == 1
+    recent = [a.text() for a in window.actions.recent_menu.actions()]
+    assert recent == ["other.npz"]
+    assert window.open_weights(path)  # the same file again replaces its entry, no duplicate
+    assert [e.name for e in window.networks.entries()] == ["mlp", "other"]
+
+
+def _foreign_npz(path):
+    np.savez(path, weights=np.zeros((3, 3)))
+
+
+def _not_a_zip(path):
+    path.write_bytes(b"\x00garbage" * 50)
+
+
+def _truncated(path, good):
+    path.write_bytes(good.read_bytes()[:300])
+
+
+def _wrong_shape(path, good):
+    """A valid archive whose first weight matrix has the wrong shape for its own architecture."""
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(path, "w") as dst:
+        names = src.namelist()
+        target = next(n for n in names if n.startswith("param/") and "weight" in n)
+        for name in names:
+            data = src.read(name)
+            if name == target:
+                buffer = io.BytesIO()
+                np.save(buffer, np.zeros((5, 5), np.float32))
+                data = buffer.getvalue()
+            dst.writestr(name, data)
+
+
+def _five_classes(path):
+    """A sound file, but of a network with 5 outputs: not a digit reader."""
+    net = Sequential.from_spec([{"type": "Flatten"}, {"type": "Linear", "in_features": 784, "out_features": 5}])
+    save_weights(path, net)
+
+
+def _pickled(path):
+    np.savez(path, **{"__meta__": np.array([{"evil": 1}], dtype=object)})
+
+
+@pytest.mark.parametrize("make_bad", ["text", "foreign", "not_a_zip", "truncated", "wrong_shape", "pickled",
+                                      "five_classes", "missing"])
+def test_a_bad_weight_file_shows_one_message_and_changes_nothing(
+        make_bad, make_window, weights_dir, tmp_path, qtbot, messages):
+    window = make_window(weights_dir)
+    with qtbot.waitSignal(window.prediction_updated):
+        window.canvas.draw_stroke(ONE)
+    before = state(window)
+    good, bad = weights_dir / "mlp.npz", tmp_path / f"{make_bad}.npz"
+    {"text": lambda: bad.write_text(json.dumps({"not": "weights"})),
+     "foreign": lambda: _foreign_npz(bad),
+     "not_a_zip": lambda: _not_a_zip(bad),
+     "truncated": lambda: _truncated(bad, good),
+     "wrong_shape": lambda: _wrong_shape(bad, good),
+     "pickled": lambda: _pickled(bad),
+     "five_classes": lambda: _five_classes(bad),
+     "missing": lambda: None}[make_bad]()
+    assert not window.open_weights(bad)
+    assert len(messages) == 1
+    kind, title, text = messages[0]
+    assert kind == "warning" and title == "Cannot open weights"
+    assert bad.name in text and "\n" not in text
+    assert state(window) == before
+    assert window.settings.recent_files() == []
+
+
+def test_saving_writes_a_file_that_loads_back_the_same(make_window, weights_dir, tmp_path, qtbot, messages):
+    window = make_window(weights_dir)
+    path = tmp_path / "saved.npz"
+    assert window.save_weights(path)
+    assert messages == []
+    ckpt = load_weights(path)
+    x = np.random.default_rng(0).random((4, 1, 28, 28), dtype=np.float32)
+    np.testing.assert_allclose(ckpt.net.predict_proba(x), window.networks.current().net.predict_proba(x),
+                               rtol=1e-6)
+    assert ckpt.meta["name"] == "mlp" and ckpt.meta["test_accuracy"] == 0.92
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["saved.npz"]  # no temporary left
+
+
+def test_a_failed_save_keeps_the_old_file(make_window, weights_dir, tmp_path, monkeypatch, messages):
+    window = make_window(weights_dir)
+    path = tmp_path / "keep.npz"
+    path.write_bytes(b"the old file")
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(np, "savez", disk_full)
+    assert not window.save_weights(path)
+    assert path.read_bytes() == b"the old file"
+    assert [p.name for p in tmp_path.iterdir() if p.is_file()] == ["keep.npz"]
+    assert len(messages) == 1 and "No space left" in messages[0][2]
+    assert window.settings.recent_files() == []
