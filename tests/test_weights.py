@@ -50,6 +50,25 @@ def test_round_trip_gives_bit_identical_probabilities(tmp_path, net, images):
     assert ckpt.optimizer_state is None
 
 
+def test_every_preset_round_trips_with_its_buffers(tmp_path, images):
+    presets = pytest.importorskip("model.presets")
+    from model.train import TrainConfig, train
+
+    with_buffers = 0
+    for name in presets.PRESETS:
+        net = presets.build_preset(name, np.random.default_rng(0))
+        with_buffers += bool(net.buffers())
+        config = TrainConfig(epochs=1, batch_size=10, optimizer="momentum")
+        opt = config.make_optimizer(net)
+        list(train(net, images, np.arange(len(images)) % 10, config, optimizer=opt))  # moves batch-norm statistics
+        ckpt = load_weights(save_weights(tmp_path / f"{name}.npz", net, optimizer=opt))
+        assert ckpt.net.spec() == net.spec() and ckpt.optimizer_name == "momentum"
+        for key, value in net.state_dict().items():
+            np.testing.assert_array_equal(ckpt.net.state_dict()[key], value)
+        np.testing.assert_array_equal(ckpt.net.predict_proba(images), net.predict_proba(images))
+    assert with_buffers, "no preset has batch-norm buffers to round-trip"
+
+
 def test_optimizer_state_resumes_training_exactly(tmp_path, net, images):
     opt = make_optimizer("adam", net.params(), lr=1e-3, weight_decay=1e-4)
     train_steps(net, opt, images, 2)
@@ -107,6 +126,7 @@ def write_npz(path, net, meta_changes=None, arrays_changes=None, drop=()):
 
 
 W = "param/2.weight"
+MISFIT = [SPEC[1], {**SPEC[2], "in_features": 100}]
 
 
 def put(path, data):
@@ -126,8 +146,7 @@ def put(path, data):
      "infinite"),
     ("unknown layer", lambda p, n: write_npz(p, n, meta_changes={"architecture": SPEC + [{"type": "Capsule"}]}),
      "unknown layer type 'Capsule'"),
-    ("layers that don't fit", lambda p, n: write_npz(p, n, meta_changes={"architecture": [SPEC[1], {**SPEC[2], "in_features": 100}]}),
-     "bad architecture"),
+    ("layers that don't fit", lambda p, n: write_npz(p, n, meta_changes={"architecture": MISFIT}), "bad architecture"),
     ("architecture not a list", lambda p, n: write_npz(p, n, meta_changes={"architecture": "mlp"}),
      "bad architecture"),
     ("newer format", lambda p, n: write_npz(p, n, meta_changes={"format_version": FORMAT_VERSION + 1}),
