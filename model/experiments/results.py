@@ -38,6 +38,7 @@ class Panel:
     ylabel: str
     series: list[Series]
     log_y: bool = False
+    colormap: str | None = None  # colour the lines along this map (many ordered lines, e.g. layers)
 
 
 @dataclass
@@ -77,6 +78,7 @@ def _cell(value) -> str:
 
 def plot_panels(path: Path, title: str, panels: list[Panel], ncols: int = 2) -> Path:
     """Draw `panels` side by side (ncols per row) into the PNG `path`."""
+    import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -87,10 +89,12 @@ def plot_panels(path: Path, title: str, panels: list[Panel], ncols: int = 2) -> 
     fig.suptitle(title, fontsize=13)
     for i, panel in enumerate(panels):
         ax = fig.add_subplot(nrows, ncols, i + 1)
-        for s in panel.series:
+        cmap = matplotlib.colormaps[panel.colormap] if panel.colormap else None
+        for j, s in enumerate(panel.series):
             y = np.asarray(s.y, dtype=float)
             x = np.arange(1, len(y) + 1) if s.x is None else np.asarray(s.x)
-            ax.plot(x, y, s.style, label=s.label)
+            color = {"color": cmap(j / max(len(panel.series) - 1, 1))} if cmap else {}
+            ax.plot(x, y, s.style, label=s.label, **color)
         if panel.log_y:
             ax.set_yscale("log")
         ax.set_title(panel.title)
