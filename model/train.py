@@ -341,6 +341,8 @@ def _check_data(net: Sequential, x, y, what: str) -> tuple[np.ndarray, np.ndarra
     if x.shape[1:] != net.input_shape or len(x) != len(y) or len(x) == 0:
         raise ValueError(f"{what} data must be images (N, {', '.join(map(str, net.input_shape))}) with N labels, "
                          f"got {x.shape} and {np.shape(y)}")
+    if x.dtype.kind != "f":
+        raise ValueError(f"{what} images must be floats in [0, 1] (model.mnist.to_float), not {x.dtype}")
     classes = net.output_shapes()[-1][0]
     if y.dtype.kind not in "iu" or y.min() < 0 or y.max() >= classes:
         raise ValueError(f"{what} labels must be whole numbers from 0 to {classes - 1}")

@@ -147,7 +147,9 @@ def restore_optimizer(ckpt: Checkpoint, net: Sequential | None = None) -> Optimi
     return opt
 
 
-optimizer_from_checkpoint = restore_optimizer
+def optimizer_from_checkpoint(ckpt: Checkpoint, net: Sequential | None = None) -> Optimizer | None:
+    """The saved optimizer with its state, to resume training; None if the file holds none."""
+    return restore_optimizer(ckpt, net) if ckpt.optimizer_state is not None else None
 
 
 def _read_arrays(path: Path) -> dict[str, np.ndarray]:

@@ -208,6 +208,8 @@ def test_bad_data_is_refused():
         train(linear_net(), x, y + 10, TrainConfig(batch_size=32))
     with pytest.raises(ValueError, match="images"):
         train(linear_net(), x[:, 0], y, TrainConfig(batch_size=32))
+    with pytest.raises(ValueError, match="to_float"):
+        train(linear_net(), (x * 255).astype(np.uint8), y, TrainConfig(batch_size=32))
 
 
 def test_augmentation_changes_what_the_network_sees():

@@ -86,6 +86,7 @@ def test_optimizer_state_resumes_training_exactly(tmp_path, net, images):
 
 def test_checkpoint_without_optimizer_cannot_resume(tmp_path, net):
     ckpt = load_weights(save_weights(tmp_path / "w.npz", net))
+    assert weights.optimizer_from_checkpoint(ckpt) is None
     with pytest.raises(WeightFileError, match="no optimizer state"):
         ckpt.make_optimizer()
 
