@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
 
     # --- building -------------------------------------------------------------
     def _build_centre(self) -> None:
-        hint = QLabel(HINT, objectName="hint", wordWrap=True)
+        hint = QLabel(HINT, objectName="hint", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
         left = QVBoxLayout()
         left.addWidget(self.canvas, 1)
         left.addWidget(hint)
