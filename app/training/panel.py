@@ -1,0 +1,315 @@
+"""The Train tab: a form, Train/Continue/Pause/Stop, live curves, progress, and what to do with the result.
+
+The panel builds the network to train (a fresh preset or a copy of the
+current one) and hands it to a TrainingRunner, which trains it in its own
+thread. The network in use is never touched: when a run ends, a bar offers
+to use the new network (network_trained) and to save it.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from app.training.curves import TrainingCurves
+from app.training.form import TrainingForm
+from app.training.result import describe_result, result_meta
+from app.training.worker import TrainingRunner, mnist_data
+from model.history import IntervalLoss, epoch_row, write_history_csv
+from model.network import Sequential
+from model.presets import build_preset
+from model.train import TrainConfig, train
+from model.weights import save_weights
+
+ERROR_STYLE = "color: #b00020;"
+TRAIN_IMAGES = 55_000  # what mnist_data() trains on: MNIST's 60,000 less 5,000 for validation
+POINTS_PER_EPOCH = 200  # batch records asked of the trainer: a smooth curve, few signals
+RESULT_STYLE = "QFrame#result { background: #e8f3e8; border: 1px solid #9c9; border-radius: 4px; }"
+
+
+class TrainingPanel(QWidget):
+    """Train a new network or fine-tune a copy of the current one, watching its curves live."""
+
+    network_trained = Signal(object, dict)  # (a trained Sequential, meta) once the user accepts it
+    run_started = Signal()
+    run_finished = Signal(object)           # the engine's "done" record, or None after a failure
+
+    def __init__(self, current_network: Callable[[], tuple[Sequential, dict] | None], parent=None,
+                 data_fn: Callable = mnist_data, train_fn: Callable = train):
+        super().__init__(parent)
+        self._current_network = current_network
+        self._data_fn, self._train_fn = data_fn, train_fn
+        self.runner = TrainingRunner(self)
+        self.runner.progress.connect(self._on_progress)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.failed.connect(self._on_failed)
+        self.history: list[dict] = []
+        self.result_net: Sequential | None = None
+        self.result_meta: dict = {}
+        self._build()
+        self._set_running(False)
+
+    # ----- layout
+    def _build(self) -> None:
+        self.form = TrainingForm()
+        self.train_button = QPushButton("Train from scratch", clicked=self.train_from_scratch)
+        self.continue_button = QPushButton("Continue training current", clicked=self.continue_training)
+        self.continue_button.setToolTip("Fine-tune a copy of the network in use; the original stays as it is")
+        self.pause_button = QPushButton("Pause", checkable=True, toggled=self.set_paused)
+        self.stop_button = QPushButton("Stop", clicked=self.stop)
+        left = QVBoxLayout()
+        left.addWidget(self.form)
+        left.addLayout(_row(self.train_button, self.continue_button))
+        left.addLayout(_row(self.pause_button, self.stop_button))
+        left.addStretch(1)
+
+        self.curves = TrainingCurves()
+        self.progress_bar = QProgressBar(textVisible=True)
+        self.stats_label = QLabel("Choose a network and press Train.")
+        self.message_label = QLabel(wordWrap=True, styleSheet=ERROR_STYLE)
+        self.message_label.hide()
+        self.png_button = QPushButton("Export curves (PNG)…", clicked=self.export_png)
+        self.csv_button = QPushButton("Export history (CSV)…", clicked=self.export_csv)
+        right = QVBoxLayout()
+        right.addWidget(self.curves, 1)
+        right.addWidget(self.progress_bar)
+        right.addLayout(_row(self.stats_label, None, self.png_button, self.csv_button))
+        right.addWidget(self.message_label)
+        right.addWidget(self._result_bar())
+
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 0)
+        layout.addLayout(right, 1)
+
+    def _result_bar(self) -> QFrame:
+        self.result_bar = QFrame(objectName="result", styleSheet=RESULT_STYLE)
+        self.result_label = QLabel(wordWrap=True)
+        self.use_button = QPushButton("Use this network", clicked=self.use_result)
+        self.save_button = QPushButton("Save…", clicked=self.save_result)
+        self.discard_button = QPushButton("Discard", clicked=self.discard_result)
+        bar = QHBoxLayout(self.result_bar)
+        bar.addWidget(self.result_label, 1)
+        for button in (self.use_button, self.save_button, self.discard_button):
+            bar.addWidget(button)
+        self.result_bar.hide()
+        return self.result_bar
+
+    # ----- starting and controlling a run
+    def train_from_scratch(self) -> bool:
+        """Build the chosen architecture with fresh weights and train it. False if nothing started."""
+        return self._start(from_current=False)
+
+    def continue_training(self) -> bool:
+        """Train a copy of the current network further. False if nothing started."""
+        return self._start(from_current=True)
+
+    def _start(self, from_current: bool) -> bool:
+        if self.runner.is_running():
+            return False
+        try:
+            request = self.form.read()
+            config = TrainConfig(**request.config, log_every=_log_every(request.config))
+            config.validate(TRAIN_IMAGES)
+            net, source = self._network_to_train(request, from_current)
+        except (ValueError, KeyError) as exc:  # ConfigError and SpecError are ValueErrors
+            self.show_message(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            return False
+        self._begin(net, config, request, source)
+        return True
+
+    def _network_to_train(self, request, from_current: bool) -> tuple[Sequential, dict]:
+        """The network the worker will own, and where it came from (for the result's meta)."""
+        current = self._current_network() if (from_current or request.preset == "current") else None
+        if (from_current or request.preset == "current") and current is None:
+            raise ValueError("There is no current network yet: train one from scratch first.")
+        rng = np.random.default_rng(request.config["seed"])
+        if from_current:
+            net, meta = current
+            return net.copy(), {"from": "continued", "base": meta.get("name", "current network"),
+                                "preset": meta.get("preset")}
+        if request.preset == "current":
+            net, meta = current
+            fresh = Sequential.from_spec(net.spec(), rng=rng, input_shape=net.input_shape)
+            return fresh, {"from": "scratch", "base": meta.get("name"), "preset": meta.get("preset")}
+        net = build_preset(request.preset, rng=rng, **request.net_options)
+        return net, {"from": "scratch", "preset": request.preset, "options": request.net_options}
+
+    def _begin(self, net: Sequential, config, request, source: dict) -> None:
+        self._run = {"config": config, "source": source}
+        self._interval = IntervalLoss(config.batch_size, min(config.max_train or TRAIN_IMAGES, TRAIN_IMAGES))
+        self.history = []
+        self.result_net, self.result_meta = None, {}
+        self.result_bar.hide()
+        self.show_message("")
+        self.progress_bar.setRange(0, 0)  # busy until the first record (MNIST loads first)
+        self.progress_bar.setValue(0)
+        self.stats_label.setText("Loading MNIST…")
+        self.curves.clear(config.epochs)
+        self.curves.start()
+        self.runner.start(net, config, self._data_fn, self._train_fn)
+        self._set_running(True)
+        self.run_started.emit()
+
+    def set_paused(self, paused: bool) -> None:
+        if not self.runner.is_running():
+            return
+        if paused:
+            self.runner.pause()
+            self.stats_label.setText("Paused. " + self.stats_label.text())
+        else:
+            self.runner.resume()
+        self.pause_button.setText("Resume" if paused else "Pause")
+
+    def stop(self) -> None:
+        self.runner.stop()
+        self.stats_label.setText("Stopping after this batch…")
+
+    def shutdown(self) -> None:
+        """Stop a run and wait for its thread; for the main window's closeEvent. Safe to call twice."""
+        was_running = self.runner.is_running()
+        self.runner.shutdown()
+        self.curves.finish()
+        if was_running:
+            self._set_running(False)
+            self.stats_label.setText("Training stopped.")
+
+    def is_running(self) -> bool:
+        return self.runner.is_running()
+
+    def _set_running(self, running: bool) -> None:
+        for widget in (self.form, self.train_button, self.continue_button):
+            widget.setEnabled(not running)
+        self.pause_button.setEnabled(running)
+        self.stop_button.setEnabled(running)
+        if not running:
+            self.pause_button.blockSignals(True)
+            self.pause_button.setChecked(False)
+            self.pause_button.setText("Pause")
+            self.pause_button.blockSignals(False)
+        self.png_button.setEnabled(bool(self.history))
+        self.csv_button.setEnabled(bool(self.history))
+
+    # ----- what the worker reports (GUI thread)
+    def _on_progress(self, record) -> None:
+        per_epoch = max(record.batches_per_epoch, 1)
+        if record.kind == "batch":
+            loss = self._interval.update(record.epoch, record.batch, record.batches_per_epoch, record.loss)
+            self.curves.add_batch(record.step / per_epoch, loss)
+        elif record.kind == "epoch":
+            self.curves.add_epoch(record.step / per_epoch, record.loss, record.acc, record.val_loss, record.val_acc)
+            self.history.append(epoch_row(record))
+            self.csv_button.setEnabled(True)
+            self.png_button.setEnabled(True)
+        self.progress_bar.setRange(0, max(record.total_steps, 1))
+        self.progress_bar.setValue(record.step)
+        self.progress_bar.setFormat(f"%p%  ·  ETA {_clock(record.eta)}" if record.eta else "%p%")
+        if not self.pause_button.isChecked():
+            self.stats_label.setText(_stats_text(record))
+
+    def _on_finished(self, done, net) -> None:
+        self.curves.finish()
+        self._set_running(False)
+        self.progress_bar.setRange(0, max(done.total_steps, 1))
+        self.progress_bar.setFormat("%p%")
+        if done.reason == "finished":
+            self.progress_bar.setValue(self.progress_bar.maximum())
+        text = describe_result(done)
+        self.stats_label.setText(text)
+        if net is None:
+            self.show_message(done.message or text)
+        else:
+            self.result_net = net
+            self.result_meta = result_meta(net, done, self._run["config"], self._run["source"], self.history)
+            self.result_label.setText(f"<b>{self.result_meta['name']}</b> — {text}")
+            self.result_bar.show()
+        self.run_finished.emit(done)
+
+    def _on_failed(self, message: str) -> None:
+        self.curves.finish()
+        self._set_running(False)
+        self.progress_bar.setRange(0, 1)
+        self.stats_label.setText("Training failed.")
+        self.show_message(message)
+        self.run_finished.emit(None)
+
+    def show_message(self, text: str) -> None:
+        self.message_label.setText(text)
+        self.message_label.setVisible(bool(text))
+
+    # ----- the result
+    def use_result(self) -> None:
+        if self.result_net is not None:
+            self.network_trained.emit(self.result_net.copy(), dict(self.result_meta))
+            self.result_label.setText(f"<b>{self.result_meta['name']}</b> is now the network in use.")
+            self.use_button.setEnabled(False)
+
+    def save_result(self) -> str | None:
+        if self.result_net is None:
+            return None
+        path = self.ask_save_path("Save weights", "DigitLab weights (*.npz)", self.result_meta["name"] + ".npz")
+        if path:
+            try:
+                save_weights(path, self.result_net, meta=self.result_meta)
+            except (OSError, ValueError) as exc:
+                self.show_message(f"Could not save {path}: {exc}")
+                return None
+            self.stats_label.setText(f"Saved {path}")
+        return path or None
+
+    def discard_result(self) -> None:
+        self.result_net, self.result_meta = None, {}
+        self.result_bar.hide()
+
+    def export_png(self) -> str | None:
+        path = self.ask_save_path("Export curves", "PNG image (*.png)", "training-curves.png")
+        if path:
+            self.curves.save_png(path)
+        return path or None
+
+    def export_csv(self) -> str | None:
+        path = self.ask_save_path("Export history", "CSV table (*.csv)", "training-history.csv")
+        if path:
+            write_history_csv(path, self.history)
+        return path or None
+
+    def ask_save_path(self, caption: str, file_filter: str, suggested: str) -> str:
+        """The file the user picks, or "" if cancelled (tests replace this method)."""
+        path, _ = QFileDialog.getSaveFileName(self, caption, suggested, file_filter)
+        return path
+
+
+def _row(*widgets) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for widget in widgets:
+        if widget is None:
+            row.addStretch(1)
+        else:
+            row.addWidget(widget)
+    return row
+
+
+def _log_every(config: dict) -> int:
+    """Report every batch, unless an epoch has so many that every few batches draw as well."""
+    n = min(config.get("max_train") or TRAIN_IMAGES, TRAIN_IMAGES)
+    batches = -(-n // max(int(config.get("batch_size") or 1), 1))
+    return max(1, batches // POINTS_PER_EPOCH)
+
+
+def _stats_text(record) -> str:
+    parts = [f"Epoch {record.epoch}/{record.epochs}, batch {record.batch}/{record.batches_per_epoch}"]
+    if record.loss is not None:
+        parts.append(f"loss {record.loss:.3f}")
+    if record.val_acc is not None:
+        parts.append(f"validation {record.val_acc:.1%}")
+    if record.images_per_s:
+        parts.append(f"{record.images_per_s:,.0f} images/s")
+    return "  ·  ".join(parts)
+
+
+def _clock(seconds: float) -> str:
+    seconds = max(int(round(seconds)), 0)
+    return f"{seconds // 60}:{seconds % 60:02d}" if seconds < 3600 else f"{seconds // 3600}h{seconds % 3600 // 60:02d}"
