@@ -131,3 +131,38 @@ def test_a_bad_file_is_rejected_and_the_drawing_kept(canvas, qtbot, tmp_path):
         assert not canvas.load_file(str(bad))
     assert "notes.png" in blocker.args[0] and "\n" not in blocker.args[0]
     assert np.array_equal(canvas.to_array(), before)
+
+
+def drop(canvas, path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(100, 100), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    canvas.dropEvent(event)
+
+
+def test_dropping_an_image_file_loads_it_and_undo_brings_the_drawing_back(canvas, qtbot, tmp_path):
+    canvas.draw_stroke(VERTICAL)
+    drawn = canvas.to_array()
+    digit = np.full((50, 50), 255, np.uint8)
+    digit[5:45, 5:15] = 0  # a bar on the left: not where the drawn stroke is
+    Image.fromarray(digit).save(tmp_path / "bar.png")
+    with qtbot.waitSignal(canvas.stroke_finished):
+        drop(canvas, tmp_path / "bar.png")
+    array = canvas.to_array()
+    side = array.shape[0]
+    assert array[side // 2, side // 5] == 0 and array[side // 2, side // 2] == 255
+    canvas.undo()
+    assert np.array_equal(canvas.to_array(), drawn)
+
+
+def test_dropping_a_bad_file_keeps_the_drawing(canvas, qtbot, tmp_path):
+    canvas.draw_stroke(VERTICAL)
+    drawn = canvas.to_array()
+    (tmp_path / "weights.npz").write_bytes(b"PK\x03\x04 not really")
+    with qtbot.waitSignal(canvas.image_rejected):
+        drop(canvas, tmp_path / "weights.npz")
+    assert np.array_equal(canvas.to_array(), drawn)

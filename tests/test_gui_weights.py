@@ -124,3 +124,16 @@ def test_a_failed_save_keeps_the_old_file(make_window, weights_dir, tmp_path, mo
     assert [p.name for p in tmp_path.iterdir() if p.is_file()] == ["keep.npz"]
     assert len(messages) == 1 and "No space left" in messages[0][2]
     assert window.settings.recent_files() == []
+
+
+def test_the_recent_files_menu_reopens_a_file(make_window, weights_dir, tiny_net, tmp_path, qtbot, messages):
+    window = make_window(weights_dir)
+    path = tmp_path / "again.npz"
+    save_weights(path, tiny_net, meta={"name": "again"})
+    assert window.open_weights(path)
+    window.networks.select(0)
+    assert window.name_label.text() == "mlp"
+    (recent,) = window.actions.recent_menu.actions()
+    assert recent.statusTip() == str(path.resolve())
+    recent.trigger()
+    assert window.name_label.text() == "again" and messages == []
