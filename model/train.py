@@ -163,7 +163,7 @@ class _Run:
         self.history = {k: [] for k in ("loss", "acc", "val_loss", "val_acc", "lr", "elapsed")}
         self.best = (math.inf, None, None)  # (validation loss, epoch, state dict)
         # The weights (and buffers) that last gave a finite loss: refreshed before every step.
-        self.good = {k: v.copy() for k, v in net.state_dict().items()}
+        self.good = net.state_dict()
         self.step = self.images = 0
         self.train_time, self.bad_loss, self.running, self.finished = 0.0, math.nan, (None, None), False
         self.start = time.perf_counter()
