@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QProgre
 
 from app.training.curves import TrainingCurves
 from app.training.form import TrainingForm
-from app.training.result import describe_result, result_meta
+from app.training.result import clock, describe_result, result_meta, stats_text
 from app.training.worker import TrainingRunner, mnist_data
 from model.history import IntervalLoss, epoch_row, write_history_csv
 from model.network import Sequential
@@ -206,9 +206,9 @@ class TrainingPanel(QWidget):
             self.png_button.setEnabled(True)
         self.progress_bar.setRange(0, max(record.total_steps, 1))
         self.progress_bar.setValue(record.step)
-        self.progress_bar.setFormat(f"%p%  ·  ETA {_clock(record.eta)}" if record.eta else "%p%")
+        self.progress_bar.setFormat(f"%p%  ·  ETA {clock(record.eta)}" if record.eta else "%p%")
         if not self.pause_button.isChecked():
-            self.stats_label.setText(_stats_text(record))
+            self.stats_label.setText(stats_text(record))
 
     def _on_finished(self, done, net) -> None:
         self.curves.finish()
@@ -225,6 +225,7 @@ class TrainingPanel(QWidget):
             self.result_net = net
             self.result_meta = result_meta(net, done, self._run["config"], self._run["source"], self.history)
             self.result_label.setText(f"<b>{self.result_meta['name']}</b> — {text}")
+            self.use_button.setEnabled(True)
             self.result_bar.show()
         self.run_finished.emit(done)
 
@@ -297,19 +298,3 @@ def _log_every(config: dict) -> int:
     n = min(config.get("max_train") or TRAIN_IMAGES, TRAIN_IMAGES)
     batches = -(-n // max(int(config.get("batch_size") or 1), 1))
     return max(1, batches // POINTS_PER_EPOCH)
-
-
-def _stats_text(record) -> str:
-    parts = [f"Epoch {record.epoch}/{record.epochs}, batch {record.batch}/{record.batches_per_epoch}"]
-    if record.loss is not None:
-        parts.append(f"loss {record.loss:.3f}")
-    if record.val_acc is not None:
-        parts.append(f"validation {record.val_acc:.1%}")
-    if record.images_per_s:
-        parts.append(f"{record.images_per_s:,.0f} images/s")
-    return "  ·  ".join(parts)
-
-
-def _clock(seconds: float) -> str:
-    seconds = max(int(round(seconds)), 0)
-    return f"{seconds // 60}:{seconds % 60:02d}" if seconds < 3600 else f"{seconds // 3600}h{seconds % 3600 // 60:02d}"

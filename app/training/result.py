@@ -33,3 +33,21 @@ def result_meta(net, done, config, source: dict, history: list[dict]) -> dict:
                     "val_acc": done.val_acc},
         "history": history,
     }
+
+
+def stats_text(record) -> str:
+    """The status line while training: where the run is, its loss and speed."""
+    parts = [f"Epoch {record.epoch}/{record.epochs}, batch {record.batch}/{record.batches_per_epoch}"]
+    if record.loss is not None:
+        parts.append(f"loss {record.loss:.3f}")
+    if record.val_acc is not None:
+        parts.append(f"validation {record.val_acc:.1%}")
+    if record.images_per_s:
+        parts.append(f"{record.images_per_s:,.0f} images/s")
+    return "  ·  ".join(parts)
+
+
+def clock(seconds: float) -> str:
+    """Seconds as m:ss (or 1h05 past an hour), for the ETA."""
+    seconds = max(int(round(seconds)), 0)
+    return f"{seconds // 60}:{seconds % 60:02d}" if seconds < 3600 else f"{seconds // 3600}h{seconds % 3600 // 60:02d}"

@@ -47,6 +47,7 @@ class TrainingWorker(QObject):
         self._cond = threading.Condition()
         self._paused = False
         self._stopped = False
+        self._waiting = False
 
     # Called from the GUI thread.
     def pause(self) -> None:
@@ -64,11 +65,18 @@ class TrainingWorker(QObject):
             self._paused = False
             self._cond.notify_all()
 
+    def is_waiting(self) -> bool:
+        """True while the worker sleeps in a pause (for the panel's status and for tests)."""
+        with self._cond:
+            return self._waiting
+
     # Called from the worker thread, between steps.
     def should_stop(self) -> bool:
         """Block while paused (no busy wait), then report whether to stop."""
         with self._cond:
+            self._waiting = self._paused and not self._stopped
             self._cond.wait_for(lambda: not self._paused or self._stopped)
+            self._waiting = False
             return self._stopped
 
     @Slot()
@@ -135,6 +143,9 @@ class TrainingRunner(QObject):
     def stop(self) -> None:
         if self._worker is not None:
             self._worker.stop()
+
+    def is_paused_waiting(self) -> bool:
+        return self._worker is not None and self._worker.is_waiting()
 
     def shutdown(self) -> None:
         """Stop the run and wait for its thread to end; safe when idle and when called twice."""

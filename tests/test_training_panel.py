@@ -1,0 +1,185 @@
+"""The Train panel driven as a user would: fill the form, press the buttons, watch the result.
+
+Runs are real (MNIST, the engine's trainer, a worker thread) but tiny: the
+MLP on 1,000 images for one or two epochs, validated on 1,000 images.
+"""
+
+import csv
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from app.training import TrainingPanel
+from model.history import COLUMNS
+from model.mnist import load_mnist, to_float, train_val_split
+from model.weights import load_weights
+
+RUN_TIMEOUT_MS = 60_000
+QUICK = dict(preset="mlp", epochs=2, batch_size="64", optimizer="adam", lr="0.001", train_size=1000, seed=0)
+
+
+def small_data():
+    """The panel's real split, with a smaller validation set so each epoch ends quickly."""
+    images, labels = load_mnist("train")
+    x, y, x_val, y_val = train_val_split(images, labels, val_size=5000, seed=0)
+    return to_float(x[:2000]), y[:2000], to_float(x_val[:1000]), y_val[:1000]
+
+
+def test_accuracy(net, n=1000):
+    images, labels = load_mnist("test")
+    return float((net.predict(to_float(images[:n])) == labels[:n]).mean())
+
+
+test_accuracy.__test__ = False  # a helper, not a test
+
+
+@pytest.fixture
+def current():
+    """What the main window would answer to current_network(): None until a test sets one."""
+    return {"value": None}
+
+
+@pytest.fixture
+def panel(qtbot, current):
+    widget = TrainingPanel(lambda: current["value"], data_fn=small_data)
+    qtbot.addWidget(widget)
+    widget.form.set_values(**QUICK)
+    yield widget
+    widget.shutdown()
+
+
+def run_to_end(qtbot, panel, button=None):
+    with qtbot.waitSignal(panel.run_finished, timeout=RUN_TIMEOUT_MS) as blocker:
+        qtbot.mouseClick(button or panel.train_button, Qt.MouseButton.LeftButton)
+    return blocker.args[0]
+
+
+def accept(qtbot, panel):
+    with qtbot.waitSignal(panel.network_trained) as blocker:
+        qtbot.mouseClick(panel.use_button, Qt.MouseButton.LeftButton)
+    return blocker.args
+
+
+def test_train_from_scratch_draws_curves_and_gives_a_good_network(qtbot, panel):
+    done = run_to_end(qtbot, panel)
+    assert done.reason == "finished"
+    curves = panel.curves
+    assert len(curves.raw_line.get_xdata()) >= 2 * 16  # one point per batch, 16 batches an epoch
+    assert len(curves.val_acc_line.get_ydata()) == 2 and len(curves.train_loss_line.get_ydata()) == 2
+    assert max(curves.raw_line.get_xdata()) == pytest.approx(2.0)  # x is in epochs
+    assert panel.progress_bar.value() == panel.progress_bar.maximum() > 0
+    assert panel.result_bar.isVisibleTo(panel) and not panel.is_running()
+    net, meta = accept(qtbot, panel)
+    assert test_accuracy(net) > 0.7  # chance is 0.1
+    assert meta["name"].startswith("mlp adam") and meta["architecture"] == net.spec()
+    assert len(meta["history"]) == 2 and meta["training"]["reason"] == "finished"
+    assert not panel.use_button.isEnabled()  # accepted once
+
+
+def test_pause_then_resume_completes(qtbot, panel):
+    with qtbot.waitSignal(panel.runner.progress, timeout=RUN_TIMEOUT_MS):
+        panel.train_from_scratch()
+    qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(panel.runner.is_paused_waiting, timeout=RUN_TIMEOUT_MS)
+    assert panel.pause_button.text() == "Resume" and panel.is_running()
+    with qtbot.waitSignal(panel.run_finished, timeout=RUN_TIMEOUT_MS) as blocker:
+        qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0].reason == "finished"
+    assert panel.pause_button.text() == "Pause" and not panel.pause_button.isEnabled()
+
+
+def test_stop_ends_early_with_a_usable_network(qtbot, panel):
+    panel.form.set_values(epochs=5)
+    epochs = []
+    panel.runner.progress.connect(lambda r: epochs.append(r) if r.kind == "epoch" else None)
+    with qtbot.waitSignal(panel.run_finished, timeout=RUN_TIMEOUT_MS) as blocker:
+        panel.train_from_scratch()
+        qtbot.waitUntil(lambda: bool(epochs), timeout=RUN_TIMEOUT_MS)
+        qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+    done = blocker.args[0]
+    assert done.reason == "stopped"
+    assert panel.progress_bar.value() < panel.progress_bar.maximum()
+    assert "Stopped" in panel.result_label.text()
+    net, meta = accept(qtbot, panel)
+    assert test_accuracy(net) > 0.5 and meta["training"]["reason"] == "stopped"
+
+
+@pytest.mark.parametrize("field, value, words", [
+    ("lr", "1000", "learning rate"),
+    ("batch_size", "0", "batch size"),
+    ("lr", "fast", "Learning rate must be a number"),
+])
+def test_absurd_settings_show_a_message_and_start_nothing(qtbot, panel, field, value, words):
+    panel.form.set_values(**{field: value})
+    qtbot.mouseClick(panel.train_button, Qt.MouseButton.LeftButton)
+    assert words in panel.message_label.text()
+    assert panel.message_label.isVisibleTo(panel)
+    assert not panel.is_running() and panel.runner._thread is None
+    assert panel.train_button.isEnabled()
+
+
+def test_diverging_run_shows_why_and_offers_no_network(qtbot, panel):
+    panel.form.set_values(optimizer="sgd", lr="10")
+    trained = []
+    panel.network_trained.connect(lambda net, meta: trained.append(net))
+    done = run_to_end(qtbot, panel)
+    assert done.reason == "diverged"
+    assert "diverged" in panel.message_label.text() and "smaller learning rate" in panel.message_label.text()
+    assert not panel.result_bar.isVisibleTo(panel) and panel.result_net is None
+    panel.use_result()
+    assert trained == []
+
+
+def test_continue_training_leaves_the_current_network_untouched(qtbot, panel, current):
+    panel.form.set_values(epochs=1)
+    run_to_end(qtbot, panel)
+    net, meta = accept(qtbot, panel)
+    current["value"] = (net, meta)
+    before = net.state_dict()
+    done = run_to_end(qtbot, panel, panel.continue_button)
+    assert done.reason == "finished"
+    assert all(np.array_equal(before[k], v) for k, v in net.state_dict().items())
+    tuned, tuned_meta = accept(qtbot, panel)
+    assert tuned is not net and tuned.spec() == net.spec()
+    assert tuned_meta["name"].startswith(meta["name"] + " + 1 epoch")
+    assert test_accuracy(tuned) > 0.7
+
+
+def test_continue_without_a_network_says_so(qtbot, panel):
+    assert not panel.continue_training()
+    assert "no current network" in panel.message_label.text()
+
+
+def test_exports_and_save_write_readable_files(qtbot, panel, tmp_path, monkeypatch):
+    run_to_end(qtbot, panel)
+    paths = iter([tmp_path / "history.csv", tmp_path / "curves.png", tmp_path / "net.npz"])
+    monkeypatch.setattr(panel, "ask_save_path", lambda *args: str(next(paths)))
+    panel.csv_button.click()
+    panel.png_button.click()
+    panel.save_button.click()
+    with open(tmp_path / "history.csv", newline="") as f:
+        rows = list(csv.reader(f))
+    assert tuple(rows[0]) == COLUMNS and [r[0] for r in rows[1:]] == ["1", "2"]
+    assert (tmp_path / "curves.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    saved = load_weights(tmp_path / "net.npz")
+    x = to_float(load_mnist("test")[0][:50])
+    assert np.allclose(saved.net.predict_proba(x), panel.result_net.predict_proba(x))
+    assert saved.meta["name"] == panel.result_meta["name"]
+
+
+def test_cancelled_dialog_writes_nothing(qtbot, panel, tmp_path, monkeypatch):
+    run_to_end(qtbot, panel)
+    monkeypatch.setattr(panel, "ask_save_path", lambda *args: "")
+    assert panel.export_csv() is None and panel.save_result() is None
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_shutdown_while_training_stops_the_thread(qtbot, panel):
+    with qtbot.waitSignal(panel.runner.progress, timeout=RUN_TIMEOUT_MS):
+        panel.train_from_scratch()
+    thread = panel.runner._thread
+    panel.shutdown()
+    assert thread.isFinished() and not panel.is_running()
+    assert panel.train_button.isEnabled() and not panel.stop_button.isEnabled()
+    panel.shutdown()  # twice, and idle: nothing happens

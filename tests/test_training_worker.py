@@ -1,0 +1,118 @@
+"""The training thread on its own, with scripted generators: pause, stop, failure, copies, shutdown."""
+
+import numpy as np
+import pytest
+
+from app.training.worker import TrainingRunner, usable_result
+from model.history import IntervalLoss
+from model.presets import build_preset
+from model.train import Progress
+
+TIMEOUT_MS = 10_000
+
+
+def no_data():
+    return None, None, None, None
+
+
+def record(kind, step, reason=None):
+    return Progress(kind, 1, 1, step, 1000, step, 1000, loss=1.0, reason=reason)
+
+
+def endless(net, x, y, config, *, x_val=None, y_val=None, should_stop=None):
+    """Steps forever, as a long run would, until should_stop() says so."""
+    step = 0
+    while not should_stop():
+        step += 1
+        net.layers[-1].bias.data += 1  # the worker's own copy changes as it trains
+        yield record("batch", step)
+    yield record("done", step, reason="stopped")
+
+
+@pytest.fixture
+def runner(qtbot):
+    r = TrainingRunner()
+    yield r
+    r.shutdown()
+
+
+def start_and_wait_for_progress(qtbot, runner, net, train_fn=endless):
+    with qtbot.waitSignal(runner.progress, timeout=TIMEOUT_MS):
+        runner.start(net, None, no_data, train_fn)
+
+
+def test_pause_blocks_the_worker_and_stop_wakes_it(qtbot, runner):
+    start_and_wait_for_progress(qtbot, runner, build_preset("mlp"))
+    runner.pause()
+    qtbot.waitUntil(runner.is_paused_waiting, timeout=TIMEOUT_MS)
+    with qtbot.waitSignal(runner.finished, timeout=TIMEOUT_MS) as blocker:
+        runner.stop()
+    done, net = blocker.args
+    assert done.reason == "stopped" and net is not None
+    assert not runner.is_running()
+
+
+def test_resume_lets_the_worker_go_on(qtbot, runner):
+    start_and_wait_for_progress(qtbot, runner, build_preset("mlp"))
+    runner.pause()
+    qtbot.waitUntil(runner.is_paused_waiting, timeout=TIMEOUT_MS)
+    runner.resume()
+    qtbot.waitUntil(lambda: not runner.is_paused_waiting(), timeout=TIMEOUT_MS)
+    with qtbot.waitSignal(runner.progress, timeout=TIMEOUT_MS):
+        pass  # progress flows again
+
+
+def test_the_gui_gets_copies_not_the_workers_network(qtbot, runner):
+    net = build_preset("mlp")
+    start_and_wait_for_progress(qtbot, runner, net)
+    with qtbot.waitSignal(runner.finished, timeout=TIMEOUT_MS) as blocker:
+        runner.stop()
+    received = blocker.args[1]
+    assert received is not net
+    assert np.array_equal(received.layers[-1].bias.data, net.layers[-1].bias.data)
+    net.layers[-1].bias.data += 1
+    assert not np.array_equal(received.layers[-1].bias.data, net.layers[-1].bias.data)
+
+
+def test_an_engine_error_becomes_one_line_and_frees_the_runner(qtbot, runner):
+    def broken(*args, **kwargs):
+        raise ValueError("images must be float32\nsecond line")
+
+    with qtbot.waitSignal(runner.failed, timeout=TIMEOUT_MS) as blocker:
+        runner.start(build_preset("mlp"), None, no_data, broken)
+    assert blocker.args[0] == "Training failed: ValueError: images must be float32"
+    assert not runner.is_running()
+
+
+def test_shutdown_stops_a_paused_run_and_is_idempotent(qtbot, runner):
+    start_and_wait_for_progress(qtbot, runner, build_preset("mlp"))
+    thread = runner._thread
+    runner.pause()
+    qtbot.waitUntil(runner.is_paused_waiting, timeout=TIMEOUT_MS)
+    runner.shutdown()
+    assert thread.isFinished() and not runner.is_running()
+    runner.shutdown()
+
+
+def test_one_run_at_a_time(qtbot, runner):
+    start_and_wait_for_progress(qtbot, runner, build_preset("mlp"))
+    with pytest.raises(RuntimeError):
+        runner.start(build_preset("mlp"), None, no_data, endless)
+
+
+def test_only_runs_with_good_steps_are_offered():
+    assert usable_result(record("done", 3, reason="finished"))
+    assert usable_result(record("done", 3, reason="stopped"))
+    assert not usable_result(record("done", 0, reason="stopped"))
+    assert not usable_result(record("done", 3, reason="diverged"))
+
+
+def test_interval_loss_recovers_each_batch_from_running_means():
+    batch_losses = [2.0, 1.0, 0.5, 3.0]  # batches of 10, 10, 10 and the last 5 of 35 images
+    sizes = [10, 10, 10, 5]
+    tracker = IntervalLoss(batch_size=10, n_train=35)
+    seen = total = 0
+    for b, (loss, size) in enumerate(zip(batch_losses, sizes), start=1):
+        seen, total = seen + size, total + loss * size
+        assert tracker.update(1, b, 4, total / seen) == pytest.approx(loss)
+    assert tracker.update(2, 1, 4, 0.25) == pytest.approx(0.25)  # a new epoch starts afresh
