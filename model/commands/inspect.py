@@ -1,0 +1,71 @@
+"""`evaluate WEIGHTS` and `info WEIGHTS`: how good a network is, and what is inside a weight file."""
+
+from __future__ import annotations
+
+import json
+
+from model.evaluation import canvas_accuracy, evaluate_mnist_test
+
+
+def add_evaluate(sub) -> None:
+    p = sub.add_parser("evaluate", help="accuracy on MNIST test, per class, and the confusion matrix")
+    p.add_argument("weights", help="a DigitLab weight file (.npz)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--canvas", type=int, metavar="N", default=0,
+                   help="also score N digits of each canvas-style set (drawn as a person would)")
+    p.set_defaults(run=run_evaluate)
+
+
+def add_info(sub) -> None:
+    p = sub.add_parser("info", help="architecture, training summary and metadata of a weight file")
+    p.add_argument("weights", help="a DigitLab weight file (.npz)")
+    p.add_argument("--json", action="store_true", help="print the metadata as JSON")
+    p.set_defaults(run=run_info)
+
+
+def run_evaluate(args) -> int:
+    from model.cli import CliError
+    from model.weights import load_weights
+
+    if args.canvas < 0:
+        raise CliError("--canvas takes a number of images >= 0")
+    net = load_weights(args.weights).net
+    result = {"file": args.weights, **evaluate_mnist_test(net).to_dict()}
+    if args.canvas:
+        result["canvas_accuracy"] = canvas_accuracy(net, n_each=args.canvas)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(format_report(result))
+    return 0
+
+
+def format_report(result: dict) -> str:
+    lines = [f"{result['file']}: MNIST test accuracy {result['accuracy']:.2%} (loss {result['loss']:.4f})", "",
+             "digit   " + " ".join(f"{d:>6}" for d in range(10)),
+             "correct " + " ".join(f"{a:>6.1%}" for a in result["per_class_accuracy"]), "",
+             "confusion matrix (rows: true digit, columns: predicted)"]
+    lines += [f"{d:>5}   " + " ".join(f"{n:>6}" for n in row) for d, row in enumerate(result["confusion_matrix"])]
+    for name, acc in result.get("canvas_accuracy", {}).items():
+        lines.append(f"canvas-style set '{name}': {acc:.2%}")
+    return "\n".join(lines)
+
+
+def run_info(args) -> int:
+    from model.weights import load_weights
+
+    checkpoint = load_weights(args.weights)
+    if args.json:
+        print(json.dumps(checkpoint.meta, indent=2))
+        return 0
+    net, meta = checkpoint.net, checkpoint.meta
+    print(f"{args.weights}: {meta.get('name', 'unnamed network')}, {net.num_params():,} parameters")
+    for i, (layer, shape) in enumerate(zip(net.layers, net.output_shapes())):
+        n = sum(p.data.size for p in layer.params().values())
+        print(f"  {i:>2} {layer!r:<60} -> {'x'.join(map(str, shape)):<10} {n:>10,}")
+    if "test_accuracy" in meta:
+        print(f"MNIST test accuracy: {meta['test_accuracy']:.2%}")
+    training = meta.get("training")
+    if training:
+        print("training:", json.dumps(training, default=str))
+    return 0

@@ -1,0 +1,47 @@
+"""`predict WEIGHTS IMAGE...`: one JSON line per image."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from model.preprocess import ImageError, load_image, to_mnist
+
+# Enough to tell 0.999999 from 1, short enough to read.
+PROBABILITY_DIGITS = 6
+
+
+def add_predict(sub) -> None:
+    p = sub.add_parser("predict", help="classify image files, one JSON line each")
+    p.add_argument("weights", help="a DigitLab weight file (.npz)")
+    p.add_argument("images", nargs="+", help="image files (PNG, JPEG, ...), any size, either polarity")
+    p.set_defaults(run=run_predict)
+
+
+def predict_record(net, path: str) -> dict:
+    """{"file", "digit", "confidence", "probabilities"} for one image; digit None when it holds no digit."""
+    x = to_mnist(load_image(path))
+    if x is None:
+        return {"file": path, "digit": None, "confidence": None, "probabilities": None}
+    probs = net.predict_proba(x[None, None])[0]
+    probabilities = [round(float(p), PROBABILITY_DIGITS) for p in probs]
+    digit = int(probs.argmax())
+    return {"file": path, "digit": digit, "confidence": probabilities[digit], "probabilities": probabilities}
+
+
+def run_predict(args) -> int:
+    from model.weights import load_weights
+
+    net = load_weights(args.weights).net
+    failed = 0
+    for path in args.images:
+        try:
+            record = predict_record(net, path)
+        except (ImageError, OSError) as exc:
+            from model.cli import one_line
+
+            failed += 1
+            print(f"digitlab-cli predict: error: {path}: {one_line(exc)}", file=sys.stderr)
+            continue
+        print(json.dumps(record), flush=True)
+    return 1 if failed else 0

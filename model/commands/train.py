@@ -1,0 +1,161 @@
+"""`train`: train a preset or an architecture file on the bundled MNIST and save a weight file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+from tqdm import tqdm
+
+from model.evaluation import evaluate_mnist_test
+from model.mnist import load_mnist, to_float, train_val_split
+
+ACTIVATIONS = ("relu", "sigmoid", "tanh", "leaky_relu")
+
+
+def add_train(sub) -> None:
+    from model.optim import OPTIMIZERS
+    from model.presets import PRESETS
+    from model.schedules import SCHEDULES
+
+    p = sub.add_parser("train", help="train a network on the bundled MNIST and save its weights")
+    what = p.add_mutually_exclusive_group()
+    what.add_argument("--preset", choices=sorted(PRESETS), help="network preset (default: small-cnn)")
+    what.add_argument("--arch", metavar="FILE", help="architecture file: a JSON list of layer descriptions")
+    what.add_argument("--resume", metavar="WEIGHTS", help="continue training a saved network (and its optimizer)")
+    p.add_argument("--epochs", type=int, default=2)
+    p.add_argument("--batch-size", type=int, default=128)
+    p.add_argument("--optimizer", choices=OPTIMIZERS, default="adam")
+    p.add_argument("--lr", type=float, default=1e-3, help="learning rate")
+    p.add_argument("--weight-decay", type=float, default=0.0)
+    p.add_argument("--schedule", choices=SCHEDULES, default="constant", help="learning-rate schedule")
+    p.add_argument("--activation", choices=ACTIVATIONS, help="preset option: hidden activation")
+    p.add_argument("--dropout", type=float, help="preset option: dropout probability")
+    p.add_argument("--batchnorm", action=argparse.BooleanOptionalAction, help="preset option: batch normalisation")
+    p.add_argument("--augment", action="store_true", help="random shifts, rotations, scaling and stroke widths")
+    p.add_argument("--train-size", type=int, help="train on the first N images of the training split")
+    p.add_argument("--val-size", type=int, default=5000, help="images held out of training for validation")
+    p.add_argument("--patience", type=int, help="stop after this many epochs without validation improvement")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--name", help="the network's name, shown in the app")
+    p.add_argument("--out", "-o", metavar="FILE", help="weight file to write (default: <preset>.npz)")
+    p.set_defaults(run=run_train)
+
+
+def build_network(args):
+    """(network, optimizer or None, name) from --preset, --arch or --resume."""
+    from model.cli import CliError
+    from model.network import Sequential
+    from model.presets import build_preset
+
+    rng = np.random.default_rng(args.seed)
+    if args.resume:
+        from model.weights import load_weights, optimizer_from_checkpoint
+
+        checkpoint = load_weights(args.resume)
+        return checkpoint.net, optimizer_from_checkpoint(checkpoint), checkpoint.meta.get("name", Path(args.resume).stem)
+    if args.arch:
+        try:
+            spec = json.loads(Path(args.arch).read_text())
+        except json.JSONDecodeError as exc:
+            raise CliError(f"{args.arch} is not valid JSON ({exc.msg}, line {exc.lineno})") from None
+        return Sequential.from_spec(spec, rng), None, Path(args.arch).stem
+    preset = args.preset or "small-cnn"
+    options = {k: v for k in ("activation", "dropout", "batchnorm") if (v := getattr(args, k)) is not None}
+    return build_preset(preset, rng, **options), None, preset
+
+
+def make_config(args):
+    from model.train import TrainConfig
+
+    config = TrainConfig(epochs=args.epochs, batch_size=args.batch_size, optimizer=args.optimizer, lr=args.lr,
+                         weight_decay=args.weight_decay, schedule=args.schedule, augment=args.augment,
+                         patience=args.patience, seed=args.seed, max_train=args.train_size)
+    config.validate()
+    return config
+
+
+@contextmanager
+def stop_on_ctrl_c():
+    """Yield a should_stop() callable: the first Ctrl-C asks training to stop cleanly, a second one aborts."""
+    requested = []
+
+    def on_interrupt(signum, frame):
+        if requested:
+            raise KeyboardInterrupt
+        requested.append(True)
+        tqdm.write("Stopping after this batch (Ctrl-C again to abort without saving)...")
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield lambda: bool(requested)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def run_train(args) -> int:
+    from model.cli import CliError
+    from model.train import train, training_summary
+    from model.weights import save_weights
+
+    config = make_config(args)
+    if not 0 <= args.val_size < 60000:
+        raise CliError("--val-size must be between 0 and 59999")
+    net, optimizer, name = build_network(args)
+    out = Path(args.out or f"{name}.npz")
+    if not out.parent.exists():
+        raise CliError(f"cannot write {out}: folder {out.parent} does not exist")
+    images, labels = load_mnist("train")
+    x_tr, y_tr, x_val, y_val = train_val_split(images, labels, val_size=args.val_size, seed=0)
+    x_tr, y_tr = to_float(x_tr), y_tr.astype(np.int64)
+    val = {"x_val": to_float(x_val), "y_val": y_val.astype(np.int64)} if args.val_size else {}
+    print(f"Training {name}: {net.num_params():,} parameters, "
+          f"{min(len(x_tr), args.train_size or len(x_tr)):,} images, {config.epochs} epoch(s)", file=sys.stderr)
+    optimizer = optimizer or config.make_optimizer(net)
+    with stop_on_ctrl_c() as should_stop:
+        done = _run_with_progress(train(net, x_tr, y_tr, config, optimizer=optimizer, should_stop=should_stop, **val))
+    print(done.message, file=sys.stderr)
+    if done.reason == "diverged" and done.step <= 1:
+        raise CliError("training diverged at once; nothing saved (try a smaller learning rate)")
+    report = evaluate_mnist_test(net)
+    meta = {"name": args.name or name, "test_accuracy": report.accuracy,
+            "training": {**training_summary(done, config), "command": _command_line()}}
+    save_weights(out, net, meta=meta, optimizer=optimizer)
+    print(f"MNIST test accuracy {report.accuracy:.2%}; saved {out}", file=sys.stderr)
+    return 0
+
+
+def _run_with_progress(records):
+    """Drive the training generator with a progress bar; return its final "done" record."""
+    bar = None
+    for record in records:
+        if record.kind == "done":
+            break
+        if bar is None:
+            bar = tqdm(total=record.total_steps, unit="batch", dynamic_ncols=True, file=sys.stderr)
+        bar.update(record.step - bar.n)
+        if record.kind == "batch":
+            bar.set_postfix(epoch=f"{record.epoch}/{record.epochs}", loss=f"{record.loss:.4f}",
+                            acc=f"{record.acc:.3f}", img_s=f"{record.images_per_s:,.0f}", refresh=False)
+        elif record.kind == "epoch":
+            tqdm.write(_epoch_line(record), file=sys.stderr)
+    if bar is not None:
+        bar.close()
+    return record
+
+
+def _epoch_line(record) -> str:
+    line = f"epoch {record.epoch}/{record.epochs}: loss {record.loss:.4f}, accuracy {record.acc:.2%}"
+    if record.val_loss is not None:
+        line += f"; validation loss {record.val_loss:.4f}, accuracy {record.val_acc:.2%}"
+    return line + f" ({record.elapsed:.0f} s)"
+
+
+def _command_line() -> str | None:
+    """The command that made this file, so anyone can make it again."""
+    return "python -m model " + " ".join(sys.argv[1:]) if sys.argv[1:2] == ["train"] else None

@@ -1,0 +1,111 @@
+"""The command line as a user meets it: JSON lines, one-line errors, exit codes, weight files that load."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from model.cli import main
+from model.mnist import load_mnist
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "model", *args], capture_output=True, text=True, timeout=300)
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess) -> None:
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr and "error" in lines[0]
+
+
+@pytest.fixture(scope="module")
+def weights(tmp_path_factory):
+    """An MLP trained for one quick epoch by the `train` command itself."""
+    out = tmp_path_factory.mktemp("weights") / "quick-mlp.npz"
+    code = main(["train", "--preset", "mlp", "--epochs", "1", "--train-size", "6000", "--val-size", "1000",
+                 "--out", str(out), "--name", "quick mlp"])
+    assert code == 0 and out.exists()
+    return out
+
+
+@pytest.fixture(scope="module")
+def digit_pngs(tmp_path_factory):
+    """Ten MNIST test digits drawn large, dark on light, as a person would save them."""
+    folder = tmp_path_factory.mktemp("digits")
+    images, labels = load_mnist("test")
+    paths = []
+    for i in range(10):
+        big = Image.fromarray(255 - images[i]).resize((280, 280), Image.BILINEAR)
+        path = folder / f"digit{i}_{labels[i]}.png"
+        big.save(path)
+        paths.append((path, int(labels[i])))
+    return paths
+
+
+def test_predict_prints_one_json_line_per_image(weights, digit_pngs):
+    result = cli("predict", str(weights), *(str(p) for p, _ in digit_pngs))
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["file"] for r in records] == [str(p) for p, _ in digit_pngs]
+    for r in records:
+        assert len(r["probabilities"]) == 10 and abs(sum(r["probabilities"]) - 1) < 1e-4
+        assert r["digit"] == int(np.argmax(r["probabilities"])) and r["confidence"] == max(r["probabilities"])
+    correct = sum(r["digit"] == label for r, (_, label) in zip(records, digit_pngs))
+    assert correct >= 8
+
+
+def test_predict_reports_blank_image_as_no_digit(weights, tmp_path):
+    blank = tmp_path / "blank.png"
+    Image.new("L", (280, 280), 255).save(blank)
+    result = cli("predict", str(weights), str(blank))
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["digit"] is None
+
+
+def test_predict_goes_on_past_an_unreadable_image(weights, digit_pngs, tmp_path):
+    bogus = tmp_path / "notes.png"
+    bogus.write_text("not an image")
+    result = cli("predict", str(weights), str(bogus), str(digit_pngs[0][0]))
+    assert result.returncode == 1
+    assert len(result.stdout.splitlines()) == 1 and json.loads(result.stdout)["file"] == str(digit_pngs[0][0])
+    assert_one_line_error(result)
+    assert "notes.png" in result.stderr
+
+
+def test_evaluate_json_reports_accuracy_and_confusion_matrix(weights):
+    result = cli("evaluate", str(weights), "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    cm = np.array(report["confusion_matrix"])
+    assert cm.shape == (10, 10) and cm.sum() == 10000
+    assert report["accuracy"] == pytest.approx(np.trace(cm) / 10000)
+    assert report["accuracy"] > 0.85
+
+
+def test_trained_file_records_how_it_was_made(weights):
+    result = cli("info", str(weights), "--json")
+    assert result.returncode == 0, result.stderr
+    meta = json.loads(result.stdout)
+    assert meta["name"] == "quick mlp"
+    assert meta["training"]["config"]["epochs"] == 1
+    assert 0.85 < meta["test_accuracy"] <= 1
+
+
+@pytest.mark.parametrize("args", [
+    ["predict", "missing.npz", "x.png"],
+    ["evaluate", "tests/test_cli.py"],
+    ["train", "--epochs", "0"],
+    ["train", "--lr", "-1"],
+    ["train", "--batch-size", "abc"],
+    ["train", "--preset", "resnet"],
+    ["frobnicate"],
+])
+def test_user_mistakes_give_one_line_and_no_traceback(args):
+    assert_one_line_error(cli(*args))
