@@ -16,9 +16,11 @@ from model.network import Sequential
 STEP = 1e-6
 # Norm-relative error below which analytic and numerical gradients agree.
 TOLERANCE = 1e-6
-# Floor of the relative error's denominator: gradients that are truly zero
-# (a bias just before batch norm) compare as equal instead of as 0 / 0.
-NORM_FLOOR = 1e-8
+# Floor of the relative error's denominator. A gradient that is truly zero (a
+# bias just before batch norm) comes out of centred differences as rounding
+# noise ~1e-16 / STEP = 1e-10 per entry; with this floor that noise passes,
+# while the gradients checked here all have norms far above it.
+NORM_FLOOR = 1e-3
 
 
 def rel_error(a: np.ndarray, b: np.ndarray) -> float:

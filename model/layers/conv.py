@@ -89,21 +89,24 @@ class Conv2d(Layer):
         return dmat
 
     def _input_grad(self, dmat: np.ndarray) -> np.ndarray:
-        """col2im: scatter-add each window's gradient back onto the padded image.
+        """col2im fused with the product: for each kernel offset (i, j), the gradient
+        reaching the inputs under that tap, dmat @ W[:, :, i, j] (N * OH * OW, C), is
+        added onto a strided slice of the padded image.
 
-        One pass per kernel offset (i, j) adds a strided slice for every image and
-        pixel at once, so the Python loop runs k * k times, never over pixels.
+        The Python loop runs k * k times, never over pixels or images; per-offset
+        products never build the (N * OH * OW, k * k * C) gradient of the columns,
+        which measured ~1.5x slower (one more pass over a large array).
         """
         n, c, h, w = self._in_shape
         k, s, p = self.kernel_size, self.stride, self.padding
         oh, ow = conv_output_size(h, k, s, p), conv_output_size(w, k, s, p)
-        dcols = self._buffer("dcols", self._cols.shape, dmat.dtype)
-        np.matmul(dmat, self._weight_matrix().T, out=dcols)
-        dcols = dcols.reshape(n, oh, ow, k, k, c)
+        taps = self.weight.data.transpose(2, 3, 0, 1).copy()  # (k, k, F, C)
+        tap_grad = self._buffer("tap_grad", (n * oh * ow, c), dmat.dtype)
         dxp = np.zeros((n, h + 2 * p, w + 2 * p, c), dmat.dtype)
         for i in range(k):
             for j in range(k):
-                dxp[:, i:i + s * oh:s, j:j + s * ow:s, :] += dcols[:, :, :, i, j, :]
+                np.matmul(dmat, taps[i, j], out=tap_grad)
+                dxp[:, i:i + s * oh:s, j:j + s * ow:s, :] += tap_grad.reshape(n, oh, ow, c)
         return dxp[:, p:p + h, p:p + w, :].transpose(0, 3, 1, 2)
 
     def params(self):

@@ -50,6 +50,11 @@ class _Pool2d(Layer):
     def _overlapping(self) -> bool:
         return self.stride < self.kernel_size
 
+    def _tiles(self, x: np.ndarray) -> bool:
+        """Whether the windows cover every pixel of x exactly once."""
+        k = self.kernel_size
+        return self.stride == k and x.shape[2] % k == 0 and x.shape[3] % k == 0
+
 
 class MaxPool2d(_Pool2d):
     """The largest value of each k x k window. x: (N, C, H, W) -> (N, C, OH, OW).
@@ -68,18 +73,32 @@ class MaxPool2d(_Pool2d):
         return out
 
     def backward(self, dout):
-        dx = np.zeros_like(self._x)
-        taken = np.zeros(self._out.shape, dtype=bool)
-        for xv, dxv in zip(window_views(self._x, self.kernel_size, self.stride),
-                           window_views(dx, self.kernel_size, self.stride)):
-            winner = xv == self._out
-            winner &= ~taken
-            taken |= winner
+        # Work in the memory layout of x (channels-last after a convolution): mixed
+        # layouts make every element-wise pass below several times slower.
+        dout = _like(dout, self._out)
+        dx = np.empty_like(self._x) if self._tiles(self._x) else np.zeros_like(self._x)
+        views = zip(window_views(self._x, self.kernel_size, self.stride),
+                    window_views(dx, self.kernel_size, self.stride))
+        taken = None
+        for xv, dxv in views:
+            tie = xv == self._out
+            # winner = tie and not taken yet: for booleans that is tie > taken.
+            winner = tie if taken is None else np.greater(tie, taken)
+            taken = tie if taken is None else np.logical_or(taken, tie, out=taken)
             if self._overlapping():
                 dxv += dout * winner
             else:
                 np.multiply(dout, winner, out=dxv)
         return dx
+
+
+def _like(a: np.ndarray, template: np.ndarray) -> np.ndarray:
+    """a (same shape as template) in template's memory layout; a itself if it already is."""
+    if a.strides == template.strides:
+        return a
+    out = np.empty_like(template)
+    out[...] = a
+    return out
 
 
 class AvgPool2d(_Pool2d):

@@ -1,0 +1,117 @@
+"""Speed of the presets: training throughput and single-image inference latency.
+
+    python -m model.bench --preset mlp --json
+
+Training: batch 128 of random images, Adam, forward + backward + step, timed
+after a warm-up. Inference: one image through `predict_proba`, the median of
+many calls. The machine's other load shows in these numbers: compare ratios
+taken in the same session (model/bench_torch.py measures PyTorch the same way).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import time
+
+import numpy as np
+
+from model.losses import SoftmaxCrossEntropy
+from model.optim import Adam
+from model.presets import PRESETS, build_preset
+
+BATCH_SIZE = 128
+TRAIN_SECONDS = 5.0
+WARMUP_STEPS = 3
+INFERENCE_CALLS = 200
+LEARNING_RATE = 1e-3
+SEED = 0
+
+
+def _batch(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Random images (n, 1, 28, 28) float32 in [0, 1] and labels (n,)."""
+    return rng.random((n, 1, 28, 28), dtype=np.float32), rng.integers(0, 10, size=n)
+
+
+def time_training(step, seconds: float, warmup: int = WARMUP_STEPS) -> tuple[float, int]:
+    """Call step() `warmup` times, then repeatedly for about `seconds`; (seconds per step, steps)."""
+    for _ in range(warmup):
+        step()
+    steps, start = 0, time.perf_counter()
+    while True:
+        step()
+        steps += 1
+        elapsed = time.perf_counter() - start
+        if elapsed >= seconds:
+            return elapsed / steps, steps
+
+
+def time_inference(predict, calls: int = INFERENCE_CALLS) -> float:
+    """Median milliseconds of predict() over `calls` calls, after one warm-up call."""
+    predict()
+    times = []
+    for _ in range(calls):
+        start = time.perf_counter()
+        predict()
+        times.append(time.perf_counter() - start)
+    return 1000 * statistics.median(times)
+
+
+def bench_preset(name: str, batch_size: int = BATCH_SIZE, seconds: float = TRAIN_SECONDS,
+                 rng: np.random.Generator | None = None) -> dict:
+    """Measure preset `name`. Returns a JSON-able dict: preset, train_images_per_s, inference_ms, params, ..."""
+    rng = rng if rng is not None else np.random.default_rng(SEED)
+    net = build_preset(name, rng)
+    opt, loss = Adam(net.params(), lr=LEARNING_RATE), SoftmaxCrossEntropy()
+    x, y = _batch(rng, batch_size)
+
+    def train_step():
+        opt.zero_grad()
+        loss.forward(net.forward(x, train=True), y)
+        net.backward(loss.backward(), input_grad=False)
+        opt.step()
+
+    step_s, steps = time_training(train_step, seconds)
+    image = x[:1]
+    inference_ms = time_inference(lambda: net.predict_proba(image))
+    return {
+        "preset": name,
+        "engine": "numpy",
+        "train_images_per_s": round(batch_size / step_s, 1),
+        "train_step_ms": round(1000 * step_s, 2),
+        "train_steps_timed": steps,
+        "inference_ms": round(inference_ms, 3),
+        "params": net.num_params(),
+        "batch_size": batch_size,
+        "cpu_count": os.cpu_count(),
+        "numpy": np.__version__,
+    }
+
+
+def format_result(r: dict) -> str:
+    return (f"{r['preset']:>10} [{r['engine']}]: {r['train_images_per_s']:>9.0f} train images/s "
+            f"(batch {r['batch_size']}), {r['inference_ms']:.2f} ms per image, {r['params']:,} parameters")
+
+
+def parse_args(argv: list[str] | None, description: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--preset", action="append", choices=sorted(PRESETS),
+                        help="preset to measure (repeatable; default: all)")
+    parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
+    parser.add_argument("--seconds", type=float, default=TRAIN_SECONDS, help="training time measured per preset")
+    parser.add_argument("--json", action="store_true", help="print one JSON object per preset")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv, "Measure DigitLab's presets: training images/s and inference ms.")
+    for name in args.preset or list(PRESETS):
+        result = bench_preset(name, args.batch_size, args.seconds)
+        print(json.dumps(result) if args.json else format_result(result), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
