@@ -10,11 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from model.experiments import toy_digits, vanishing_gradients, xor
+from model.experiments import (activations, fitting, mlp_vs_cnn, mnist_012, optimizers, regularization, toy_digits,
+                               vanishing_gradients, xor)
 from model.experiments.reporting import Cancelled, ProgressCallback, Reporter
 from model.experiments.results import Result, Table
 
-_MODULES = (toy_digits, xor, vanishing_gradients)
+_MODULES = (toy_digits, xor, vanishing_gradients, activations, optimizers, regularization, fitting, mnist_012,
+            mlp_vs_cnn)
 
 # name -> (one-line description, run(out_dir, quick, seed, report) -> Result)
 EXPERIMENTS: dict[str, tuple[str, Callable[..., Result]]] = {m.NAME: (m.DESCRIPTION, m.run) for m in _MODULES}

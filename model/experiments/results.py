@@ -39,6 +39,7 @@ class Panel:
     series: list[Series]
     log_y: bool = False
     colormap: str | None = None  # colour the lines along this map (many ordered lines, e.g. layers)
+    ylim: tuple[float, float] | None = None  # fixed y range, so that a flat line looks flat
 
 
 @dataclass
@@ -81,6 +82,7 @@ def plot_panels(path: Path, title: str, panels: list[Panel], ncols: int = 2) -> 
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     ncols = min(ncols, len(panels))
     nrows = -(-len(panels) // ncols)
@@ -97,6 +99,10 @@ def plot_panels(path: Path, title: str, panels: list[Panel], ncols: int = 2) -> 
             ax.plot(x, y, s.style, label=s.label, **color)
         if panel.log_y:
             ax.set_yscale("log")
+        if panel.ylim:
+            ax.set_ylim(*panel.ylim)
+        if all(s.x is None for s in panel.series):  # x counts epochs or iterations
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_title(panel.title)
         ax.set_xlabel(panel.xlabel)
         ax.set_ylabel(panel.ylabel)

@@ -1,0 +1,66 @@
+"""optimizers: SGD, momentum, RMSprop and Adam on the same 784-100-10 network, with early stopping.
+
+Each run starts from the same initial weights and sees the same batches; it
+stops after PATIENCE epochs without a lower validation loss and keeps the
+weights of its best epoch.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from model.experiments.mnist_runs import curve_panels, fit, mnist_subset
+from model.experiments.reporting import Reporter
+from model.experiments.results import Table, finish, plot_panels, write_table
+from model.presets import build_preset
+from model.train import TrainConfig
+
+NAME = "optimizers"
+DESCRIPTION = "SGD, momentum, RMSprop, Adam on 784-100-10 with early stopping (patience 3)"
+
+HIDDEN = (100,)
+# optimizer -> (label, learning rate). SGD and momentum share a rate, so momentum's speed-up shows.
+OPTIMIZERS = {
+    "sgd": ("SGD", 0.01),
+    "momentum": ("SGD + momentum 0.9", 0.01),
+    "rmsprop": ("RMSprop", 0.001),
+    "adam": ("Adam", 0.001),
+}
+BATCH = 100
+PATIENCE = 3
+N_TRAIN, N_VAL, N_TEST, MAX_EPOCHS = 50_000, 5_000, 10_000, 40
+QUICK = dict(n_train=1_000, n_val=500, n_test=500, max_epochs=4)
+FULL = dict(n_train=N_TRAIN, n_val=N_VAL, n_test=N_TEST, max_epochs=MAX_EPOCHS)
+CURVES = ("loss", "val_loss", "acc", "val_acc")
+
+
+def run(out_dir: Path, quick: bool, seed: int, report: Reporter):
+    size = QUICK if quick else FULL
+    data = mnist_subset(size["n_train"], size["n_val"], size["n_test"], seed)
+    runs, rows = {}, []
+    for (name, (label, lr)), part in zip(OPTIMIZERS.items(), report.spans(len(OPTIMIZERS))):
+        net = build_preset("mlp", np.random.default_rng(seed), hidden=HIDDEN)
+        config = TrainConfig(epochs=size["max_epochs"], batch_size=BATCH, optimizer=name, lr=lr,
+                             patience=PATIENCE, restore_best=True, seed=seed)
+        c = runs[label] = fit(net, data, config, part, validate=True)
+        best = c.best_epoch or c.epochs
+        rows.append([label, lr, f"{c.val_acc[best - 1]:.4f}", best, c.epochs, c.reason.replace("_", " "),
+                     f"{c.test_acc[best - 1]:.4f}", f"{c.seconds:.1f}"])
+    table = write_table(out_dir, "optimizers", Table(
+        f"784-100-10, batch {BATCH}, early stopping with patience {PATIENCE} ({data.describe()})",
+        ["optimizer", "learning rate", "best val accuracy", "best epoch", "epochs used", "ended",
+         "test accuracy (best epoch)", "training s"], rows))
+    plot = plot_panels(out_dir / "curves.png", "Optimizers on 784-100-10", curve_panels(runs, CURVES))
+    winner = max(rows, key=lambda r: float(r[2]))
+    fastest = min(rows, key=lambda r: r[3])
+    summary = (f"784-100-10 ReLU network from the same initial weights (seed {seed}), batch {BATCH}, "
+               f"{data.describe()}, at most {size['max_epochs']} epochs, stopping after {PATIENCE} epochs without a "
+               f"lower validation loss.\nBest validation accuracy: {winner[0]} with {winner[2]} at epoch {winner[3]}; "
+               f"fewest epochs to its best: {fastest[0]} (epoch {fastest[3]}).\n"
+               "Momentum and the adaptive methods (RMSprop, Adam) usually need fewer epochs than plain SGD; "
+               "once the validation loss turns up (over-fitting), early stopping ends the run and keeps the best epoch.")
+    metrics = {"best_val_acc": {r[0]: float(r[2]) for r in rows}, "epochs_used": {r[0]: r[4] for r in rows},
+               "best_epoch": {r[0]: r[3] for r in rows}, "test_acc": {r[0]: float(r[6]) for r in rows}}
+    return finish(NAME, out_dir, summary, metrics, [plot], [table])
