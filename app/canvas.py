@@ -204,7 +204,7 @@ class Canvas(QWidget):
         return QSize(side, side)
 
     def minimumSizeHint(self) -> QSize:
-        side = self.fontMetrics().height() * 10
+        side = self.fontMetrics().height() * 16  # docked panels may squeeze it, but not below this
         return QSize(side, side)
 
     def paintEvent(self, event) -> None:

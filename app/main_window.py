@@ -10,8 +10,8 @@ from pathlib import Path
 
 from PIL import Image
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow,
-                               QMessageBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from app import window_actions
 from app.canvas import Canvas
@@ -20,8 +20,10 @@ from app.networks import BUNDLED_DIR, NetworkList
 from app.prediction_panel import PredictionPanel
 from app.predictor import predict
 from app.settings import Settings
+from app.training.panel import TrainingPanel
 from model.weights import save_weights
 
+FIRST_RUN_SHARE = 0.85  # of the screen, before a size has been remembered
 PREDICT_INTERVAL_MS = 40  # at most one prediction per 40 ms while the pen moves
 WEIGHT_FILTER = "DigitLab weights (*.npz);;All files (*)"
 IMAGE_FILTER = "PNG image (*.png)"
@@ -35,7 +37,7 @@ QStatusBar QLabel { padding: 0 0.6em; }
 
 
 class MainWindow(QMainWindow):
-    """DigitLab's window: canvas in the middle, the prediction beside it, panels docked at the side."""
+    """DigitLab's window: a Draw tab (canvas and prediction), then a tab per panel (training...)."""
 
     prediction_updated = Signal()  # after every refresh of the prediction panel
 
@@ -49,6 +51,7 @@ class MainWindow(QMainWindow):
         self.panel = PredictionPanel()
         self.last_latency: float | None = None  # seconds from a finished edit to an updated panel
         self._evaluations: list[EvaluateDialog] = []
+        self._panels: list[QWidget] = []  # the tabs after Draw
         self._timer = QTimer(self, singleShot=True, interval=PREDICT_INTERVAL_MS, timeout=self.update_prediction)
         self._build_centre()
         self.actions = window_actions.build(self)
@@ -72,22 +75,20 @@ class MainWindow(QMainWindow):
         row.setSpacing(margin)
         row.addLayout(left, 1)
         row.addWidget(card, 0)
-        self.setCentralWidget(centre)
+        self.tabs = QTabWidget(documentMode=True)
+        self.tabs.addTab(centre, "Draw")
+        self.setCentralWidget(self.tabs)
         self.name_label, self.accuracy_label, self.time_label = QLabel(), QLabel(), QLabel()
         for label in (self.name_label, self.accuracy_label, self.time_label):
             self.statusBar().addPermanentWidget(label)
 
-    def add_side_panel(self, title: str, widget: QWidget) -> QDockWidget:
-        """Dock a panel (training, experiments...) at the right, tabbed with the others."""
-        dock = QDockWidget(title, self, objectName=f"dock-{title.lower()}")
-        dock.setWidget(widget)
-        docks = [d for d in self.findChildren(QDockWidget) if d is not dock]
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        if docks:
-            self.tabifyDockWidget(docks[-1], dock)
-        self.actions.panels_menu.addAction(dock.toggleViewAction())
-        self.actions.panels_menu.menuAction().setVisible(True)
-        return dock
+    def add_panel(self, title: str, widget: QWidget) -> None:
+        """Add a panel (training, experiments...) as a tab of its own beside Draw.
+
+        These panels are wide (forms beside live plots), so each gets the whole window.
+        """
+        self.tabs.addTab(widget, title)
+        self._panels.append(widget)
 
     def _connect(self) -> None:
         self.canvas.changed.connect(self._on_canvas_changed)
@@ -224,18 +225,23 @@ class MainWindow(QMainWindow):
         window_actions.refresh_recent(self)
         if self.settings.geometry() is not None:
             self.restoreGeometry(self.settings.geometry())
+        elif self.screen() is not None:
+            self.resize(self.screen().availableGeometry().size() * FIRST_RUN_SHARE)
         self._select_startup_network(self.settings.last_network())
         if self.networks.current() is None:
             self._on_network_changed(None)
 
     def add_default_panels(self) -> None:
-        """Dock the side panels (training, experiments) and put them back where they were."""
-        self.restore_panels()
+        """Add the Train and Experiments tabs and reopen the tab last shown."""
+        self.training = TrainingPanel(self.current_network)
+        self.training.network_trained.connect(self._use_trained)
+        self.add_panel("Train", self.training)
+        self.tabs.setCurrentIndex(min(self.settings.tab(), self.tabs.count() - 1))
 
-    def restore_panels(self) -> None:
-        """Put docked panels back where they were (call after adding them)."""
-        if self.settings.window_state() is not None:
-            self.restoreState(self.settings.window_state())
+    def _use_trained(self, net, meta: dict) -> None:
+        """A run the user accepted: select it and go back to drawing to try it."""
+        self.add_network(net, meta)
+        self.tabs.setCurrentIndex(0)
 
     def _select_startup_network(self, last: str) -> None:
         index = self.networks.index_of(last) if last else None
@@ -250,11 +256,16 @@ class MainWindow(QMainWindow):
 
     def save_settings(self) -> None:
         self.settings.set_brush_width(self.canvas.brush_width())
-        self.settings.set_window(self.saveGeometry(), self.saveState())
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_tab(self.tabs.currentIndex())
         self.settings.sync()
 
     def closeEvent(self, event) -> None:
         for dialog in list(self._evaluations):
             dialog.close()
+        for panel in self._panels:
+            shutdown = getattr(panel, "shutdown", None)  # panels with a worker thread stop it here
+            if shutdown is not None:
+                shutdown()
         self.save_settings()
         super().closeEvent(event)

@@ -43,13 +43,15 @@ class Settings:
         value = self.store.value("window/geometry")
         return value if isinstance(value, QByteArray) else None
 
-    def window_state(self) -> QByteArray | None:
-        value = self.store.value("window/state")
-        return value if isinstance(value, QByteArray) else None
-
-    def set_window(self, geometry: QByteArray, state: QByteArray) -> None:
+    def set_geometry(self, geometry: QByteArray) -> None:
         self.store.setValue("window/geometry", geometry)
-        self.store.setValue("window/state", state)
+
+    def tab(self) -> int:
+        """The index of the tab (Draw, Train...) shown when the window closed."""
+        return int(self.store.value("window/tab", 0, type=int))
+
+    def set_tab(self, index: int) -> None:
+        self.store.setValue("window/tab", int(index))
 
     def sync(self) -> None:
         self.store.sync()

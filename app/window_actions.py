@@ -59,8 +59,6 @@ def build(window) -> SimpleNamespace:
     edit_menu.addSeparator()
     edit_menu.addActions([a.pen, a.eraser])
     a.network_menu = bar.addMenu("&Network")
-    a.panels_menu = bar.addMenu("&Panels")
-    a.panels_menu.menuAction().setVisible(False)  # shown once a panel is docked
     bar.addMenu("&Help").addAction(a.about)
 
     _build_toolbar(window, a)

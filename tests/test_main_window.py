@@ -124,3 +124,20 @@ def test_bundled_networks_read_a_drawing_quickly(qtbot, settings_dir):
             times.append(window.last_latency)
         assert window.panel.shown_digit() == 1, entry.name
         assert statistics.median(times) < LATENCY_LIMIT, entry.name
+
+
+def test_a_network_accepted_in_the_train_tab_is_used_for_drawing(make_window, weights_dir, tiny_net, qtbot):
+    window = make_window(weights_dir)
+    window.add_default_panels()
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Draw", "Train"]
+    window.tabs.setCurrentIndex(1)
+    assert window.current_network()[1]["name"] == "mlp"  # what "continue training" starts from
+    window.training.network_trained.emit(tiny_net, {"name": "fresh", "test_accuracy": 0.93})
+    assert window.tabs.currentIndex() == 0 and window.name_label.text() == "fresh"
+    assert window.actions.selector.currentText() == "fresh · 93.0%"
+    window.tabs.setCurrentIndex(1)
+    window.close()
+
+    again = make_window(weights_dir)
+    again.add_default_panels()
+    assert again.tabs.currentIndex() == 1  # reopens on the tab last shown
