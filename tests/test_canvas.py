@@ -166,3 +166,14 @@ def test_dropping_a_bad_file_keeps_the_drawing(canvas, qtbot, tmp_path):
     with qtbot.waitSignal(canvas.image_rejected):
         drop(canvas, tmp_path / "weights.npz")
     assert np.array_equal(canvas.to_array(), drawn)
+
+
+def test_the_right_button_erases(canvas, qtbot):
+    canvas.draw_stroke(VERTICAL, width=16)
+    canvas.set_brush_width(40)
+    qtbot.mousePress(canvas, Qt.MouseButton.RightButton, pos=QPoint(150, 20))
+    for y in range(30, 290, 10):
+        qtbot.mouseMove(canvas, QPoint(150, y))
+    with qtbot.waitSignal(canvas.stroke_finished):
+        qtbot.mouseRelease(canvas, Qt.MouseButton.RightButton, pos=QPoint(150, 280))
+    assert canvas.is_empty()

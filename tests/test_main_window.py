@@ -141,3 +141,13 @@ def test_a_network_accepted_in_the_train_tab_is_used_for_drawing(make_window, we
     again = make_window(weights_dir)
     again.add_default_panels()
     assert again.tabs.currentIndex() == 1  # reopens on the tab last shown
+
+
+def test_export_saves_the_drawing_as_a_png(make_window, weights_dir, tmp_path, qtbot, messages):
+    from PIL import Image
+
+    window = make_window(weights_dir)
+    draw(window, qtbot, ONE)
+    path = tmp_path / "digit.png"
+    assert window.export_canvas(path) and messages == []
+    assert np.array_equal(np.asarray(Image.open(path)), window.canvas.to_array())
