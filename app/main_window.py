@@ -56,8 +56,10 @@ class MainWindow(QMainWindow):
         self._build_centre()
         self.actions = window_actions.build(self)
         self._connect()
-        self._startup_problems = self.networks.load_bundled(weights_dir)
+        problems = self.networks.load_bundled(weights_dir)
         self._restore()
+        if problems:  # a damaged bundled file is skipped, not fatal
+            self.statusBar().showMessage(f"Skipped {problems[0]}", 15000)
         self.canvas.setFocus()  # keyboard shortcuts go to the drawing, not the brush box
 
     # --- building -------------------------------------------------------------
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         row.addWidget(card, 0)
         self.tabs = QTabWidget(documentMode=True)
         self.tabs.addTab(centre, "Draw")
+        self.draw_page = centre
         self.setCentralWidget(self.tabs)
         self.name_label, self.accuracy_label, self.time_label = QLabel(), QLabel(), QLabel()
         for label in (self.name_label, self.accuracy_label, self.time_label):
@@ -96,6 +99,7 @@ class MainWindow(QMainWindow):
         self.canvas.image_rejected.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self.networks.entries_changed.connect(lambda: window_actions.refresh_networks(self))
         self.networks.current_changed.connect(self._on_network_changed)
+        self.tabs.currentChanged.connect(lambda i: self.canvas.setFocus() if i == 0 else None)
 
     # --- prediction --------------------------------------------------------
     def _on_canvas_changed(self) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QSizePolicy, QSpinBox, QToolBar, QWidget
 
@@ -45,7 +46,16 @@ def build(window) -> SimpleNamespace:
     tools.addAction(a.eraser)
     a.pen.setChecked(True)
     a.network_group = QActionGroup(window, exclusive=True)
+    # Drawing keys (Esc, P, E, Ctrl+Z...) act on the Draw tab only, not while typing in a panel.
+    for act in (a.undo, a.redo, a.clear, a.pen, a.eraser):
+        act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    window.draw_page.addActions([a.undo, a.redo, a.clear, a.pen, a.eraser])
+    _build_menus(window, a)
+    _build_toolbar(window, a)
+    return a
 
+
+def _build_menus(window, a: SimpleNamespace) -> None:
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     file_menu.addActions([a.open, a.save])
@@ -60,9 +70,6 @@ def build(window) -> SimpleNamespace:
     edit_menu.addActions([a.pen, a.eraser])
     a.network_menu = bar.addMenu("&Network")
     bar.addMenu("&Help").addAction(a.about)
-
-    _build_toolbar(window, a)
-    return a
 
 
 def _build_toolbar(window, a: SimpleNamespace) -> None:

@@ -151,3 +151,26 @@ def test_export_saves_the_drawing_as_a_png(make_window, weights_dir, tmp_path, q
     path = tmp_path / "digit.png"
     assert window.export_canvas(path) and messages == []
     assert np.array_equal(np.asarray(Image.open(path)), window.canvas.to_array())
+
+
+def test_escape_clears_the_drawing_on_the_draw_tab_only(make_window, weights_dir, qtbot):
+    window = make_window(weights_dir)
+    window.add_default_panels()
+    window.tabs.setCurrentIndex(0)
+    draw(window, qtbot, ONE)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # shortcuts reach only the active window
+    window.canvas.setFocus()
+    with qtbot.waitSignal(window.prediction_updated):
+        qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.canvas.is_empty()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert not window.canvas.is_empty()
+    window.tabs.setCurrentIndex(1)
+    window.training.setFocus()
+    qtbot.keyClick(window.training, Qt.Key.Key_Escape)
+    assert not window.canvas.is_empty()
+    window.tabs.setCurrentIndex(0)
+    with qtbot.waitSignal(window.prediction_updated):
+        qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)
+    assert window.canvas.is_empty() and window.panel.shown_digit() is None
