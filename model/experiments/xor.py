@@ -25,7 +25,7 @@ HIDDEN = 2
 LEARNING_RATE = 0.3
 EPOCHS = 3_000
 SEEDS = 20
-QUICK_SEEDS = 6
+QUICK_SEEDS = 5
 TOLERANCE = 0.1  # solved: every output within this of its target
 # Not solved and the loss fell less than this (relative) over the last third: stuck, not slow.
 PLATEAU_DROP = 0.05

@@ -1,0 +1,171 @@
+"""The course experiments in --quick mode: their numbers, their files, their command line."""
+
+import csv
+import json
+import math
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from model.experiments import EXPERIMENTS, Cancelled, main, run_experiment
+from model.experiments.results import METRICS_FILE, SUMMARY_FILE
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+NAMES = ["toy-digits", "xor", "vanishing-gradients", "activations", "optimizers", "regularization", "fitting",
+         "mnist-012", "mlp-vs-cnn"]
+# experiment -> rows its (first) table must have, by first column
+TABLE_ROWS = {
+    "toy-digits": ["ReLU", "Sigmoid + dropout 0.2"],
+    "optimizers": ["SGD", "SGD + momentum 0.9", "RMSprop", "Adam"],
+    "regularization": ["plain", "batch norm", "dropout 0.5", "batch norm + dropout 0.5"],
+    "mnist-012": ["sigmoid", "ReLU"],
+    "mlp-vs-cnn": ["mlp", "cnn"],
+}
+
+
+@pytest.fixture(scope="module")
+def quick_runs(tmp_path_factory):
+    """name -> (Result, progress calls) of every experiment run once in quick mode."""
+    runs = {}
+    for name in NAMES:
+        calls = []
+        result = run_experiment(name, tmp_path_factory.mktemp(name), quick=True,
+                                progress=lambda f, m, calls=calls: calls.append((f, m)))
+        runs[name] = (result, calls)
+    return runs
+
+
+def test_every_course_experiment_is_listed_with_a_one_line_description():
+    assert list(EXPERIMENTS) == NAMES
+    for description, run in EXPERIMENTS.values():
+        assert description and "\n" not in description and callable(run)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_writes_png_plots_tables_and_summary(quick_runs, name):
+    result, _ = quick_runs[name]
+    assert result.plots, "an experiment must draw something"
+    for plot in result.plots:
+        assert plot.parent == result.out_dir and plot.read_bytes()[:8] == PNG_MAGIC
+    for table in result.tables:
+        with open(table.csv_path, newline="") as f:
+            header, *rows = list(csv.reader(f))
+        assert header == table.columns and len(rows) == len(table.rows) > 0
+        assert table.md_path.read_text().count("\n|") == len(rows) + 2  # header, rule, rows
+    summary = (result.out_dir / SUMMARY_FILE).read_text()
+    assert result.summary.splitlines()[0] in summary and all(t.title in summary for t in result.tables)
+    assert json.loads((result.out_dir / METRICS_FILE).read_text()) == result.metrics
+
+
+@pytest.mark.parametrize("name", sorted(TABLE_ROWS))
+def test_tables_have_one_row_per_variant(quick_runs, name):
+    result, _ = quick_runs[name]
+    assert [row[0] for row in result.tables[0].rows] == TABLE_ROWS[name]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_progress_rises_from_zero_to_one(quick_runs, name):
+    _, calls = quick_runs[name]
+    fractions = [f for f, _ in calls]
+    assert len(fractions) > 2 and fractions[-1] == 1.0
+    assert all(0.0 <= a <= b <= 1.0 for a, b in zip(fractions, fractions[1:]))
+
+
+def test_toy_digits_relu_network_learns_every_digit(quick_runs):
+    result, _ = quick_runs["toy-digits"]
+    relu = np.array(result.metrics["outputs"]["ReLU"])
+    assert relu.shape == (5, 5)
+    assert np.diag(relu).min() > 0.99
+    assert "0.99" in result.summary and "[[" in result.summary  # the matrices are printed
+
+
+def test_xor_most_seeds_solve_it_and_a_solution_is_close_to_the_targets(quick_runs):
+    result, _ = quick_runs["xor"]
+    metrics = result.metrics
+    assert len(metrics["solved"]) > len(metrics["seeds"]) / 2
+    outputs = np.array(metrics["outputs"][str(metrics["solved"][0])])
+    assert np.abs(outputs - [0, 1, 1, 0]).max() < 0.1
+    unsolved = set(metrics["seeds"]) - set(metrics["solved"])
+    assert all(metrics["outcomes"][str(s)] in ("slow", "stuck") for s in unsolved)
+
+
+def test_sigmoid_gradient_vanishes_before_the_first_layer(quick_runs):
+    result, _ = quick_runs["vanishing-gradients"]
+    first = result.metrics["first_layer"]
+    for depth in (6, 10):
+        assert first[f"sigmoid, {depth} hidden"] * 10 <= first[f"relu, {depth} hidden"]
+    # Deeper is worse.
+    assert first["sigmoid, 10 hidden"] < first["sigmoid, 6 hidden"]
+
+
+def test_fitting_under_fit_loss_stays_at_chance_and_over_fit_gap_is_large(quick_runs):
+    metrics = quick_runs["fitting"][0].metrics
+    assert all(abs(loss - math.log(10)) < 0.05 for loss in metrics["under"]["train_loss"])
+    assert all(abs(loss - math.log(10)) < 0.05 for loss in metrics["under"]["test_loss"])
+    assert metrics["over"]["train_acc"][-1] > 0.97
+    assert metrics["over"]["gap"] > 0.1
+
+
+def test_relu_beats_sigmoid_early_in_training(quick_runs):
+    metrics = quick_runs["activations"][0].metrics
+    assert metrics["MLP 784-256-256-10, ReLU"]["test_acc"] > metrics["MLP 784-256-256-10, sigmoid"]["test_acc"]
+    assert metrics["small CNN, ReLU"]["test_acc"] > metrics["small CNN, sigmoid"]["test_acc"]
+
+
+def test_optimizers_and_regularization_learn_and_respect_the_epoch_limit(quick_runs):
+    for name in ("optimizers", "regularization"):
+        metrics = quick_runs[name][0].metrics
+        assert all(0.5 < acc <= 1.0 for acc in metrics["best_val_acc"].values())  # chance is 0.1
+        assert all(1 <= epochs for epochs in metrics["epochs_used"].values())
+
+
+def test_three_class_task_is_learned_with_relu(quick_runs):
+    metrics = quick_runs["mnist-012"][0].metrics
+    assert metrics["test_acc"]["ReLU"] > 0.8  # chance is 1/3
+
+
+def test_mlp_vs_cnn_reports_sizes_and_canvas_accuracy(quick_runs):
+    metrics = quick_runs["mlp-vs-cnn"][0].metrics
+    assert metrics["cnn"]["params"] > metrics["mlp"]["params"]
+    for preset in ("mlp", "cnn"):
+        assert set(metrics[preset]["canvas_acc"]) == {"mnist", "fonts"}
+        assert 0.0 <= metrics[preset]["canvas_overall"] <= 1.0 and metrics[preset]["train_seconds"] > 0
+
+
+def test_same_seed_same_numbers_other_seed_other_numbers(quick_runs, tmp_path):
+    first = quick_runs["mnist-012"][0].metrics
+    again = run_experiment("mnist-012", tmp_path / "again", quick=True, seed=0).metrics
+    other = run_experiment("mnist-012", tmp_path / "other", quick=True, seed=1).metrics
+    assert again == first
+    assert other["train_loss"] != first["train_loss"]
+
+
+def test_cancel_stops_the_run_without_a_summary(tmp_path):
+    calls = []
+
+    def cancel_after_two(fraction, message):
+        calls.append(fraction)
+        return len(calls) < 2
+
+    with pytest.raises(Cancelled):
+        run_experiment("xor", tmp_path, quick=True, progress=cancel_after_two)
+    assert len(calls) == 2 and not (tmp_path / SUMMARY_FILE).exists()
+    with pytest.raises(Cancelled):
+        run_experiment("optimizers", tmp_path, quick=True, should_stop=lambda: True)
+
+
+def test_unknown_experiment_is_a_key_error(tmp_path):
+    with pytest.raises(KeyError, match="unknown experiment"):
+        run_experiment("nope", tmp_path)
+
+
+def test_command_line_lists_and_runs(tmp_path, capsys):
+    listing = subprocess.run([sys.executable, "-m", "model.experiments", "--list"], capture_output=True, text=True)
+    assert listing.returncode == 0 and all(name in listing.stdout for name in NAMES)
+    assert main(["toy-digits", "--quick", "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "| ReLU |" in out and str(tmp_path) in out
+    assert (tmp_path / "error_curves.png").exists()
+    assert main([]) == 2 and "--list" in capsys.readouterr().err
