@@ -1,0 +1,73 @@
+"""The Experiments tab: a quick run through the view shows its plots and table; Cancel and closing stop a run."""
+
+import pytest
+
+from app.experiments_view import PROGRESS_STEPS, ExperimentsView, PlotScroll
+from model.experiments.results import SUMMARY_FILE
+
+QUICK_NAME = "mnist-012"  # the quickest MNIST experiment
+LONG_NAME = "toy-digits"  # its full run takes many seconds, and it reports progress often
+RUN_TIMEOUT_MS = 120_000
+
+
+@pytest.fixture
+def view(qtbot, tmp_path):
+    widget = ExperimentsView(results_dir=tmp_path)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 800)
+    widget.show()
+    yield widget
+    widget.shutdown()
+
+
+def test_quick_run_shows_plots_table_and_summary(qtbot, view, tmp_path):
+    view.select(QUICK_NAME)
+    view.quick.setChecked(True)
+    with qtbot.waitSignal(view.finished, timeout=RUN_TIMEOUT_MS) as finished:
+        view.run_button.click()
+        assert not view.run_button.isEnabled() and view.cancel_button.isEnabled()
+    result = finished.args[0]
+    assert result.out_dir == tmp_path / QUICK_NAME and (result.out_dir / SUMMARY_FILE).exists()
+    tabs = [view.tabs.tabText(i) for i in range(view.tabs.count())]
+    assert len(tabs) == len(result.plots) + len(result.tables) + 1 and tabs[-1] == "Summary"
+    plot = view.tabs.widget(0)
+    assert isinstance(plot, PlotScroll) and not plot.image.pixmap().isNull()
+    assert plot.image.pixmap().width() <= plot.viewport().width()
+    table = view.tabs.widget(len(result.plots))
+    assert table.rowCount() == len(result.tables[0].rows)
+    assert [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())] == result.tables[0].columns
+    assert view.progress.value() == PROGRESS_STEPS and view.run_button.isEnabled()
+    assert "done" in view.status.text()
+    view.grab().save("/tmp/experiments_view.png")
+
+
+def test_cancel_stops_a_running_experiment(qtbot, view, tmp_path):
+    view.select(LONG_NAME)
+    with qtbot.waitSignal(view.runner.progress, timeout=RUN_TIMEOUT_MS):
+        view.run_button.click()
+    with qtbot.waitSignal(view.cancelled, timeout=RUN_TIMEOUT_MS):
+        view.cancel_button.click()
+    assert view.status.text() == "Cancelled." and view.run_button.isEnabled()
+    assert not view.runner.is_running() and view.tabs.count() == 0
+    assert not (tmp_path / LONG_NAME / SUMMARY_FILE).exists()
+
+
+def test_shutdown_during_a_run_ends_its_thread(qtbot, view):
+    view.select(LONG_NAME)
+    with qtbot.waitSignal(view.runner.progress, timeout=RUN_TIMEOUT_MS):
+        view.run_button.click()
+    view.shutdown()
+    assert not view.runner.is_running()
+    view.shutdown()  # twice is harmless
+
+
+def test_a_failing_experiment_is_reported_not_raised(qtbot, tmp_path):
+    def broken(name, out_dir, **kwargs):
+        raise ValueError("no data here")
+
+    view = ExperimentsView(results_dir=tmp_path, run_fn=broken)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.failed, timeout=RUN_TIMEOUT_MS) as failed:
+        view.run_button.click()
+    assert "no data here" in failed.args[0] and "no data here" in view.status.text()
+    assert view.run_button.isEnabled()
