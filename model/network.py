@@ -9,7 +9,8 @@ from model.losses import softmax
 
 # Every DigitLab network takes float32 images in [0, 1], ink = 1.
 INPUT_SHAPE = (1, 28, 28)
-PREDICT_BATCH = 500
+# Images per forward pass when predicting many: bounds the convolutions' im2col memory.
+PREDICT_BATCH = 256
 
 
 class Sequential:

@@ -135,3 +135,15 @@ def test_single_drawn_image_gives_probabilities(name):
         assert probs.shape == (1, 10) and probs.dtype == np.float32
         assert probs.sum() == pytest.approx(1.0, abs=1e-5)
     assert net.predict_proba(np.zeros((3, 28, 28), np.float32)).shape == (3, 10)
+
+
+def test_bench_prints_one_json_object_per_preset(capsys):
+    from model.bench import main
+
+    assert main(["--preset", "mlp", "--preset", "small-cnn", "--json", "--seconds", "0.01"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    results = [json.loads(line) for line in lines]
+    assert [r["preset"] for r in results] == ["mlp", "small-cnn"]
+    for r in results:
+        assert r["train_images_per_s"] > 0 and r["inference_ms"] > 0
+        assert r["params"] == build_preset(r["preset"]).num_params()

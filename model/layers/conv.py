@@ -58,10 +58,13 @@ class Conv2d(Layer):
         k, s, p = self.kernel_size, self.stride, self.padding
         oh, ow = conv_output_size(h, k, s, p), conv_output_size(w, k, s, p)
         # Padded channels-last copy of x; the border stays zero between calls.
-        xp = self._buffer("padded", (n, h + 2 * p, w + 2 * p, c), x.dtype)
+        # Training reuses its scratch arrays; inference (evaluation, one drawn digit)
+        # takes fresh ones, so a large evaluation batch is not kept alive afterwards.
+        scratch = self._buffer if train else (lambda name, shape, dtype: np.zeros(shape, dtype))
+        xp = scratch("padded", (n, h + 2 * p, w + 2 * p, c), x.dtype)
         xp[:, p:p + h, p:p + w, :] = x.transpose(0, 2, 3, 1)
         windows = sliding_window_view(xp, (k, k), axis=(1, 2))[:, ::s, ::s][:, :oh, :ow]
-        cols = self._buffer("cols", (n, oh, ow, k, k, c), x.dtype)
+        cols = scratch("cols", (n, oh, ow, k, k, c), x.dtype)
         np.copyto(cols, windows.transpose(0, 1, 2, 4, 5, 3))
         self._cols = cols.reshape(n * oh * ow, k * k * c)
         self._in_shape = x.shape

@@ -25,7 +25,9 @@ class Linear(Layer):
     def forward(self, x, train=False):
         self._in_shape = x.shape
         self._x = x.reshape(x.shape[0], -1)
-        return self._x @ self.weight.data + self.bias.data
+        out = self._x @ self.weight.data
+        out += self.bias.data  # in place: no second (N, out_features) array
+        return out
 
     def backward(self, dout):
         self.backward_params(dout)
