@@ -12,8 +12,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-import numpy as np
-
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 WINDOW_SIZE = (1040, 700)  # logical pixels
@@ -21,6 +19,8 @@ WINDOW_SIZE = (1040, 700)  # logical pixels
 
 def two_strokes() -> list[list[tuple[float, float]]]:
     """A handwritten-looking "2" in canvas units: a hook, a diagonal, a slightly bowed base."""
+    import numpy as np  # after app.main has set NumPy's thread count
+
     angles = np.linspace(np.pi * 1.05, np.pi * 2.2, 24)
     hook = [(140 + 58 * np.cos(a), 105 + 52 * np.sin(a)) for a in angles]
     base = [(88 + 112 * t, 226 - 10 * np.sin(np.pi * t)) for t in np.linspace(0, 1, 12)]
@@ -41,9 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--weights", type=Path, help="a weight file to show (default: the bundled ones)")
     args = parser.parse_args(argv)
-    from PySide6.QtCore import QSettings
+    from app.main import make_application  # first: it sets up NumPy's threads
 
-    from app.main import make_application
+    from PySide6.QtCore import QSettings
 
     app = make_application([sys.argv[0]])
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
