@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWi
 from app import window_actions
 from app.canvas import Canvas
 from app.evaluate_dialog import EvaluateDialog
+from app.experiments_view import ExperimentsView
 from app.networks import BUNDLED_DIR, NetworkList
 from app.prediction_panel import PredictionPanel
 from app.predictor import predict
@@ -240,6 +241,8 @@ class MainWindow(QMainWindow):
         self.training = TrainingPanel(self.current_network)
         self.training.network_trained.connect(self._use_trained)
         self.add_panel("Train", self.training)
+        self.experiments = ExperimentsView()
+        self.add_panel("Experiments", self.experiments)
         self.tabs.setCurrentIndex(min(self.settings.tab(), self.tabs.count() - 1))
 
     def _use_trained(self, net, meta: dict) -> None:
