@@ -16,6 +16,7 @@ from model.mnist import load_mnist, to_float, train_val_split
 from model.weights import load_weights
 
 RUN_TIMEOUT_MS = 60_000
+LONG = 200  # epochs for runs a test stops: they cannot end on their own first
 QUICK = dict(preset="mlp", epochs=2, batch_size="64", optimizer="adam", lr="0.001", train_size=1000, seed=0)
 
 
@@ -78,19 +79,20 @@ def test_train_from_scratch_draws_curves_and_gives_a_good_network(qtbot, panel):
 
 
 def test_pause_then_resume_completes(qtbot, panel):
-    with qtbot.waitSignal(panel.runner.progress, timeout=RUN_TIMEOUT_MS):
-        panel.train_from_scratch()
-    qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+    panel.train_from_scratch()
+    qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)  # before the run can end
     qtbot.waitUntil(panel.runner.is_paused_waiting, timeout=RUN_TIMEOUT_MS)
     assert panel.pause_button.text() == "Resume" and panel.is_running()
+    assert "Paused" in panel.stats_label.text()
     with qtbot.waitSignal(panel.run_finished, timeout=RUN_TIMEOUT_MS) as blocker:
         qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
     assert blocker.args[0].reason == "finished"
+    assert panel.progress_bar.value() == panel.progress_bar.maximum()
     assert panel.pause_button.text() == "Pause" and not panel.pause_button.isEnabled()
 
 
 def test_stop_ends_early_with_a_usable_network(qtbot, panel):
-    panel.form.set_values(epochs=5)
+    panel.form.set_values(epochs=LONG)
     epochs = []
     panel.runner.progress.connect(lambda r: epochs.append(r) if r.kind == "epoch" else None)
     with qtbot.waitSignal(panel.run_finished, timeout=RUN_TIMEOUT_MS) as blocker:
@@ -176,6 +178,7 @@ def test_cancelled_dialog_writes_nothing(qtbot, panel, tmp_path, monkeypatch):
 
 
 def test_shutdown_while_training_stops_the_thread(qtbot, panel):
+    panel.form.set_values(epochs=LONG)
     with qtbot.waitSignal(panel.runner.progress, timeout=RUN_TIMEOUT_MS):
         panel.train_from_scratch()
     thread = panel.runner._thread
@@ -183,3 +186,16 @@ def test_shutdown_while_training_stops_the_thread(qtbot, panel):
     assert thread.isFinished() and not panel.is_running()
     assert panel.train_button.isEnabled() and not panel.stop_button.isEnabled()
     panel.shutdown()  # twice, and idle: nothing happens
+
+
+def test_current_architecture_gets_fresh_weights(qtbot, panel, current):
+    panel.form.set_values(epochs=1)
+    run_to_end(qtbot, panel)
+    net, meta = accept(qtbot, panel)
+    current["value"] = (net, meta)
+    panel.form.set_values(preset="current", seed=1)
+    assert not panel.form.activation.isEnabled()  # the architecture is taken as it is
+    run_to_end(qtbot, panel)
+    fresh, _ = accept(qtbot, panel)
+    assert fresh.spec() == net.spec()
+    assert not np.array_equal(fresh.state_dict()["2.weight"], net.state_dict()["2.weight"])

@@ -13,7 +13,10 @@ from matplotlib.figure import Figure
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
-REDRAWS_PER_S = 5
+REDRAWS_PER_S = 4
+# Constrained layout costs more than the drawing itself: live redraws keep the last
+# layout and only every RELAYOUT_EVERY-th one (and resizes, clear, finish) recomputes it.
+RELAYOUT_EVERY = 10
 # Debiased exponential moving average, as TensorBoard smooths its scalars.
 EMA_WEIGHT = 0.9
 TRAIN_COLOR, VAL_COLOR = "tab:blue", "tab:orange"
@@ -31,6 +34,8 @@ class TrainingCurves(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas)
         self._make_axes()
+        self._draws = 0
+        self.canvas.mpl_connect("resize_event", lambda event: self.figure.set_layout_engine("constrained"))
         self._timer = QTimer(self, interval=1000 // REDRAWS_PER_S)
         self._timer.timeout.connect(self._redraw_if_dirty)
         self.clear()
@@ -65,14 +70,14 @@ class TrainingCurves(QWidget):
         self.epoch_x, self.train_loss, self.val_loss = [], [], []
         self.train_acc, self.val_acc = [], []
         self._dirty = True
-        self.redraw()
+        self.redraw(relayout=True)
 
     def start(self) -> None:
         self._timer.start()
 
     def finish(self) -> None:
         self._timer.stop()
-        self.redraw()
+        self.redraw(relayout=True)
 
     def add_batch(self, x: float, loss: float) -> None:
         self._ema = EMA_WEIGHT * self._ema + (1 - EMA_WEIGHT) * loss
@@ -96,7 +101,7 @@ class TrainingCurves(QWidget):
         if self._dirty:
             self.redraw()
 
-    def redraw(self) -> None:
+    def redraw(self, relayout: bool = False) -> None:
         self.raw_line.set_data(self.batch_x, self.batch_loss)
         self.smooth_line.set_data(self.batch_x, self.batch_smooth)
         self.train_loss_line.set_data(self.epoch_x, self.train_loss)
@@ -110,6 +115,9 @@ class TrainingCurves(QWidget):
             ax.set_xlim(0, right * 1.02)
         self._limit_accuracy_axis()
         self._dirty = False
+        self._draws += 1
+        relayout = relayout or self._draws % RELAYOUT_EVERY == 0
+        self.figure.set_layout_engine("constrained" if relayout else "none")
         self.canvas.draw_idle()
 
     def _limit_accuracy_axis(self) -> None:
@@ -121,5 +129,5 @@ class TrainingCurves(QWidget):
             self.acc_ax.set_ylim(0, 100.5)
 
     def save_png(self, path: str) -> None:
-        self.redraw()
+        self.redraw(relayout=True)
         self.figure.savefig(path, dpi=150)

@@ -84,6 +84,7 @@ class TrainingForm(QWidget):
         self.train_size = QComboBox()
         for size, label in TRAIN_SIZES:
             self.train_size.addItem(label, size)
+        self.train_size.setCurrentIndex(1)  # 5,000: a first run of the MLP takes seconds
         self.seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=0)
         for label, widget in (("Epochs", self.epochs), ("Batch size", self.batch_size),
                               ("Optimizer", self.optimizer), ("Learning rate", self.lr),

@@ -44,7 +44,7 @@ class TrainingPanel(QWidget):
         self._current_network = current_network
         self._data_fn, self._train_fn = data_fn, train_fn
         self.runner = TrainingRunner(self)
-        self.runner.progress.connect(self._on_progress)
+        self.runner.progress.connect(self.show_progress)
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)
         self.history: list[dict] = []
@@ -112,13 +112,15 @@ class TrainingPanel(QWidget):
             return False
         try:
             request = self.form.read()
-            config = TrainConfig(**request.config, log_every=_log_every(request.config))
+            config = TrainConfig(**request.config, log_every=log_every(request.config))
             config.validate(TRAIN_IMAGES)
             net, source = self._network_to_train(request, from_current)
         except (ValueError, KeyError) as exc:  # ConfigError and SpecError are ValueErrors
             self.show_message(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
             return False
-        self._begin(net, config, request, source)
+        self.show_run_starting(config, source)
+        self.runner.start(net, config, self._data_fn, self._train_fn)
+        self.run_started.emit()
         return True
 
     def _network_to_train(self, request, from_current: bool) -> tuple[Sequential, dict]:
@@ -138,7 +140,8 @@ class TrainingPanel(QWidget):
         net = build_preset(request.preset, rng=rng, **request.net_options)
         return net, {"from": "scratch", "preset": request.preset, "options": request.net_options}
 
-    def _begin(self, net: Sequential, config, request, source: dict) -> None:
+    def show_run_starting(self, config, source: dict) -> None:
+        """Clear the last run's curves and result and show a run of `config` about to start."""
         self._run = {"config": config, "source": source}
         self._interval = IntervalLoss(config.batch_size, min(config.max_train or TRAIN_IMAGES, TRAIN_IMAGES))
         self.history = []
@@ -150,9 +153,7 @@ class TrainingPanel(QWidget):
         self.stats_label.setText("Loading MNIST…")
         self.curves.clear(config.epochs)
         self.curves.start()
-        self.runner.start(net, config, self._data_fn, self._train_fn)
         self._set_running(True)
-        self.run_started.emit()
 
     def set_paused(self, paused: bool) -> None:
         if not self.runner.is_running():
@@ -194,7 +195,8 @@ class TrainingPanel(QWidget):
         self.csv_button.setEnabled(bool(self.history))
 
     # ----- what the worker reports (GUI thread)
-    def _on_progress(self, record) -> None:
+    def show_progress(self, record) -> None:
+        """Add one "batch" or "epoch" record to the curves, the progress bar and the status line."""
         per_epoch = max(record.batches_per_epoch, 1)
         if record.kind == "batch":
             loss = self._interval.update(record.epoch, record.batch, record.batches_per_epoch, record.loss)
@@ -293,7 +295,7 @@ def _row(*widgets) -> QHBoxLayout:
     return row
 
 
-def _log_every(config: dict) -> int:
+def log_every(config: dict) -> int:
     """Report every batch, unless an epoch has so many that every few batches draw as well."""
     n = min(config.get("max_train") or TRAIN_IMAGES, TRAIN_IMAGES)
     batches = -(-n // max(int(config.get("batch_size") or 1), 1))

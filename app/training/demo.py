@@ -1,0 +1,33 @@
+"""The Train tab caught mid-run, for screenshots and the README: real curves, no thread.
+
+`show_training_in_progress(panel)` trains a small MLP synchronously with the
+engine's own generator (seeded, a few seconds), then replays its records into
+the panel up to a point, leaving the form locked and Pause/Stop enabled as in
+a live run. Nothing keeps training afterwards.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from app.training.panel import TrainingPanel, log_every
+from app.training.worker import mnist_data
+from model.presets import build_preset
+from model.train import TrainConfig, train
+
+DEMO_FORM = dict(preset="mlp", epochs=5, batch_size="64", optimizer="adam", lr="0.001", train_size=5000, seed=0)
+
+
+def show_training_in_progress(panel: TrainingPanel, fraction: float = 0.62, **form) -> None:
+    """Fill `panel` as if a run were `fraction` of the way through (form values may be overridden)."""
+    panel.form.set_values(**{**DEMO_FORM, **form})
+    request = panel.form.read()
+    config = TrainConfig(**request.config, log_every=log_every(request.config)).validate()
+    net = build_preset(request.preset, rng=np.random.default_rng(config.seed), **request.net_options)
+    x, y, x_val, y_val = mnist_data()
+    panel.show_run_starting(config, {"from": "scratch", "preset": request.preset})
+    for record in train(net, x, y, config, x_val=x_val, y_val=y_val):
+        if record.kind == "done" or record.step > fraction * record.total_steps:
+            break
+        panel.show_progress(record)
+    panel.curves.redraw()
