@@ -3,6 +3,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
+import app.main  # noqa: E402,F401  first: it sets NumPy's BLAS threads as the program runs them
+
 import numpy as np
 import pytest
 
