@@ -13,7 +13,7 @@ from typing import Callable
 import numpy as np
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton,
-                               QVBoxLayout, QWidget)
+                               QSizePolicy, QVBoxLayout, QWidget)
 
 from app.training.curves import TrainingCurves
 from app.training.form import TrainingForm
@@ -70,6 +70,8 @@ class TrainingPanel(QWidget):
         self.curves = TrainingCurves()
         self.progress_bar = QProgressBar(textVisible=True)
         self.stats_label = QLabel("Choose a network and press Train.")
+        # A long status line must never widen the whole window.
+        self.stats_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.message_label = QLabel(wordWrap=True, styleSheet=ERROR_STYLE)
         self.message_label.hide()
         self.png_button = QPushButton("Export curves (PNG)…", clicked=self.export_png)
@@ -77,7 +79,9 @@ class TrainingPanel(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.curves, 1)
         right.addWidget(self.progress_bar)
-        right.addLayout(_row(self.stats_label, None, self.png_button, self.csv_button))
+        status_row = _row(self.png_button, self.csv_button)
+        status_row.insertWidget(0, self.stats_label, 1)
+        right.addLayout(status_row)
         right.addWidget(self.message_label)
         right.addWidget(self._result_bar())
 
@@ -220,10 +224,11 @@ class TrainingPanel(QWidget):
         if done.reason == "finished":
             self.progress_bar.setValue(self.progress_bar.maximum())
         text = describe_result(done)
-        self.stats_label.setText(text)
-        if net is None:
-            self.show_message(done.message or text)
+        if net is None:  # diverged, or stopped before the first step: nothing worth offering
+            self.stats_label.setText("No new network; the one in use is unchanged.")
+            self.show_message(text)
         else:
+            self.stats_label.setText(text)
             self.result_net = net
             self.result_meta = result_meta(net, done, self._run["config"], self._run["source"], self.history)
             self.result_label.setText(f"<b>{self.result_meta['name']}</b> — {text}")

@@ -8,6 +8,8 @@ from model.train import training_summary
 def describe_result(done) -> str:
     """One line for a person: the engine's own account of how the run ended."""
     text = done.message or done.reason or "training ended"
+    if done.reason == "diverged":  # the panel offers no network then, whatever weights were kept
+        text = text.split("; kept")[0]
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
