@@ -63,12 +63,14 @@ class Canvas(QWidget):
         self.setAcceptDrops(True)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Drawing canvas")
         self._edits: list[Stroke | Picture | Clear] = []
         self._redo: list[Stroke | Picture | Clear] = []
         self._brush = DEFAULT_BRUSH
         self._erasing = False
         self._live: list[tuple[float, float]] | None = None  # the stroke under the pointer
         self._live_erase = False
+        self._live_button = Qt.MouseButton.NoButton
         self._image = QImage()
         self._render()
 
@@ -228,6 +230,7 @@ class Canvas(QWidget):
         buttons = Qt.MouseButton.LeftButton | Qt.MouseButton.RightButton
         if event.button() & buttons and self._live is None:
             self._live_erase = self._erasing or event.button() == Qt.MouseButton.RightButton
+            self._live_button = event.button()
             self._live = [self._to_canvas(event.position())]
             self._paint_live(self._live[-1:])
 
@@ -237,7 +240,7 @@ class Canvas(QWidget):
             self._paint_live(self._live[-2:])
 
     def mouseReleaseEvent(self, event) -> None:
-        if self._live is not None:
+        if self._live is not None and event.button() == self._live_button:
             points, self._live = self._live, None
             self._edits.append(Stroke(tuple(points), self._brush, self._live_erase))
             self._redo.clear()

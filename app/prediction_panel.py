@@ -60,7 +60,7 @@ class PredictionPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.digit_label = QLabel()
+        self.digit_label = QLabel(accessibleName="Predicted digit")
         self.digit_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         big = QFont(self.font())
         big.setPointSizeF(self.font().pointSizeF() * 5.5)
@@ -70,7 +70,9 @@ class PredictionPanel(QWidget):
         self.confidence_label = QLabel()
         self.confidence_label.setWordWrap(True)
         self.bars = ProbabilityBars()
+        self.bars.setAccessibleName("Probability of each digit")
         self.preview = MnistPreview()
+        self.preview.setAccessibleName("What the network sees, 28 by 28 pixels")
 
         layout = QVBoxLayout(self)
         layout.addWidget(_caption("Prediction"))
