@@ -102,7 +102,7 @@ def test_stop_ends_early_with_a_usable_network(qtbot, panel):
     done = blocker.args[0]
     assert done.reason == "stopped"
     assert panel.progress_bar.value() < panel.progress_bar.maximum()
-    assert "Stopped" in panel.result_label.text()
+    assert "Stopped" in panel.stats_label.text() and "is ready" in panel.result_label.text()
     net, meta = accept(qtbot, panel)
     assert test_accuracy(net) > 0.5 and meta["training"]["reason"] == "stopped"
 

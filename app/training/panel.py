@@ -231,7 +231,8 @@ class TrainingPanel(QWidget):
             self.stats_label.setText(text)
             self.result_net = net
             self.result_meta = result_meta(net, done, self._run["config"], self._run["source"], self.history)
-            self.result_label.setText(f"<b>{self.result_meta['name']}</b> — {text}")
+            self.result_label.setText(f"<b>{self.result_meta['name']}</b> is ready: use it to read your digits, "
+                                      "or save it.")
             self.use_button.setEnabled(True)
             self.result_bar.show()
         self.run_finished.emit(done)
