@@ -8,6 +8,8 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
+NEW_FILE_MODE = 0o666
+
 
 @contextlib.contextmanager
 def atomic_write(path: str | os.PathLike) -> Iterator[BinaryIO]:
@@ -20,6 +22,8 @@ def atomic_write(path: str | os.PathLike) -> Iterator[BinaryIO]:
     path = Path(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); give it the permissions a plain open() would.
+        os.chmod(tmp_name, NEW_FILE_MODE & ~_umask())
         with os.fdopen(fd, "wb") as f:
             yield f
             f.flush()
@@ -30,6 +34,12 @@ def atomic_write(path: str | os.PathLike) -> Iterator[BinaryIO]:
             os.unlink(tmp_name)
         raise
     _fsync_dir(path.parent)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _fsync_dir(directory: Path) -> None:

@@ -198,3 +198,11 @@ def test_pickled_object_arrays_are_never_unpickled(tmp_path, net, container):
     with pytest.raises(WeightFileError, match="pickle|not an .npz"):
         load_weights(path)
     assert not marker.exists()
+
+
+def test_saved_file_gets_ordinary_permissions(tmp_path, net):
+    # A temporary file is private; the finished weight file must be readable like any file the user saves.
+    path = save_weights(tmp_path / "shared.npz", net)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask

@@ -43,6 +43,8 @@ def add_train(sub) -> None:
     p.add_argument("--patience", type=int, help="stop after this many epochs without validation improvement")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--name", help="the network's name, shown in the app")
+    p.add_argument("--optimizer-state", action=argparse.BooleanOptionalAction, default=True,
+                   help="store the optimizer's state so training can resume exactly (larger file)")
     p.add_argument("--out", "-o", metavar="FILE", help="weight file to write (default: <preset>.npz)")
     p.set_defaults(run=run_train)
 
@@ -125,7 +127,7 @@ def run_train(args) -> int:
     report = evaluate_mnist_test(net)
     meta = {"name": args.name or name, "test_accuracy": report.accuracy,
             "training": {**training_summary(done, config), "command": _command_line()}}
-    save_weights(out, net, meta=meta, optimizer=optimizer)
+    save_weights(out, net, meta=meta, optimizer=optimizer if args.optimizer_state else None)
     print(f"MNIST test accuracy {report.accuracy:.2%}; saved {out}", file=sys.stderr)
     return 0
 
