@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QCursor, QImage, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from model.preprocess import load_image as read_image
@@ -61,7 +61,6 @@ class Canvas(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAcceptDrops(True)
-        self.setCursor(Qt.CursorShape.CrossCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Drawing canvas")
         self._edits: list[Stroke | Picture | Clear] = []
@@ -81,6 +80,7 @@ class Canvas(QWidget):
     def set_brush_width(self, width: float) -> None:
         """Brush diameter in canvas units (of 280), clamped to a sensible range."""
         self._brush = float(min(max(width, MIN_BRUSH), MAX_BRUSH))
+        self._update_cursor()
 
     def eraser(self) -> bool:
         return self._erasing
@@ -219,11 +219,13 @@ class Canvas(QWidget):
 
     def resizeEvent(self, event) -> None:
         self._render()
+        self._update_cursor()
         super().resizeEvent(event)
 
     def changeEvent(self, event) -> None:
         if event.type() == event.Type.DevicePixelRatioChange:
             self._render()  # moved to a screen with another scale: redraw crisply
+            self._update_cursor()
         super().changeEvent(event)
 
     def mousePressEvent(self, event) -> None:
@@ -245,6 +247,21 @@ class Canvas(QWidget):
             self._edits.append(Stroke(tuple(points), self._brush, self._live_erase))
             self._redo.clear()
             self.stroke_finished.emit()
+
+    def _update_cursor(self) -> None:
+        """A ring as wide as the brush, so one sees what a stroke will cover."""
+        diameter = self._brush * self._scale()
+        side, ratio = int(diameter) + 4, self.devicePixelRatioF()
+        ring = QPixmap(round(side * ratio), round(side * ratio))
+        ring.setDevicePixelRatio(ratio)
+        ring.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(ring)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for colour, inset in ((QColor(0, 0, 0, 170), 1.5), (QColor(255, 255, 255, 200), 2.5)):
+            painter.setPen(QPen(colour, 1))  # dark and light rings: visible on paper and on ink
+            painter.drawEllipse(QRectF(inset, inset, side - 2 * inset, side - 2 * inset))
+        painter.end()
+        self.setCursor(QCursor(ring, side // 2, side // 2))
 
     def _to_canvas(self, pos: QPointF) -> tuple[float, float]:
         paper = self._paper_rect()

@@ -177,3 +177,11 @@ def test_the_right_button_erases(canvas, qtbot):
     with qtbot.waitSignal(canvas.stroke_finished):
         qtbot.mouseRelease(canvas, Qt.MouseButton.RightButton, pos=QPoint(150, 280))
     assert canvas.is_empty()
+
+
+def test_the_pointer_is_a_ring_as_wide_as_the_brush(canvas):
+    scale = canvas.to_array().shape[0] / 280
+    for width in (10, 40):
+        canvas.set_brush_width(width)
+        ring = canvas.cursor().pixmap()
+        assert ring.width() / ring.devicePixelRatio() == pytest.approx(width * scale + 4, abs=1.5)
