@@ -11,10 +11,12 @@ taken in the same session (model/bench_torch.py measures PyTorch the same way).
 from __future__ import annotations
 
 import argparse
+import ctypes
 import json
 import os
 import statistics
 import time
+from pathlib import Path
 
 import numpy as np
 
@@ -28,6 +30,28 @@ WARMUP_STEPS = 3
 INFERENCE_CALLS = 200
 LEARNING_RATE = 1e-3
 SEED = 0
+
+
+def blas_info() -> dict:
+    """The BLAS kernel family and thread count NumPy's bundled OpenBLAS runs with, best effort.
+
+    The kernel family matters: on some virtual machines OpenBLAS misreads an
+    AVX-512 CPU as "Haswell" (AVX2) and its matrix products run ~1.5x slower;
+    the environment variable OPENBLAS_CORETYPE=SkylakeX, set before NumPy is
+    imported, overrides that.
+    """
+    libs = sorted((Path(np.__file__).parent.parent / "numpy.libs").glob("libscipy_openblas*.so*"))
+    if not libs:
+        return {}
+    try:
+        lib = ctypes.CDLL(str(libs[0]))
+        suffix = "64_" if "openblas64" in libs[0].name else ""
+        corename = getattr(lib, f"scipy_openblas_get_corename{suffix}")
+        corename.restype = ctypes.c_char_p
+        threads = getattr(lib, f"scipy_openblas_get_num_threads{suffix}")
+        return {"blas_core": corename().decode(), "blas_threads": int(threads())}
+    except (OSError, AttributeError):
+        return {}
 
 
 def _batch(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -87,6 +111,7 @@ def bench_preset(name: str, batch_size: int = BATCH_SIZE, seconds: float = TRAIN
         "batch_size": batch_size,
         "cpu_count": os.cpu_count(),
         "numpy": np.__version__,
+        **blas_info(),
     }
 
 
