@@ -38,7 +38,6 @@ def test_quick_run_shows_plots_table_and_summary(qtbot, view, tmp_path):
     assert [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())] == result.tables[0].columns
     assert view.progress.value() == PROGRESS_STEPS and view.run_button.isEnabled()
     assert "done" in view.status.text()
-    view.grab().save("/tmp/experiments_view.png")
 
 
 def test_cancel_stops_a_running_experiment(qtbot, view, tmp_path):
