@@ -26,7 +26,10 @@ PRESET_NAMES = ("mlp", "cnn")
 TRAINING = dict(optimizer="adam", lr=0.001, batch_size=64)
 FULL = dict(n_train=30_000, epochs=5, n_test=10_000, n_canvas=300)
 QUICK = dict(n_train=200, epochs=2, n_test=200, n_canvas=10)
-CANVAS_SEED = 0  # the canvas set is fixed: a model's score on it is comparable across runs
+CANVAS_SEED = 0
+CNN_BETTER = ("Convolutions share their weights across the image and pooling forgives small shifts, so the CNN "
+              "copes better with digits that are not drawn the MNIST way.")
+CNN_NOT_BETTER = "With this budget the CNN's advantage on digits drawn unlike MNIST's does not show."  # the canvas set is fixed: a model's score on it is comparable across runs
 
 
 def canvas_inputs(n_each: int) -> dict[str, tuple[np.ndarray, np.ndarray, int]]:
@@ -76,6 +79,5 @@ def run(out_dir: Path, quick: bool, seed: int, report: Reporter):
                f"{mlp['canvas_overall']:.2%}, CNN {cnn['canvas_overall']:.2%}. The CNN has "
                f"{cnn['params'] / mlp['params']:.0f} times the weights and took "
                f"{cnn['train_seconds'] / mlp['train_seconds']:.0f} times as long to train.\n"
-               "Convolutions share their weights across the image and pooling forgives small shifts, so the "
-               "CNN copes better with digits that are not drawn the MNIST way.")
+               + (CNN_BETTER if cnn["canvas_overall"] > mlp["canvas_overall"] else CNN_NOT_BETTER))
     return finish(NAME, out_dir, summary, metrics, [plot], [table])
