@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     from app.main_window import MainWindow
 
     window = MainWindow()
+    window.add_default_panels()  # the tabs, as the program shows them
     if args.weights and not window.open_weights(args.weights):
         return 1
     if window.networks.current() is None:
