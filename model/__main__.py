@@ -1,5 +1,9 @@
 import sys
 
-from model.cli import main
+from model.blas import tune_openblas
+
+tune_openblas()  # before anything imports NumPy
+
+from model.cli import main  # noqa: E402
 
 sys.exit(main())

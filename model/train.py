@@ -222,7 +222,7 @@ class _Run:
         if not math.isfinite(loss):
             return loss, 0
         self.net.zero_grad()
-        self.net.backward(self.loss_fn.backward())
+        self.net.backward(self.loss_fn.backward(), input_grad=False)
         self._remember_good()
         self.opt.step()
         return loss, int((logits.argmax(axis=1) == yb).sum())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import signal
 import sys
 from contextlib import contextmanager
@@ -160,4 +161,4 @@ def _epoch_line(record) -> str:
 
 def _command_line() -> str | None:
     """The command that made this file, so anyone can make it again."""
-    return "python -m model " + " ".join(sys.argv[1:]) if sys.argv[1:2] == ["train"] else None
+    return shlex.join(["python", "-m", "model", *sys.argv[1:]]) if sys.argv[1:2] == ["train"] else None
