@@ -1,9 +1,5 @@
 import sys
 
-from model.blas import tune_openblas
-
-tune_openblas()  # before anything imports NumPy
-
-from model.cli import main  # noqa: E402
+from model.cli import main
 
 sys.exit(main())

@@ -35,10 +35,10 @@ SEED = 0
 def blas_info() -> dict:
     """The BLAS kernel family and thread count NumPy's bundled OpenBLAS runs with, best effort.
 
-    The kernel family matters: on some virtual machines OpenBLAS misreads an
-    AVX-512 CPU as "Haswell" (AVX2) and its matrix products run ~1.5x slower;
-    the environment variable OPENBLAS_CORETYPE=SkylakeX, set before NumPy is
-    imported, overrides that.
+    The kernel family matters: an environment may pin it with OPENBLAS_CORETYPE
+    (this project's machines set "Haswell", AVX2), and on an AVX-512 CPU the
+    "SkylakeX" kernels make the convolutions' matrix products ~1.5x faster, so
+    figures are only comparable with the same family.
     """
     libs = sorted((Path(np.__file__).parent.parent / "numpy.libs").glob("libscipy_openblas*.so*"))
     if not libs:
