@@ -1,8 +1,8 @@
 """Screenshots for the README: `python -m app.screenshot OUT_DIR [--weights FILE]`.
 
 Opens the window offscreen with throwaway settings, draws a digit through the
-canvas's public methods and saves PNGs of the window and the evaluation
-dialog. Set QT_SCALE_FACTOR=2 to see the window at 200%.
+canvas's public methods and saves PNGs of the window, the evaluation
+dialog, the Train tab mid-run and the Experiments tab after a quick run. Set QT_SCALE_FACTOR=2 to see the window at 200%.
 """
 from __future__ import annotations
 
@@ -34,6 +34,24 @@ def wait_for(signal, timeout_ms: int = 60_000) -> None:
     signal.connect(loop.quit)
     QTimer.singleShot(timeout_ms, loop.quit)
     loop.exec()
+
+
+def _grab_panels(app, window, out_dir: Path) -> None:
+    """The Train tab mid-run and the Experiments tab after a quick run."""
+    from app.training.demo import show_training_in_progress
+
+    window.tabs.setCurrentWidget(window.training)
+    show_training_in_progress(window.training)
+    app.processEvents()
+    window.grab().save(str(out_dir / "training.png"))
+    window.tabs.setCurrentWidget(window.experiments)
+    window.experiments.results_dir = Path(tempfile.mkdtemp())
+    window.experiments.select("vanishing-gradients")
+    window.experiments.quick.setChecked(True)
+    window.experiments.run()
+    wait_for(window.experiments.finished)
+    app.processEvents()
+    window.grab().save(str(out_dir / "experiments.png"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,8 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     dialog.adjustSize()
     app.processEvents()
     dialog.grab().save(str(args.out_dir / "evaluate.png"))
-    print(f"predicted {window.panel.shown_digit()}; saved to {args.out_dir}")
     dialog.close()
+    _grab_panels(app, window, args.out_dir)
+    print(f"predicted {window.panel.shown_digit()}; saved to {args.out_dir}")
     window.close()
     return 0
 
