@@ -67,7 +67,12 @@ class MaxPool2d(_Pool2d):
     def forward(self, x, train=False):
         views = window_views(x, self.kernel_size, self.stride)
         out = views[0].copy(order="K")
+        # took[v]: view v holds a value strictly above every earlier view's, so the
+        # last view that took the running maximum holds its first occurrence.
+        self._took = []
         for v in views[1:]:
+            if train:
+                self._took.append(np.greater(v, out))
             np.maximum(out, v, out=out)
         self._x, self._out = x, out
         return out
@@ -76,20 +81,33 @@ class MaxPool2d(_Pool2d):
         # Work in the memory layout of x (channels-last after a convolution): mixed
         # layouts make every element-wise pass below several times slower.
         dout = _like(dout, self._out)
+        took = self._took if len(self._took) == self.kernel_size**2 - 1 else self._masks()
         dx = np.empty_like(self._x) if self._tiles(self._x) else np.zeros_like(self._x)
-        views = zip(window_views(self._x, self.kernel_size, self.stride),
-                    window_views(dx, self.kernel_size, self.stride))
-        taken = None
-        for xv, dxv in views:
-            tie = xv == self._out
-            # winner = tie and not taken yet: for booleans that is tie > taken.
-            winner = tie if taken is None else np.greater(tie, taken)
-            taken = tie if taken is None else np.logical_or(taken, tie, out=taken)
+        dx_views = window_views(dx, self.kernel_size, self.stride)
+        # Walk the views backwards: the last one that took the maximum is the winner.
+        rest = dout.copy(order="K")
+        share = np.empty_like(rest)
+        for dxv, t in zip(reversed(dx_views[1:]), reversed(took)):
+            np.multiply(rest, t, out=share)
+            rest -= share
             if self._overlapping():
-                dxv += dout * winner
+                dxv += share
             else:
-                np.multiply(dout, winner, out=dxv)
+                dxv[...] = share
+        if self._overlapping():
+            dx_views[0] += rest
+        else:
+            dx_views[0][...] = rest
         return dx
+
+    def _masks(self) -> list[np.ndarray]:
+        """The forward pass's `took` masks, for a backward after an inference forward."""
+        views = window_views(self._x, self.kernel_size, self.stride)
+        best, took = views[0].copy(order="K"), []
+        for v in views[1:]:
+            took.append(np.greater(v, best))
+            np.maximum(best, v, out=best)
+        return took
 
 
 def _like(a: np.ndarray, template: np.ndarray) -> np.ndarray:
