@@ -20,12 +20,14 @@ from pathlib import Path
 
 import numpy as np
 
+from model.argparsing import OneLineParser, at_least
 from model.losses import SoftmaxCrossEntropy
 from model.optim import Adam
 from model.presets import PRESETS, build_preset
 
 BATCH_SIZE = 128
 TRAIN_SECONDS = 5.0
+MIN_SECONDS = 0.5  # shorter than this measures start-up, not steady state
 WARMUP_STEPS = 3
 INFERENCE_CALLS = 200
 LEARNING_RATE = 1e-3
@@ -121,11 +123,12 @@ def format_result(r: dict) -> str:
 
 
 def parse_args(argv: list[str] | None, description: str) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=description)
+    parser = OneLineParser(prog="python -m model bench", description=description)
     parser.add_argument("--preset", action="append", choices=sorted(PRESETS),
                         help="preset to measure (repeatable; default: all)")
-    parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
-    parser.add_argument("--seconds", type=float, default=TRAIN_SECONDS, help="training time measured per preset")
+    parser.add_argument("--batch-size", type=at_least(1), default=BATCH_SIZE)
+    parser.add_argument("--seconds", type=at_least(MIN_SECONDS, float), default=TRAIN_SECONDS,
+                        help="training time measured per preset")
     parser.add_argument("--json", action="store_true", help="print one JSON object per preset")
     return parser.parse_args(argv)
 

@@ -6,15 +6,14 @@ tracebacks are for bugs only.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 
+from model.argparsing import OneLineParser
 from model.layers import SpecError
 from model.mnist import MnistError
 from model.preprocess import ImageError
 
-EXIT_USAGE = 2
 EXIT_FAILED = 1
 
 
@@ -22,26 +21,20 @@ class CliError(Exception):
     """A mistake the user can fix, reported as one line."""
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports a usage mistake in one line instead of usage + message."""
-
-    def error(self, message):
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
-
-
 def _user_errors() -> tuple[type[BaseException], ...]:
     # Imported here so `model.cli` stays importable while optional parts are missing.
     from model.train import ConfigError
     from model.weights import WeightFileError
 
-    return (CliError, WeightFileError, MnistError, ImageError, ConfigError, SpecError, OSError)
+    # ValueError: the engine's checks of user-given values (preset options, data shapes) raise it.
+    return (CliError, WeightFileError, MnistError, ImageError, ConfigError, SpecError, OSError, ValueError)
 
 
 def build_parser() -> argparse.ArgumentParser:
     from model import commands
 
-    parser = _Parser(prog="digitlab-cli", description="DigitLab's NumPy engine from the command line.")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    parser = OneLineParser(prog="digitlab-cli", description="DigitLab's NumPy engine from the command line.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
     commands.add_train(sub)
     commands.add_evaluate(sub)
     commands.add_predict(sub)

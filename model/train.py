@@ -76,12 +76,12 @@ class TrainConfig:
                                     ("loss", self.loss, tuple(LOSSES))):
             if value not in known:
                 raise ConfigError(f"unknown {label} {value!r}; choose one of {', '.join(known)}")
-        for label, value in (("patience", self.patience), ("max_train", self.max_train),
-                             ("step_size", self.step_size)):
+        for label, value in (("patience", self.patience), ("training-set size", self.max_train),
+                             ("schedule step size", self.step_size)):
             if value is not None:
                 _whole(label, value, 1)
         _whole("seed", self.seed, 0)
-        _whole("log_every", self.log_every, 1)
+        _whole("batches between progress reports", self.log_every, 1)
         if n_train is not None:
             usable = min(n_train, self.max_train or n_train)
             if self.batch_size > usable:
@@ -216,15 +216,16 @@ class _Run:
 
     def _step(self, xb, yb) -> tuple[float, int]:
         """One forward/backward/update; returns (loss, correct). No update when the loss is not finite."""
-        with np.errstate(over="ignore", invalid="ignore"):  # a blow-up is reported as divergence instead
+        # A blow-up is reported as divergence (a non-finite loss next step), not as NumPy warnings.
+        with np.errstate(over="ignore", invalid="ignore"):
             logits = self.net.forward(xb, train=True)
             loss = self.loss_fn.forward(logits, yb)
-        if not math.isfinite(loss):
-            return loss, 0
-        self.net.zero_grad()
-        self.net.backward(self.loss_fn.backward(), input_grad=False)
-        self._remember_good()
-        self.opt.step()
+            if not math.isfinite(loss):
+                return loss, 0
+            self.net.zero_grad()
+            self.net.backward(self.loss_fn.backward(), input_grad=False)
+            self._remember_good()
+            self.opt.step()
         return loss, int((logits.argmax(axis=1) == yb).sum())
 
     def _remember_good(self) -> None:

@@ -109,3 +109,17 @@ def test_trained_file_records_how_it_was_made(weights):
 ])
 def test_user_mistakes_give_one_line_and_no_traceback(args):
     assert_one_line_error(cli(*args))
+
+
+@pytest.mark.parametrize("args", [
+    ["train", "--preset", "mlp", "--dropout", "2"],
+    ["train", "--out", "/"],
+    ["train", "--out", "/no/such/folder/net.npz"],
+    ["experiment", "xor", "--quick", "--seed", "-1"],
+    ["experiment", "no-such-experiment"],
+    ["experiment"],
+    ["bench", "--preset", "mlp", "--batch-size", "0"],
+    ["bench", "--seconds", "-1"],
+])
+def test_more_mistakes_give_one_line_before_any_work(args):
+    assert_one_line_error(cli(*args))

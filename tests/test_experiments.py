@@ -168,4 +168,8 @@ def test_command_line_lists_and_runs(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "| ReLU |" in out and str(tmp_path) in out
     assert (tmp_path / "error_curves.png").exists()
-    assert main([]) == 2 and "--list" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as no_name:
+        main([])
+    assert no_name.value.code == 2
+    error = capsys.readouterr().err
+    assert len(error.splitlines()) == 1 and "--list" in error

@@ -192,7 +192,7 @@ def test_huge_learning_rate_diverges_and_keeps_last_good_weights():
     ({"lr": 0.0}, "learning rate"), ({"lr": float("nan")}, "learning rate"), ({"lr": 11.0}, "learning rate"),
     ({"momentum": 1.0}, "momentum"), ({"weight_decay": -1e-4}, "weight decay"),
     ({"optimizer": "adamw"}, "unknown optimizer 'adamw'"), ({"schedule": "linear"}, "unknown schedule"),
-    ({"loss": "hinge"}, "unknown loss"), ({"patience": 0}, "patience"), ({"max_train": 0}, "max_train"),
+    ({"loss": "hinge"}, "unknown loss"), ({"patience": 0}, "patience"), ({"max_train": 0}, "training-set size"),
     ({"patience": 3}, "needs validation data"),
 ])
 def test_absurd_settings_raise_config_error_at_once(change, words):

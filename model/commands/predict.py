@@ -41,7 +41,8 @@ def run_predict(args) -> int:
             from model.cli import one_line
 
             failed += 1
-            print(f"digitlab-cli predict: error: {path}: {one_line(exc)}", file=sys.stderr)
+            # ImageError names the file itself; OSError names it as its filename.
+            print(f"digitlab-cli predict: error: {one_line(exc)}", file=sys.stderr)
             continue
         print(json.dumps(record), flush=True)
     return 1 if failed else 0

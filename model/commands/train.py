@@ -7,6 +7,7 @@ import json
 import shlex
 import signal
 import sys
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -83,6 +84,22 @@ def make_config(args):
     return config
 
 
+def check_writable(out: Path) -> None:
+    """Refuse an output path that could not be saved to, before hours of training, not after."""
+    from model.cli import CliError
+
+    folder = out.parent if str(out.parent) else Path(".")
+    if out.is_dir():
+        raise CliError(f"cannot write {out}: it is a folder; give a file name such as {out / 'net.npz'}")
+    if not folder.is_dir():
+        raise CliError(f"cannot write {out}: folder {folder} does not exist")
+    try:  # os.access says yes to root even where the file system says no
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise CliError(f"cannot write {out}: {exc.strerror}") from None
+
+
 @contextmanager
 def stop_on_ctrl_c():
     """Yield a should_stop() callable: the first Ctrl-C asks training to stop cleanly, a second one aborts."""
@@ -111,8 +128,7 @@ def run_train(args) -> int:
         raise CliError("--val-size must be between 0 and 59999")
     net, optimizer, name = build_network(args)
     out = Path(args.out or f"{name}.npz")
-    if not out.parent.exists():
-        raise CliError(f"cannot write {out}: folder {out.parent} does not exist")
+    check_writable(out)
     images, labels = load_mnist("train")
     x_tr, y_tr, x_val, y_val = train_val_split(images, labels, val_size=args.val_size, seed=0)
     x_tr, y_tr = to_float(x_tr), y_tr.astype(np.int64)

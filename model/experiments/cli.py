@@ -6,23 +6,23 @@ import argparse
 import sys
 import time
 
+from model.argparsing import OneLineParser, at_least
 from model.experiments import EXPERIMENTS, Cancelled, run_experiment
 
 EXIT_FAILED = 1
-EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 BAR_STEPS = 1000  # the progress bar counts thousandths
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m model.experiments",
+    parser = OneLineParser(prog="python -m model experiment",
                                      description="Run one of DigitLab's course experiments.")
     parser.add_argument("name", nargs="?", choices=list(EXPERIMENTS), metavar="NAME",
                         help="the experiment to run (see --list)")
     parser.add_argument("--list", action="store_true", help="list the experiments and exit")
     parser.add_argument("--quick", action="store_true", help="a seconds-long version with little data")
     parser.add_argument("--out", metavar="DIR", help="results folder (default results/NAME)")
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument("--seed", type=at_least(0), default=0, help="random seed (default 0)")
     return parser
 
 
@@ -38,9 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         print(list_experiments())
         return 0
     if args.name is None:
-        parser.print_usage(sys.stderr)
-        print(f"{parser.prog}: error: name an experiment, or --list", file=sys.stderr)
-        return EXIT_USAGE
+        parser.error("name an experiment, or --list")
     from tqdm import tqdm
 
     started = time.perf_counter()
@@ -54,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         except (KeyboardInterrupt, Cancelled):
             print(f"{parser.prog} {args.name}: interrupted", file=sys.stderr)
             return EXIT_INTERRUPTED
-        except OSError as exc:
+        except (OSError, ValueError) as exc:
             print(f"{parser.prog} {args.name}: error: {exc}", file=sys.stderr)
             return EXIT_FAILED
     print(result.summary)
