@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
+# The mode a plain open() asks for; the kernel applies the user's umask to it.
 NEW_FILE_MODE = 0o666
 
 
@@ -20,10 +21,8 @@ def atomic_write(path: str | os.PathLike) -> Iterator[BinaryIO]:
     removed if anything fails, leaving an existing file at `path` untouched.
     """
     path = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp_name = _create_temporary(path)
     try:
-        # mkstemp makes the file private (0600); give it the permissions a plain open() would.
-        os.chmod(tmp_name, NEW_FILE_MODE & ~_umask())
         with os.fdopen(fd, "wb") as f:
             yield f
             f.flush()
@@ -36,10 +35,19 @@ def atomic_write(path: str | os.PathLike) -> Iterator[BinaryIO]:
     _fsync_dir(path.parent)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _create_temporary(path: Path) -> tuple[int, str]:
+    """A new, exclusively created file beside `path`, with the permissions a plain open() gives.
+
+    Not tempfile.mkstemp: its files are private (0600), and the finished file
+    would keep that mode.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        name = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(name, flags, NEW_FILE_MODE), name
+        except FileExistsError:
+            continue
 
 
 def _fsync_dir(directory: Path) -> None:
