@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
+
+from model.atomic import atomic_write
 
 # One column per number an epoch record carries; the order a reader expects.
 COLUMNS = ("epoch", "train_loss", "train_acc", "val_loss", "val_acc", "lr", "elapsed_s")
@@ -35,11 +38,13 @@ def _cell(value) -> str:
 
 def write_history_csv(path: str | Path, rows: list[dict]) -> None:
     """Write `rows` (from `epoch_row`) to `path` with a header line, one line per epoch."""
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(COLUMNS)
-        for row in rows:
-            writer.writerow([_cell(row.get(name)) for name in COLUMNS])
+    text = io.StringIO(newline="")
+    writer = csv.writer(text)
+    writer.writerow(COLUMNS)
+    for row in rows:
+        writer.writerow([_cell(row.get(name)) for name in COLUMNS])
+    with atomic_write(path) as f:
+        f.write(text.getvalue().encode("utf-8"))
 
 
 class IntervalLoss:

@@ -170,6 +170,15 @@ def test_exports_and_save_write_readable_files(qtbot, panel, tmp_path, monkeypat
     assert saved.meta["name"] == panel.result_meta["name"]
 
 
+def test_export_to_an_unwritable_place_says_so_and_keeps_the_run(qtbot, panel, tmp_path, monkeypatch):
+    run_to_end(qtbot, panel)
+    monkeypatch.setattr(panel, "ask_save_path", lambda *args: str(tmp_path / "no-such-folder" / "out.csv"))
+    panel.csv_button.click()
+    panel.png_button.click()
+    assert "Could not write" in panel.message_label.text() and panel.message_label.isVisibleTo(panel)
+    assert panel.result_net is not None and list(tmp_path.iterdir()) == []
+
+
 def test_cancelled_dialog_writes_nothing(qtbot, panel, tmp_path, monkeypatch):
     run_to_end(qtbot, panel)
     monkeypatch.setattr(panel, "ask_save_path", lambda *args: "")

@@ -13,6 +13,8 @@ from matplotlib.figure import Figure
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
+from model.atomic import atomic_write
+
 REDRAWS_PER_S = 4
 # Constrained layout costs more than the drawing itself: live redraws keep the last
 # layout and only every RELAYOUT_EVERY-th one (and resizes, clear, finish) recomputes it.
@@ -130,4 +132,5 @@ class TrainingCurves(QWidget):
 
     def save_png(self, path: str) -> None:
         self.redraw(relayout=True)
-        self.figure.savefig(path, dpi=150)
+        with atomic_write(path) as f:
+            self.figure.savefig(f, format="png", dpi=150)

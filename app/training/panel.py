@@ -275,15 +275,23 @@ class TrainingPanel(QWidget):
 
     def export_png(self) -> str | None:
         path = self.ask_save_path("Export curves", "PNG image (*.png)", "training-curves.png")
-        if path:
-            self.curves.save_png(path)
-        return path or None
+        return self._export(path, self.curves.save_png)
 
     def export_csv(self) -> str | None:
         path = self.ask_save_path("Export history", "CSV table (*.csv)", "training-history.csv")
-        if path:
-            write_history_csv(path, self.history)
-        return path or None
+        return self._export(path, lambda p: write_history_csv(p, self.history))
+
+    def _export(self, path: str, write) -> str | None:
+        """Write with `write(path)`; a path that can't be written gets one line, not a crash."""
+        if not path:
+            return None
+        try:
+            write(path)
+        except OSError as exc:
+            self.show_message(f"Could not write {path}: {exc.strerror or exc}")
+            return None
+        self.show_message("")
+        return path
 
     def ask_save_path(self, caption: str, file_filter: str, suggested: str) -> str:
         """The file the user picks, or "" if cancelled (tests replace this method)."""
