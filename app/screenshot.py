@@ -54,11 +54,8 @@ def _grab_panels(app, window, out_dir: Path) -> None:
     window.grab().save(str(out_dir / "experiments.png"))
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out_dir", type=Path)
-    parser.add_argument("--weights", type=Path, help="a weight file to show (default: the bundled ones)")
-    args = parser.parse_args(argv)
+def offscreen_window():
+    """(QApplication, MainWindow) with throwaway settings, so the user's own are never touched."""
     from app.main import make_application  # first: it sets up NumPy's threads
 
     from PySide6.QtCore import QSettings
@@ -68,7 +65,15 @@ def main(argv: list[str] | None = None) -> int:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
     from app.main_window import MainWindow
 
-    window = MainWindow()
+    return app, MainWindow()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("--weights", type=Path, help="a weight file to show (default: the bundled ones)")
+    args = parser.parse_args(argv)
+    app, window = offscreen_window()
     window.add_default_panels()  # the tabs, as the program shows them
     if args.weights and not window.open_weights(args.weights):
         return 1
