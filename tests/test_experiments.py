@@ -115,10 +115,24 @@ def test_relu_beats_sigmoid_early_in_training(quick_runs):
 
 
 def test_optimizers_and_regularization_learn_and_respect_the_epoch_limit(quick_runs):
-    for name in ("optimizers", "regularization"):
-        metrics = quick_runs[name][0].metrics
+    from model.experiments import optimizers, regularization
+
+    for module in (optimizers, regularization):
+        metrics = quick_runs[module.NAME][0].metrics
         assert all(0.5 < acc <= 1.0 for acc in metrics["best_val_acc"].values())  # chance is 0.1
-        assert all(1 <= epochs for epochs in metrics["epochs_used"].values())
+        assert all(1 <= epochs <= module.QUICK["max_epochs"] for epochs in metrics["epochs_used"].values())
+
+
+def test_early_stopping_waits_exactly_its_patience(tmp_path, monkeypatch):
+    from model.experiments import optimizers
+
+    # Enough epochs that the validation loss turns up on 1,000 images.
+    monkeypatch.setitem(optimizers.QUICK, "max_epochs", 30)
+    result = run_experiment("optimizers", tmp_path, quick=True, seed=0)
+    for label, used in result.metrics["epochs_used"].items():
+        best = result.metrics["best_epoch"][label]
+        assert used == 30 or used - best == optimizers.PATIENCE, (label, best, used)
+    assert min(result.metrics["epochs_used"].values()) < 30  # early stopping did fire
 
 
 def test_three_class_task_is_learned_with_relu(quick_runs):

@@ -11,6 +11,7 @@ from model.losses import SoftmaxCrossEntropy
 from model.network import Sequential
 from model.optim import SGD
 from model.train import (ConfigError, Progress, TrainConfig, confusion_matrix, evaluate, per_class_accuracy,
+from model import mnist
                          train)
 
 LINEAR = [{"type": "Normalize", "mean": 0.1307, "std": 0.3081}, {"type": "Flatten"},
@@ -75,7 +76,6 @@ def test_records_are_plain_and_copyable():
 
 
 def test_learns_real_mnist_digits():
-    mnist = pytest.importorskip("model.mnist")
     images, labels = mnist.load_mnist("train")
     x, y = mnist.to_float(images[:3000]), labels[:3000]
     net = Sequential.from_spec(LINEAR[:2] + [
@@ -213,7 +213,6 @@ def test_bad_data_is_refused():
 
 
 def test_augmentation_changes_what_the_network_sees():
-    pytest.importorskip("model.augment")
     x, y = blobs(64)
     plain, augmented = linear_net(), linear_net()
     list(train(plain, x, y, TrainConfig(epochs=1, batch_size=32)))

@@ -11,6 +11,7 @@ from model.losses import SoftmaxCrossEntropy
 from model.network import Sequential
 from model.optim import make_optimizer
 from model.weights import FORMAT_VERSION, WeightFileError, build_meta, load_weights, save_weights
+from model import presets
 
 SPEC = [{"type": "Normalize", "mean": 0.1307, "std": 0.3081}, {"type": "Flatten"},
         {"type": "Linear", "in_features": 784, "out_features": 16, "init": "he"}, {"type": "ReLU"},
@@ -51,7 +52,6 @@ def test_round_trip_gives_bit_identical_probabilities(tmp_path, net, images):
 
 
 def test_every_preset_round_trips_with_its_buffers(tmp_path, images):
-    presets = pytest.importorskip("model.presets")
     from model.train import TrainConfig, train
 
     with_buffers = 0
