@@ -10,8 +10,8 @@ import pytest
 from model.losses import SoftmaxCrossEntropy
 from model.network import Sequential
 from model.optim import SGD
-from model.train import (ConfigError, Progress, TrainConfig, confusion_matrix, evaluate, per_class_accuracy,
 from model import mnist
+from model.train import (ConfigError, Progress, TrainConfig, confusion_matrix, evaluate, per_class_accuracy,
                          train)
 
 LINEAR = [{"type": "Normalize", "mean": 0.1307, "std": 0.3081}, {"type": "Flatten"},

@@ -6,12 +6,11 @@ import os
 import numpy as np
 import pytest
 
-from model import weights
+from model import presets, weights
 from model.losses import SoftmaxCrossEntropy
 from model.network import Sequential
 from model.optim import make_optimizer
 from model.weights import FORMAT_VERSION, WeightFileError, build_meta, load_weights, save_weights
-from model import presets
 
 SPEC = [{"type": "Normalize", "mean": 0.1307, "std": 0.3081}, {"type": "Flatten"},
         {"type": "Linear", "in_features": 784, "out_features": 16, "init": "he"}, {"type": "ReLU"},
