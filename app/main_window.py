@@ -122,8 +122,8 @@ class MainWindow(QMainWindow):
             result = predict(entry.net, self.canvas.to_array())
             self.panel.show_prediction(result)
             self.last_latency = time.perf_counter() - start
-            if result is not None:
-                self.time_label.setText(f"inference {1000 * result.seconds:.1f} ms")
+            # An empty canvas was not classified, so there is no time to show.
+            self.time_label.setText(f"inference {1000 * result.seconds:.1f} ms" if result is not None else "")
         self.prediction_updated.emit()
 
     def _on_network_changed(self, entry) -> None:

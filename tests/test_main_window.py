@@ -35,6 +35,7 @@ def test_an_empty_canvas_shows_no_prediction(make_window, weights_dir, qtbot):
     with qtbot.waitSignal(window.prediction_updated):
         window.actions.clear.trigger()
     assert window.canvas.is_empty()
+    assert window.time_label.text() == ""
     assert window.panel.shown_digit() is None and not window.panel.preview.has_image()
     assert not window.panel.bars.probabilities().any()
 
