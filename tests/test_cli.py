@@ -123,3 +123,15 @@ def test_user_mistakes_give_one_line_and_no_traceback(args):
 ])
 def test_more_mistakes_give_one_line_before_any_work(args):
     assert_one_line_error(cli(*args))
+
+
+def test_resume_continues_a_saved_network(weights, tmp_path):
+    resumed = tmp_path / "resumed.npz"
+    result = cli("train", "--resume", str(weights), "--epochs", "1", "--train-size", "6000", "--val-size", "1000",
+                 "--out", str(resumed))
+    assert result.returncode == 0, result.stderr
+    before = json.loads(cli("info", str(weights), "--json").stdout)
+    after = json.loads(cli("info", str(resumed), "--json").stdout)
+    assert after["name"] == before["name"] and after["architecture"] == before["architecture"]
+    # A second epoch from where the first ended, not a fresh start.
+    assert after["training"]["final"]["loss"] < before["training"]["final"]["loss"]
