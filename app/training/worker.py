@@ -14,12 +14,10 @@ import threading
 import traceback
 from typing import Callable
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
+from app.thread_runner import ThreadRunner
 from model.mnist import load_mnist, to_float, train_val_split
-
-# How long shutdown() waits for the last batch to finish before giving up.
-SHUTDOWN_WAIT_MS = 30_000
 
 
 def usable_result(done) -> bool:
@@ -102,35 +100,20 @@ class TrainingWorker(QObject):
         self.finished.emit(done, self._net.copy() if usable_result(done) else None)
 
 
-class TrainingRunner(QObject):
+class TrainingRunner(ThreadRunner):
     """Starts one worker at a time in its own QThread and forwards its signals to the GUI thread."""
 
     progress = Signal(object)
     finished = Signal(object, object)
     failed = Signal(str)
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._worker: TrainingWorker | None = None
-        self._thread: QThread | None = None
-
-    def is_running(self) -> bool:
-        return self._thread is not None
-
     def start(self, net, config, data_fn: Callable, train_fn: Callable) -> None:
         if self.is_running():
             raise RuntimeError("a training run is already in progress")
         worker = TrainingWorker(net, config, data_fn, train_fn)
-        thread = QThread()
-        thread.setObjectName("digitlab-training")
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        # Queued: these slots run in the GUI thread, where this runner lives.
-        worker.progress.connect(self.progress)
-        worker.finished.connect(self._on_finished)
-        worker.failed.connect(self._on_failed)
-        self._worker, self._thread = worker, thread
-        thread.start()
+        self._start(worker, "digitlab-training", stop=worker.stop,
+                    forward=[(worker.progress, self.progress)],
+                    ends=[(worker.finished, self._on_finished), (worker.failed, self._on_failed)])
 
     def pause(self) -> None:
         if self._worker is not None:
@@ -147,33 +130,11 @@ class TrainingRunner(QObject):
     def is_paused_waiting(self) -> bool:
         return self._worker is not None and self._worker.is_waiting()
 
-    def shutdown(self) -> None:
-        """Stop the run and wait for its thread to end; safe when idle and when called twice."""
-        if self._thread is None:
-            return
-        self._worker.progress.disconnect()
-        self._worker.finished.disconnect()
-        self._worker.failed.disconnect()
-        self._worker.stop()
-        self._join()
-
-    def _join(self) -> None:
-        # The worker's run() has returned (or is about to): end the thread's event loop and wait.
-        thread = self._thread
-        thread.quit()
-        thread.wait(SHUTDOWN_WAIT_MS)
-        self._worker = self._thread = None
-
-    # A report still queued after shutdown() finds no thread and is dropped.
     def _on_finished(self, done, net) -> None:
-        if self._thread is not None:
-            self._join()
-            self.finished.emit(done, net)
+        self._end(self.finished, done, net)
 
     def _on_failed(self, message: str) -> None:
-        if self._thread is not None:
-            self._join()
-            self.failed.emit(message)
+        self._end(self.failed, message)
 
 
 def mnist_data():

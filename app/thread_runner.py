@@ -1,0 +1,84 @@
+"""Run one QObject worker at a time in its own QThread, and end that thread cleanly.
+
+The base of the training and experiment runners. A runner lives in the GUI
+thread; its worker is moved into a fresh QThread whose start calls the
+worker's run(). The worker's signals reach the runner through queued
+connections, so the runner's own signals are emitted in the GUI thread (the
+only thread that touches widgets) and carry the copies the worker made.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from PySide6.QtCore import QObject, QThread
+
+# How long a join waits for the worker's run() to return (the last batch or
+# step to finish after a stop) before giving up.
+SHUTDOWN_WAIT_MS = 30_000
+
+
+class ThreadRunner(QObject):
+    """Owns one worker and its QThread from start to join; subclasses add the signals and controls.
+
+    A subclass builds its worker and calls _start(). Each of the worker's end
+    signals (finished, failed, cancelled) goes to a method of the subclass
+    that calls _end(own_signal, *args): the thread is joined before the
+    report is passed on, so whoever receives it finds the runner idle.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._worker: QObject | None = None
+        self._thread: QThread | None = None
+        self._stop_worker: Callable[[], None] | None = None
+        self._worker_signals: tuple = ()
+
+    def is_running(self) -> bool:
+        return self._thread is not None
+
+    def _start(self, worker: QObject, thread_name: str, *, stop: Callable[[], None],
+               forward: Iterable = (), ends: Iterable = ()) -> None:
+        """Run worker.run() in a new QThread named `thread_name`.
+
+        stop: asks the worker to stop soon (called by shutdown()).
+        forward: (worker signal, runner signal) pairs passed straight on.
+        ends: (worker signal, runner method) pairs for the reports that end the run.
+        """
+        thread = QThread()
+        thread.setObjectName(thread_name)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        # Queued: the runner lives in the GUI thread, so these run there.
+        pairs = [*forward, *ends]
+        for signal, receiver in pairs:
+            signal.connect(receiver)
+        self._worker_signals = tuple(signal for signal, _ in pairs)
+        self._worker, self._thread, self._stop_worker = worker, thread, stop
+        thread.start()
+
+    def shutdown(self) -> None:
+        """Stop the run and wait for its thread to end; safe when idle and when called twice."""
+        if self._thread is None:
+            return
+        for signal in self._worker_signals:
+            signal.disconnect()
+        self._stop_worker()
+        self._join()
+
+    def _join(self) -> None:
+        # The worker's run() has returned (or is about to): end the thread's event loop and wait.
+        thread = self._thread
+        thread.quit()
+        thread.wait(SHUTDOWN_WAIT_MS)
+        self._worker = self._thread = self._stop_worker = None
+        self._worker_signals = ()
+
+    def _end(self, signal, *args) -> None:
+        """The worker reported its end: join its thread, then emit `signal` with the report.
+
+        A report still queued after shutdown() finds no thread and is dropped.
+        """
+        if self._thread is not None:
+            self._join()
+            signal.emit(*args)
