@@ -138,9 +138,9 @@ def test_single_drawn_image_gives_probabilities(name):
 
 
 def test_bench_prints_one_json_object_per_preset(capsys):
-    from model.bench import main
+    from model.bench import MIN_SECONDS, main
 
-    assert main(["--preset", "mlp", "--preset", "small-cnn", "--json", "--seconds", "0.01"]) == 0
+    assert main(["--preset", "mlp", "--preset", "small-cnn", "--json", "--seconds", str(MIN_SECONDS)]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     results = [json.loads(line) for line in lines]
     assert [r["preset"] for r in results] == ["mlp", "small-cnn"]
