@@ -26,6 +26,8 @@ SIDE = 28
 IMAGE_MAGIC = 0x00000803
 LABEL_MAGIC = 0x00000801
 PIXEL_MAX = 255.0
+# Training images held out for validation in the training split (seeded, so always the same ones).
+VAL_SIZE = 5000
 
 # split -> (images file, labels file, record count)
 FILES = {
@@ -112,7 +114,7 @@ def load_mnist(split: str = "train", root: Path | str = ASSETS_DIR) -> tuple[np.
 
 
 def train_val_split(
-    images: np.ndarray, labels: np.ndarray, val_size: int = 5000, seed: int = 0
+    images: np.ndarray, labels: np.ndarray, val_size: int = VAL_SIZE, seed: int = 0
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Hold out `val_size` records, chosen by a fixed-seed permutation.
 
@@ -127,6 +129,22 @@ def train_val_split(
     order = np.random.default_rng(seed).permutation(n)
     val, train = order[:val_size], order[val_size:]
     return images[train], labels[train], images[val], labels[val]
+
+
+def training_split(
+    val_size: int = VAL_SIZE, seed: int = 0
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """MNIST's 60,000 training records split into training and validation, as network input.
+
+    Returns (x_train, y_train, x_val, y_val): x float32 (N, 1, 28, 28) in
+    [0, 1] (`to_float`), y int64 (N,); 60,000 - val_size training records and
+    val_size validation records, chosen by `train_val_split` with `seed`.
+    Fresh writeable arrays on every call, owned by the caller: nothing is
+    cached (the floats take ~190 MB; building them takes well under a second).
+    """
+    images, labels = load_mnist("train")
+    x_tr, y_tr, x_val, y_val = train_val_split(images, labels, val_size=val_size, seed=seed)
+    return to_float(x_tr), y_tr.astype(np.int64), to_float(x_val), y_val.astype(np.int64)
 
 
 def to_float(images_uint8: np.ndarray) -> np.ndarray:

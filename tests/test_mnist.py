@@ -7,7 +7,8 @@ import struct
 import numpy as np
 import pytest
 
-from model.mnist import ASSETS_DIR, FILES, MnistError, load_mnist, to_float, train_val_split
+from model.mnist import (ASSETS_DIR, FILES, VAL_SIZE, MnistError, load_mnist, to_float, train_val_split,
+                         training_split)
 
 # From assets/mnist/README.md.
 TRAIN_COUNTS = [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]
@@ -143,6 +144,27 @@ def test_split_results_are_writeable_copies():
     x_tr, _, _, _ = train_val_split(images, labels, val_size=100)
     x_tr[0, 0, 0] = 7
     assert images.flags.writeable is False
+
+
+def test_training_split_is_the_seeded_split_as_network_input_owned_by_the_caller():
+    x, y, x_val, y_val = training_split()
+    assert x.shape == (60_000 - VAL_SIZE, 1, 28, 28) and x_val.shape == (VAL_SIZE, 1, 28, 28)
+    assert x.dtype == x_val.dtype == np.float32 and y.dtype == y_val.dtype == np.int64
+    images, labels = load_mnist("train")
+    expected = train_val_split(images, labels, val_size=VAL_SIZE, seed=0)
+    assert np.array_equal(x, to_float(expected[0])) and np.array_equal(y, expected[1])
+    assert np.array_equal(x_val, to_float(expected[2])) and np.array_equal(y_val, expected[3])
+    x[0] = 0.5  # a caller writing into its arrays changes nothing for the next caller
+    y_val[:] = 0
+    again = training_split()
+    assert np.array_equal(again[0][0], to_float(expected[0][:1])[0])
+    assert np.array_equal(again[3], expected[3])
+
+
+def test_training_split_holds_out_what_it_is_asked_to():
+    x, y, x_val, y_val = training_split(val_size=100, seed=1)
+    assert len(x) == len(y) == 60_000 - 100 and len(x_val) == len(y_val) == 100
+    assert not np.array_equal(y_val, training_split(val_size=100, seed=2)[3])
 
 
 def test_to_float_is_the_network_input_convention():

@@ -20,13 +20,14 @@ from app.training.form import TrainingForm
 from app.training.result import clock, describe_result, result_meta, stats_text
 from app.training.worker import TrainingRunner, mnist_data
 from model.history import IntervalLoss, epoch_row, write_history_csv
+from model.mnist import FILES, VAL_SIZE
 from model.network import Sequential
 from model.presets import build_preset
 from model.train import TrainConfig, train
 from model.weights import save_weights
 
 ERROR_STYLE = "color: #b00020;"
-TRAIN_IMAGES = 55_000  # what mnist_data() trains on: MNIST's 60,000 less 5,000 for validation
+TRAIN_IMAGES = FILES["train"][2] - VAL_SIZE  # what mnist_data() trains on: MNIST's 60,000 less validation
 POINTS_PER_EPOCH = 200  # batch records asked of the trainer: a smooth curve, few signals
 RESULT_STYLE = "QFrame#result { background: #e8f3e8; border: 1px solid #9c9; border-radius: 4px; }"
 

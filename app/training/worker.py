@@ -17,7 +17,7 @@ from typing import Callable
 from PySide6.QtCore import QObject, Signal, Slot
 
 from app.thread_runner import ThreadRunner
-from model.mnist import load_mnist, to_float, train_val_split
+from model.mnist import training_split
 
 
 def usable_result(done) -> bool:
@@ -138,10 +138,8 @@ class TrainingRunner(ThreadRunner):
 
 
 def mnist_data():
-    """(x, y, x_val, y_val): MNIST's 60,000 training images split 55,000 / 5,000, as network input.
+    """(x, y, x_val, y_val): MNIST's training split (model.mnist.training_split), as network input.
 
     Runs in the worker thread; TrainConfig.max_train picks the subset to train on.
     """
-    images, labels = load_mnist("train")
-    x, y, x_val, y_val = train_val_split(images, labels, val_size=5000, seed=0)
-    return to_float(x), y, to_float(x_val), y_val
+    return training_split()

@@ -15,7 +15,7 @@ import numpy as np
 from tqdm import tqdm
 
 from model.evaluation import evaluate_mnist_test
-from model.mnist import load_mnist, to_float, train_val_split
+from model.mnist import VAL_SIZE, training_split
 
 ACTIVATIONS = ("relu", "sigmoid", "tanh", "leaky_relu")
 
@@ -41,7 +41,7 @@ def add_train(sub) -> None:
     p.add_argument("--batchnorm", action=argparse.BooleanOptionalAction, help="preset option: batch normalisation")
     p.add_argument("--augment", action="store_true", help="random shifts, rotations, scaling and stroke widths")
     p.add_argument("--train-size", type=int, help="train on the first N images of the training split")
-    p.add_argument("--val-size", type=int, default=5000, help="images held out of training for validation")
+    p.add_argument("--val-size", type=int, default=VAL_SIZE, help="images held out of training for validation")
     p.add_argument("--patience", type=int, help="stop after this many epochs without validation improvement")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--name", help="the network's name, shown in the app")
@@ -129,10 +129,8 @@ def run_train(args) -> int:
     net, optimizer, name = build_network(args)
     out = Path(args.out or f"{name}.npz")
     check_writable(out)
-    images, labels = load_mnist("train")
-    x_tr, y_tr, x_val, y_val = train_val_split(images, labels, val_size=args.val_size, seed=0)
-    x_tr, y_tr = to_float(x_tr), y_tr.astype(np.int64)
-    val = {"x_val": to_float(x_val), "y_val": y_val.astype(np.int64)} if args.val_size else {}
+    x_tr, y_tr, x_val, y_val = training_split(val_size=args.val_size)
+    val = {"x_val": x_val, "y_val": y_val} if args.val_size else {}
     print(f"Training {name}: {net.num_params():,} parameters, "
           f"{min(len(x_tr), args.train_size or len(x_tr)):,} images, {config.epochs} epoch(s)", file=sys.stderr)
     optimizer = optimizer or config.make_optimizer(net)
