@@ -17,7 +17,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QImage, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from model.preprocess import load_image as read_image
+from model.preprocess import load_image as read_image, on_paper
 
 SIDE = 280.0  # the logical canvas, in canvas units
 DEFAULT_BRUSH = 22.0  # on 280 units: after the 20-in-28 preprocessing, MNIST-like strokes
@@ -123,9 +123,8 @@ class Canvas(QWidget):
     def load_image(self, source: str | Path | np.ndarray | Image.Image) -> None:
         """Replace the drawing with a picture (undoable); ImageError for a bad file."""
         picture = read_image(source) if isinstance(source, (str, Path)) else source
-        if isinstance(picture, np.ndarray):
-            picture = Image.fromarray(_as_uint8(picture))
-        self._commit(Picture(_to_qimage(picture)))
+        # Shown as ink on white paper whatever its polarity, so strokes drawn over it show.
+        self._commit(Picture(_to_qimage(on_paper(picture))))
 
     def to_array(self) -> np.ndarray:
         """The drawing as uint8 (H, W), 255 = paper, 0 = ink, at its on-screen pixel size."""
@@ -301,20 +300,8 @@ class Canvas(QWidget):
         return True
 
 
-def _to_qimage(picture: Image.Image) -> QImage:
-    """A Pillow image -> a greyscale QImage, transparency laid on white paper."""
-    rgba = picture.convert("RGBA")
-    paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-    grey = np.ascontiguousarray(np.asarray(Image.alpha_composite(paper, rgba).convert("L")))
+def _to_qimage(grey: np.ndarray) -> QImage:
+    """uint8 (H, W) -> a greyscale QImage owning a copy of the pixels."""
+    grey = np.ascontiguousarray(grey)
     h, w = grey.shape
     return QImage(grey.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
-
-
-def _as_uint8(array: np.ndarray) -> np.ndarray:
-    """Pixels of any numeric type -> uint8 for Pillow; floats in [0, 1] are scaled to 0..255."""
-    array = np.asarray(array)
-    if array.dtype == np.uint8:
-        return array
-    if array.dtype.kind == "f" and array.size and float(array.max()) <= 1.0:
-        array = array * 255.0
-    return np.clip(array, 0, 255).astype(np.uint8)

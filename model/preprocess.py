@@ -156,6 +156,17 @@ def _centre(patch: np.ndarray) -> np.ndarray:
     return field
 
 
+def on_paper(image: Image.Image | np.ndarray) -> np.ndarray:
+    """Any picture -> uint8 (H, W): its ink dark on white paper, as the canvas holds a drawing.
+
+    Polarity and transparency are read as `to_mnist` reads them, so a white
+    digit on black or on a transparent layer comes out black on white, and
+    `to_mnist(on_paper(image))` sees the same digit as `to_mnist(image)`.
+    """
+    ink = np.clip(_ink(_grey(_as_array(image))), 0, 1)
+    return np.rint(255 * (1 - ink)).astype(np.uint8)
+
+
 def to_mnist(image: Image.Image | np.ndarray) -> np.ndarray | None:
     """Any picture of one digit -> an MNIST-style image, or None if there is no digit.
 

@@ -122,6 +122,31 @@ def test_load_image_from_an_array_and_a_file(canvas, tmp_path):
     assert not canvas.is_empty()
 
 
+def bar_picture(mode: str) -> Image.Image:
+    """A vertical bar, as four kinds of picture a user might drop."""
+    ink = np.zeros((100, 60), bool)
+    ink[10:90, 25:35] = True
+    if mode == "dark on light":
+        return Image.fromarray(np.where(ink, 0, 255).astype(np.uint8))
+    if mode == "light on dark":
+        return Image.fromarray(np.where(ink, 255, 0).astype(np.uint8))
+    rgba = np.zeros((100, 60, 4), np.uint8)  # a stroke on a transparent layer
+    rgba[ink] = (255, 255, 255, 255) if mode == "white on transparent" else (0, 0, 0, 255)
+    return Image.fromarray(rgba, "RGBA")
+
+
+@pytest.mark.parametrize("mode", ["dark on light", "light on dark", "white on transparent", "black on transparent"])
+def test_a_loaded_picture_shows_as_black_ink_on_white_paper(canvas, mode):
+    canvas.load_image(bar_picture(mode))
+    array = canvas.to_array()
+    side = array.shape[0]
+    assert array[side // 2, side // 2] < 64  # the bar, in dark ink
+    assert array[side // 2, side // 10] == 255 and array[2, 2] == 255  # white paper beside and around it
+    # Drawing over it still shows: black ink on what is now white paper.
+    canvas.draw_stroke([(30, 30), (30, 60)])
+    assert canvas.to_array()[int(45 * side / 280), int(30 * side / 280)] == 0
+
+
 def test_a_bad_file_is_rejected_and_the_drawing_kept(canvas, qtbot, tmp_path):
     canvas.draw_stroke(VERTICAL)
     before = canvas.to_array()
