@@ -16,25 +16,48 @@ import numpy as np
 MAX_THIN = 0.4
 
 
+def _framed(images: np.ndarray) -> np.ndarray:
+    """images (N, H, W) in a one-pixel zero frame: (N, H + 2, W + 2) float32.
+
+    (np.pad does the same about 2.5x slower on batches this small.)
+    """
+    n, h, w = images.shape
+    framed = np.zeros((n, h + 2, w + 2), np.float32)
+    framed[:, 1:-1, 1:-1] = images
+    return framed
+
+
 def _bilinear(images: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     """Sample images (N, H, W) at fractional (rows, cols), each (N, H, W).
 
     Points outside the image read as background (0).
     """
     n, h, w = images.shape
-    padded = np.pad(images, ((0, 0), (1, 1), (1, 1)))  # a zero frame to read outside from
+    flat = _framed(images).reshape(-1)  # a zero frame to read outside from
     # Clipped into the frame, an outside point interpolates between zeros.
     r = np.clip(rows + np.float32(1), 0, h + 1)
     c = np.clip(cols + np.float32(1), 0, w + 1)
-    r_floor = np.minimum(np.floor(r), h)
-    c_floor = np.minimum(np.floor(c), w)
+    r_floor, c_floor = np.floor(r), np.floor(c)
+    np.minimum(r_floor, h, out=r_floor)
+    np.minimum(c_floor, w, out=c_floor)
     fr, fc = r - r_floor, c - c_floor
-    r0, c0 = r_floor.astype(np.intp), c_floor.astype(np.intp)
-    flat = padded.reshape(-1)
-    base = np.arange(n, dtype=np.intp)[:, None, None] * ((h + 2) * (w + 2)) + r0 * (w + 2) + c0
-    top = flat[base] * (1 - fc) + flat[base + 1] * fc
-    bottom = flat[base + w + 2] * (1 - fc) + flat[base + w + 3] * fc
-    return top * (1 - fr) + bottom * fr
+    # Top-left neighbour's index in its framed image (exact in float32), converted once.
+    r_floor *= np.float32(w + 2)
+    r_floor += c_floor
+    index = r_floor.astype(np.intp)
+    index += np.arange(n, dtype=np.intp)[:, None, None] * ((h + 2) * (w + 2))
+    # Views starting one pixel right, one down, and both: one index reads all four neighbours.
+    top_left, top_right = np.take(flat, index), np.take(flat[1:], index)
+    bottom_left, bottom_right = np.take(flat[w + 2:], index), np.take(flat[w + 3:], index)
+    left = 1 - fc
+    top = top_left * left
+    top += top_right * fc
+    bottom = bottom_left * left
+    bottom += bottom_right * fc
+    top *= 1 - fr
+    bottom *= fr
+    top += bottom
+    return top
 
 
 def warp(x: np.ndarray, shift: np.ndarray, rotate_deg: np.ndarray, scale: np.ndarray) -> np.ndarray:
@@ -48,23 +71,25 @@ def warp(x: np.ndarray, shift: np.ndarray, rotate_deg: np.ndarray, scale: np.nda
     centre_r, centre_c = (h - 1) / 2, (w - 1) / 2
     theta = np.deg2rad(np.asarray(rotate_deg, dtype=np.float64))
     # float32 coordinates: precise to far below a pixel, and about a fifth faster.
-    cos = (np.cos(theta) / scale).astype(np.float32)[:, None, None]
-    sin = (np.sin(theta) / scale).astype(np.float32)[:, None, None]
+    cos = (np.cos(theta) / scale).astype(np.float32)[:, None]
+    sin = (np.sin(theta) / scale).astype(np.float32)[:, None]
     shift = np.asarray(shift, dtype=np.float32)
-    # Each output pixel reads from the point the inverse transform sends it to.
-    out_r, out_c = np.mgrid[0:h, 0:w].astype(np.float32)
-    dr = out_r[None] - np.float32(centre_r) - shift[:, 0, None, None]
-    dc = out_c[None] - np.float32(centre_c) - shift[:, 1, None, None]
-    rows = centre_r + cos * dr + sin * dc
-    cols = centre_c - sin * dr + cos * dc
+    # Each output pixel reads from the point the inverse transform sends it to;
+    # a row's and a column's terms are computed once (N, H) and (N, W), then summed.
+    dr = np.arange(h, dtype=np.float32)[None] - np.float32(centre_r) - shift[:, 0, None]
+    dc = np.arange(w, dtype=np.float32)[None] - np.float32(centre_c) - shift[:, 1, None]
+    rows = (centre_r + cos * dr)[:, :, None] + (sin * dc)[:, None, :]
+    cols = (centre_c - sin * dr)[:, :, None] + (cos * dc)[:, None, :]
     return _bilinear(x[:, 0].astype(np.float32, copy=False), rows, cols)[:, None]
 
 
 def _max3(x: np.ndarray, reduce) -> np.ndarray:
     """3x3 grey max (or min) filter of x (N, 1, H, W) by shifted views; outside is 0."""
-    p = np.pad(x, ((0, 0), (0, 0), (1, 1), (1, 1)))
-    p = reduce(reduce(p[:, :, :-2], p[:, :, 1:-1]), p[:, :, 2:])
-    return reduce(reduce(p[..., :-2], p[..., 1:-1]), p[..., 2:])
+    p = _framed(x[:, 0])[:, None]
+    rows = reduce(p[:, :, :-2], p[:, :, 1:-1])
+    reduce(rows, p[:, :, 2:], out=rows)
+    out = reduce(rows[..., :-2], rows[..., 1:-1])
+    return reduce(out, rows[..., 2:], out=out)
 
 
 def stroke(x: np.ndarray, strength: np.ndarray) -> np.ndarray:
@@ -72,11 +97,18 @@ def stroke(x: np.ndarray, strength: np.ndarray) -> np.ndarray:
 
     x: (N, 1, H, W); strength: (N,) in [-1, 1], the fraction of a full 3x3
     dilation or erosion blended in. Returns (N, 1, H, W) float32.
+    Each filter runs only on the images that take it (half get neither).
     """
-    strength = np.asarray(strength, dtype=np.float32)[:, None, None, None]
-    thick = np.maximum(strength, 0) * (_max3(x, np.maximum) - x)
-    thin = np.minimum(strength, 0) * (x - _max3(x, np.minimum))
-    return x + thick + thin
+    strength = np.asarray(strength, dtype=np.float32)
+    out = x.astype(np.float32)
+    thicker, thinner = np.flatnonzero(strength > 0), np.flatnonzero(strength < 0)
+    if thicker.size:
+        xs = out[thicker]
+        out[thicker] = xs + strength[thicker, None, None, None] * (_max3(xs, np.maximum) - xs)
+    if thinner.size:
+        xs = out[thinner]
+        out[thinner] = xs + strength[thinner, None, None, None] * (xs - _max3(xs, np.minimum))
+    return out
 
 
 def augment(
