@@ -188,6 +188,10 @@ class Canvas(QWidget):
 
     @staticmethod
     def _paint_stroke(painter: QPainter, points, width: float, erase: bool) -> None:
+        if erase:
+            # One device pixel wider on each side than the brush: covers the ink's
+            # anti-aliased fringe, which would otherwise stay as a faint outline.
+            width += 2 * SIDE / painter.device().width()
         pen = QPen(PAPER if erase else INK, width, Qt.PenStyle.SolidLine,
                    Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
         painter.setPen(pen)

@@ -78,6 +78,18 @@ def test_clear_empties_and_can_be_undone(canvas):
     assert np.array_equal(canvas.to_array(), drawn)
 
 
+@pytest.mark.parametrize("size", [300, 437, 611])
+def test_erasing_a_stroke_along_its_own_path_leaves_no_trace(canvas, qtbot, size):
+    # The ink's anti-aliased fringe must go too: a faint outline left behind
+    # would still be read as a digit.
+    canvas.resize(size, size)
+    qtbot.waitUntil(lambda: abs(canvas.to_array().shape[0] - (size - 2)) <= 1)
+    slanted = [(90, 50), (150, 120), (200, 230)]
+    canvas.draw_stroke(slanted)
+    canvas.draw_stroke(slanted, erase=True)
+    assert canvas.to_array().min() == 255
+
+
 def test_eraser_removes_ink(canvas):
     canvas.draw_stroke(VERTICAL, width=16)
     canvas.draw_stroke(VERTICAL, width=30, erase=True)
