@@ -53,7 +53,7 @@ class TrainingCurves(QWidget):
         self.train_loss_line, = ax.plot([], [], "s--", color="navy", markersize=5, linewidth=1,
                                         label="train (epoch mean)")
         self.val_loss_line, = ax.plot([], [], "o-", color=VAL_COLOR, markersize=4, label="validation")
-        ax.legend(loc="upper right", fontsize="small")
+        ax.legend(loc="best", fontsize="small")
         ax.grid(alpha=0.3)
         ax = self.acc_ax
         ax.set_title("Accuracy")
@@ -61,7 +61,7 @@ class TrainingCurves(QWidget):
         ax.set_ylabel("accuracy (%)")
         self.train_acc_line, = ax.plot([], [], "o-", color=TRAIN_COLOR, markersize=4, label="train")
         self.val_acc_line, = ax.plot([], [], "o-", color=VAL_COLOR, markersize=4, label="validation")
-        ax.legend(loc="lower right", fontsize="small")
+        ax.legend(loc="best", fontsize="small")
         ax.grid(alpha=0.3)
 
     def clear(self, epochs: int = 1) -> None:
@@ -114,7 +114,9 @@ class TrainingCurves(QWidget):
         for ax in (self.loss_ax, self.acc_ax):
             ax.relim()
             ax.autoscale(axis="y")  # set_ylim below turns autoscaling off: turn it back on
-            ax.set_xlim(0, right * 1.02)
+            ax.set_xlim(0, right * 1.05)  # room for the last epoch's markers
+        if not self.batch_x and not self.epoch_x:
+            self.loss_ax.set_ylim(0, 2.5)  # an empty frame around where a 10-class loss starts, ln 10
         self._limit_accuracy_axis()
         self._dirty = False
         self._draws += 1

@@ -13,7 +13,7 @@ from typing import Callable
 import numpy as np
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton,
-                               QSizePolicy, QVBoxLayout, QWidget)
+                               QVBoxLayout, QWidget)
 
 from app.training.curves import TrainingCurves
 from app.training.form import TrainingForm
@@ -70,9 +70,8 @@ class TrainingPanel(QWidget):
 
         self.curves = TrainingCurves()
         self.progress_bar = QProgressBar(textVisible=True)
-        self.stats_label = QLabel("Choose a network and press Train.")
-        # A long status line must never widen the whole window.
-        self.stats_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Wraps rather than widening the window or being cut off mid-word.
+        self.stats_label = QLabel("Choose a network and press Train.", wordWrap=True)
         self.message_label = QLabel(wordWrap=True, styleSheet=ERROR_STYLE)
         self.message_label.hide()
         self.png_button = QPushButton("Export curves (PNG)…", clicked=self.export_png)
@@ -80,9 +79,8 @@ class TrainingPanel(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.curves, 1)
         right.addWidget(self.progress_bar)
-        status_row = _row(self.png_button, self.csv_button)
-        status_row.insertWidget(0, self.stats_label, 1)
-        right.addLayout(status_row)
+        right.addWidget(self.stats_label)
+        right.addLayout(_row(None, self.png_button, self.csv_button))
         right.addWidget(self.message_label)
         right.addWidget(self._result_bar())
 
