@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
                                QPushButton, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget,
                                QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -15,10 +15,16 @@ from app.experiments_worker import ExperimentRunner
 from model.experiments import EXPERIMENTS, run_experiment
 
 PROGRESS_STEPS = 1000
-DEFAULT_RESULTS_DIR = Path("results")
 SPLIT_SIZES = [230, 570]  # list and controls above, results below
 QUICK_TIP = ("Quick: a few seconds on a few hundred images, to see what the experiment does.\n"
              "Unticked: the full experiment, a few seconds (toy-digits, xor) to about 15 minutes.")
+
+
+def default_results_dir() -> Path:
+    """Where the window writes experiment results: the user's own data folder for
+    DigitLab, whatever directory the program was started from."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    return Path(location) / "DigitLab" / "results" if location else Path("results").resolve()
 
 
 class ScaledImage(QLabel):
@@ -35,8 +41,12 @@ class ScaledImage(QLabel):
         if self.original.isNull():
             self.setText(f"Cannot read {self.path.name}")
             return
-        width = max(1, min(width, self.original.width()))
-        self.setPixmap(self.original.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation))
+        # Scale to device pixels, so the plot stays sharp on a 200% screen.
+        ratio = self.devicePixelRatioF()
+        pixels = max(1, min(round(width * ratio), self.original.width()))
+        pixmap = self.original.scaledToWidth(pixels, Qt.TransformationMode.SmoothTransformation)
+        pixmap.setDevicePixelRatio(ratio)
+        self.setPixmap(pixmap)
 
 
 class PlotScroll(QScrollArea):
@@ -77,9 +87,10 @@ class ExperimentsView(QWidget):
     cancelled = Signal()
     failed = Signal(str)
 
-    def __init__(self, results_dir: Path | str = DEFAULT_RESULTS_DIR, run_fn=run_experiment, parent=None):
+    def __init__(self, results_dir: Path | str | None = None, run_fn=run_experiment, parent=None):
         super().__init__(parent)
-        self.results_dir, self._run_fn = Path(results_dir), run_fn
+        self.results_dir = Path(results_dir) if results_dir is not None else default_results_dir()
+        self._run_fn, self._shown = run_fn, None  # _shown: the Result whose plots are in the tabs
         self.runner = ExperimentRunner(self)
         self._build()
         self.runner.progress.connect(self._on_progress)
@@ -102,6 +113,8 @@ class ExperimentsView(QWidget):
         self.run_button, self.cancel_button = QPushButton("Run"), QPushButton("Cancel")
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)
+        self.folder_button = QPushButton("Open folder", enabled=False, clicked=self.open_folder)
+        self.folder_button.setToolTip("Open the folder holding the shown results' PNG, Markdown and CSV files")
         self.progress = QProgressBar()
         self.progress.setRange(0, PROGRESS_STEPS)
         self.status = QLabel("Choose an experiment and press Run.")
@@ -111,6 +124,7 @@ class ExperimentsView(QWidget):
         for widget in (self.quick, self.run_button, self.cancel_button):
             controls.addWidget(widget)
         controls.addWidget(self.progress, 1)
+        controls.addWidget(self.folder_button)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -168,10 +182,15 @@ class ExperimentsView(QWidget):
         self.status.setText(f"{result.name} done; results in {result.out_dir.resolve()}")
         self.finished.emit(result)
 
+    def open_folder(self) -> None:
+        if self._shown is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._shown.out_dir.resolve())))
+
     def _on_cancelled(self) -> None:
         self._set_running(False)
         self.progress.setValue(0)
-        self.status.setText("Cancelled.")
+        shown = f" Below: the last finished run, {self._shown.name}." if self._shown is not None else ""
+        self.status.setText(f"Cancelled.{shown}")
         self.cancelled.emit()
 
     def _on_failed(self, message: str) -> None:
@@ -182,6 +201,8 @@ class ExperimentsView(QWidget):
     def show_result(self, result) -> None:
         """Replace the tabs with the result's plots, tables and summary."""
         self.tabs.clear()
+        self._shown = result
+        self.folder_button.setEnabled(True)
         for path in result.plots:
             self.tabs.addTab(PlotScroll(ScaledImage(path)), Path(path).stem.replace("_", " "))
         for table in result.tables:

@@ -44,6 +44,9 @@ class ExperimentWorker(QObject):
                                   should_stop=self._stop.is_set)
         except Cancelled:
             self.cancelled.emit()
+        except OSError as exc:  # the results folder can't be made or written
+            where = exc.filename or out_dir
+            self.failed.emit(f"{name}: cannot write the results to {where}: {exc.strerror or exc}")
         except Exception as exc:  # a crash in an experiment must not take the window down
             traceback.print_exc()
             self.failed.emit(f"{name} failed: {type(exc).__name__}: {exc}".splitlines()[0])

@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.experiments_view import PROGRESS_STEPS, ExperimentsView, PlotScroll
+from app.experiments_view import PROGRESS_STEPS, ExperimentsView, PlotScroll, default_results_dir
 from model.experiments.results import SUMMARY_FILE
 
 QUICK_NAME = "mnist-012"  # the quickest MNIST experiment
@@ -37,7 +37,7 @@ def test_quick_run_shows_plots_table_and_summary(qtbot, view, tmp_path):
     assert table.rowCount() == len(result.tables[0].rows)
     assert [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())] == result.tables[0].columns
     assert view.progress.value() == PROGRESS_STEPS and view.run_button.isEnabled()
-    assert "done" in view.status.text()
+    assert "done" in view.status.text() and view.folder_button.isEnabled()
 
 
 def test_cancel_stops_a_running_experiment(qtbot, view, tmp_path):
@@ -70,3 +70,26 @@ def test_a_failing_experiment_is_reported_not_raised(qtbot, tmp_path):
         view.run_button.click()
     assert "no data here" in failed.args[0] and "no data here" in view.status.text()
     assert view.run_button.isEnabled()
+
+
+def test_results_that_cannot_be_written_get_one_line_naming_the_folder(qtbot, tmp_path):
+    blocked = tmp_path / "a file, not a folder"
+    blocked.write_text("")
+    view = ExperimentsView(results_dir=blocked)
+    qtbot.addWidget(view)
+    view.select("xor")
+    view.quick.setChecked(True)
+    with qtbot.waitSignal(view.failed, timeout=RUN_TIMEOUT_MS) as failed:
+        view.run_button.click()
+    message = failed.args[0]
+    assert "cannot write the results" in message and str(blocked) in message and "\n" not in message
+    assert view.run_button.isEnabled() and not view.folder_button.isEnabled()
+
+
+def test_the_window_keeps_results_in_one_place_whatever_the_working_directory(qtbot, tmp_path, monkeypatch):
+    before = default_results_dir()
+    monkeypatch.chdir(tmp_path)
+    assert default_results_dir() == before and before.is_absolute()
+    view = ExperimentsView()
+    qtbot.addWidget(view)
+    assert view.results_dir == before
