@@ -20,7 +20,7 @@ from app.experiments_view import ExperimentsView
 from app.networks import BUNDLED_DIR, NetworkList
 from app.prediction_panel import PredictionPanel
 from app.predictor import predict
-from app.settings import Settings
+from app.settings import Settings, with_default_suffix
 from app.training.panel import TrainingPanel
 from model.weights import save_weights
 
@@ -152,6 +152,9 @@ class MainWindow(QMainWindow):
             index = self.networks.open_file(path)
         except ValueError as exc:
             QMessageBox.warning(self, "Cannot open weights", str(exc))
+            if not Path(path).exists():  # a recent file since moved or deleted: drop it from the menu
+                self.settings.remove_recent_file(path)
+                window_actions.refresh_recent(self)
             return False
         self.networks.select(index)
         self._remember_file(path)
@@ -164,7 +167,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Nothing to save", "No network is loaded.")
             return False
         try:
-            save_weights(path, entry.net, meta={**entry.meta, "name": entry.name})
+            # The network's own name: the selector's " (2)" only tells apart two of the same name.
+            save_weights(path, entry.net, meta={**entry.meta, "name": entry.meta.get("name") or entry.name})
         except (ValueError, OSError) as exc:
             QMessageBox.warning(self, "Cannot save weights", str(exc).splitlines()[0])
             return False
@@ -211,11 +215,13 @@ class MainWindow(QMainWindow):
             return
         default = str(Path(self._start_dir()) / f"{entry.name}.npz")
         path, _ = QFileDialog.getSaveFileName(self, "Save weights as", default, WEIGHT_FILTER)
+        path = with_default_suffix(path, ".npz")
         if path:
             self.save_weights(path)
 
     def ask_export_canvas(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export drawing", "digit.png", IMAGE_FILTER)
+        path = with_default_suffix(path, ".png")
         if path:
             self.export_canvas(path)
 

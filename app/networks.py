@@ -108,7 +108,13 @@ class NetworkList(QObject):
             self.current_changed.emit(self.current())
 
     def mark_saved(self, index: int, path: str | Path) -> None:
-        """Remember that entry `index` now lives in the file `path`."""
+        """Remember that entry `index` now lives in the file `path`.
+
+        A bundled network keeps pointing at its bundled file: a copy saved
+        elsewhere is another file, added if the user opens it.
+        """
+        if self._entries[index].source == "bundled":
+            return
         self._entries[index].path = Path(path)
         if self._entries[index].source == "trained":
             self._entries[index].source = "file"

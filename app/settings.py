@@ -39,6 +39,10 @@ class Settings:
         self.store.setValue("network/recent_files", files[:MAX_RECENT])
         return files[:MAX_RECENT]
 
+    def remove_recent_file(self, path: str | Path) -> None:
+        path = str(Path(path).resolve())
+        self.store.setValue("network/recent_files", [f for f in self.recent_files() if f != path])
+
     def geometry(self) -> QByteArray | None:
         value = self.store.value("window/geometry")
         return value if isinstance(value, QByteArray) else None
@@ -55,3 +59,9 @@ class Settings:
 
     def sync(self) -> None:
         self.store.sync()
+
+
+def with_default_suffix(path: str, suffix: str) -> str:
+    """`path` with `suffix` (".npz") added when it has none: a file dialog hands back
+    exactly what was typed, and a weight file named "mine" would be hidden by "*.npz"."""
+    return path if not path or Path(path).suffix else path + suffix

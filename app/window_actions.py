@@ -17,6 +17,8 @@ ABOUT = ("<h3>DigitLab</h3><p>Draw a digit and a neural network written from scr
          "tells what it is. Train, save, load and look inside the network.</p>")
 
 
+SELECTOR_CHARS = 32
+
 def build(window) -> SimpleNamespace:
     """Create every action, menu and toolbar widget of `window`; returns them by name."""
     a = SimpleNamespace()
@@ -88,7 +90,9 @@ def _build_toolbar(window, a: SimpleNamespace) -> None:
     spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     bar.addWidget(spacer)
     bar.addWidget(QLabel("Network "))
-    a.selector = QComboBox(sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToContents)
+    # Wide enough for the usual names; a longer one is elided rather than pushing the toolbar over.
+    a.selector = QComboBox(sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon,
+                           minimumContentsLength=SELECTOR_CHARS)
     a.selector.setToolTip("The network that reads your drawing")
     a.selector.activated.connect(window.networks.select)
     bar.addWidget(a.selector)

@@ -137,3 +137,40 @@ def test_the_recent_files_menu_reopens_a_file(make_window, weights_dir, tiny_net
     assert recent.statusTip() == str(path.resolve())
     recent.trigger()
     assert window.name_label.text() == "again" and messages == []
+
+
+def test_a_recent_file_that_is_gone_leaves_the_menu(make_window, weights_dir, tiny_net, tmp_path, messages):
+    window = make_window(weights_dir)
+    path = tmp_path / "soon-gone.npz"
+    save_weights(path, tiny_net, meta={"name": "gone"})
+    assert window.open_weights(path)
+    path.unlink()
+    (recent,) = window.actions.recent_menu.actions()
+    recent.trigger()
+    assert len(messages) == 1 and "soon-gone.npz" in messages[0][2]
+    assert window.actions.recent_menu.actions() == [] and window.settings.recent_files() == []
+
+
+def test_saving_a_bundled_network_keeps_it_bundled_and_its_own_name(make_window, weights_dir, tiny_net, tmp_path,
+                                                                    messages):
+    window = make_window(weights_dir)
+    # A file with the same name makes the selector call one of them "mlp (2)".
+    save_weights(tmp_path / "other.npz", tiny_net, meta={"name": "mlp"})
+    assert window.open_weights(tmp_path / "other.npz")
+    assert [e.name for e in window.networks.entries()] == ["mlp", "mlp (2)"]
+    assert window.save_weights(tmp_path / "copy.npz")
+    assert load_weights(tmp_path / "copy.npz").meta["name"] == "mlp"  # not the selector's "mlp (2)"
+    window.networks.select(0)
+    assert window.save_weights(tmp_path / "bundled-copy.npz")
+    assert window.networks.entries()[0].path == weights_dir / "mlp.npz"
+    assert window.open_weights(weights_dir / "mlp.npz")  # already listed: selected, not added again
+    assert len(window.networks.entries()) == 2 and messages == []
+
+
+def test_a_name_typed_without_an_extension_gets_one():
+    from app.settings import with_default_suffix
+
+    assert with_default_suffix("/tmp/mine", ".npz") == "/tmp/mine.npz"
+    assert with_default_suffix("/tmp/mine.npz", ".npz") == "/tmp/mine.npz"
+    assert with_default_suffix("/tmp/digit.jpg", ".png") == "/tmp/digit.jpg"
+    assert with_default_suffix("", ".npz") == ""  # a cancelled dialog stays cancelled

@@ -208,3 +208,19 @@ def test_current_architecture_gets_fresh_weights(qtbot, panel, current):
     fresh, _ = accept(qtbot, panel)
     assert fresh.spec() == net.spec()
     assert not np.array_equal(fresh.state_dict()["2.weight"], net.state_dict()["2.weight"])
+
+
+def test_fine_tuning_a_fine_tuned_network_adds_up_epochs_instead_of_stacking_names():
+    from types import SimpleNamespace
+
+    from app.training.result import continued_source, result_meta
+    from model.presets import build_preset
+    from model.train import TrainConfig
+
+    net, config = build_preset("mlp"), TrainConfig(epochs=1)
+    done = SimpleNamespace(step=10, batches_per_epoch=10, val_acc=0.9, acc=0.9, loss=0.3, val_loss=0.3, epoch=1,
+                           epochs=1, elapsed=1.0, reason="finished", message="", history=None, best_epoch=1)
+    meta = {"name": "mlp adam (88.0%)", "preset": "mlp"}
+    for total in (1, 2, 3):
+        meta = result_meta(net, done, config, continued_source(meta), history=[])
+        assert meta["name"] == f"mlp adam (88.0%) + {total} epoch{'s' if total > 1 else ''} (90.0%)"

@@ -8,6 +8,7 @@ to use the new network (network_trained) and to save it.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable
 
 import numpy as np
@@ -15,9 +16,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton,
                                QVBoxLayout, QWidget)
 
+from app.settings import with_default_suffix
 from app.training.curves import TrainingCurves
 from app.training.form import TrainingForm
-from app.training.result import clock, describe_result, result_meta, stats_text
+from app.training.result import clock, continued_source, describe_result, result_meta, stats_text
 from app.training.worker import TrainingRunner, mnist_data
 from model.history import IntervalLoss, epoch_row, write_history_csv
 from model.mnist import FILES, VAL_SIZE
@@ -134,8 +136,7 @@ class TrainingPanel(QWidget):
         rng = np.random.default_rng(request.config["seed"])
         if from_current:
             net, meta = current
-            return net.copy(), {"from": "continued", "base": meta.get("name", "current network"),
-                                "preset": meta.get("preset")}
+            return net.copy(), continued_source(meta)
         if request.preset == "current":
             net, meta = current
             fresh = Sequential.from_spec(net.spec(), rng=rng, input_shape=net.input_shape)
@@ -295,7 +296,7 @@ class TrainingPanel(QWidget):
     def ask_save_path(self, caption: str, file_filter: str, suggested: str) -> str:
         """The file the user picks, or "" if cancelled (tests replace this method)."""
         path, _ = QFileDialog.getSaveFileName(self, caption, suggested, file_filter)
-        return path
+        return with_default_suffix(path, Path(suggested).suffix)
 
 
 def _row(*widgets) -> QHBoxLayout:

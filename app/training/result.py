@@ -13,10 +13,27 @@ def describe_result(done) -> str:
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
+def continued_source(meta: dict) -> dict:
+    """Where a continued run starts: fine-tuning a fine-tuned network keeps the first
+    base's name and adds up the epochs, rather than stacking "+ 1 epoch" suffixes."""
+    training = meta.get("training")
+    earlier = training.get("source") if isinstance(training, dict) else None
+    if isinstance(earlier, dict) and earlier.get("from") == "continued" and earlier.get("base"):
+        return {"from": "continued", "base": earlier["base"], "epochs_before": earlier.get("epochs_after", 0),
+                "preset": meta.get("preset")}
+    return {"from": "continued", "base": meta.get("name") or "current network", "preset": meta.get("preset")}
+
+
+def continued_epochs(done, source: dict) -> float:
+    """Epochs of fine-tuning since the base network: earlier continued runs and this one."""
+    before = source.get("epochs_before", 0)
+    return (before if isinstance(before, (int, float)) else 0) + done.step / max(done.batches_per_epoch, 1)
+
+
 def result_name(done, config, source: dict) -> str:
-    """A short name for the network selector: "mlp adam (97.3%)", "mlp adam (97.3%) + 2 epochs"."""
+    """A short name for the network selector: "mlp adam (97.3%)", "mlp adam (97.3%) + 2 epochs (98.1%)"."""
     if source["from"] == "continued":
-        epochs = done.step / max(done.batches_per_epoch, 1)
+        epochs = continued_epochs(done, source)
         name = f"{source.get('base') or 'network'} + {epochs:.3g} epoch{'s' if epochs != 1 else ''}"
     else:
         name = f"{source.get('preset') or 'network'} {config.optimizer}"
@@ -26,6 +43,8 @@ def result_name(done, config, source: dict) -> str:
 
 def result_meta(net, done, config, source: dict, history: list[dict]) -> dict:
     """The meta dict for network_trained and save_weights: JSON-able, no arrays."""
+    if source["from"] == "continued":
+        source = {**source, "epochs_after": continued_epochs(done, source)}
     return {
         "name": result_name(done, config, source),
         "preset": source.get("preset"),
