@@ -20,7 +20,7 @@ def atomic_write(path: str | os.PathLike) -> Iterator[BinaryIO]:
     within one file system), is flushed and fsynced before the rename, and is
     removed if anything fails, leaving an existing file at `path` untouched.
     """
-    path = Path(path)
+    path = writable_target(path)
     fd, tmp_name = _create_temporary(path)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -33,6 +33,15 @@ def atomic_write(path: str | os.PathLike) -> Iterator[BinaryIO]:
             os.unlink(tmp_name)
         raise
     _fsync_dir(path.parent)
+
+
+def writable_target(path: str | os.PathLike) -> Path:
+    """The file a save to `path` replaces: a symbolic link's target (the link stays a
+    link), and never a device, pipe or folder, which a rename would silently replace."""
+    path = Path(os.path.realpath(path))
+    if path.exists() and not path.is_file():
+        raise OSError(f"cannot write {path}: it is {'a folder' if path.is_dir() else 'not a regular file'}")
+    return path
 
 
 def _create_temporary(path: Path) -> tuple[int, str]:

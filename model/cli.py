@@ -48,15 +48,20 @@ def main(argv: list[str] | None = None) -> int:
     from model import commands
 
     if argv[:1] and argv[0] in commands.FORWARDED:
-        return commands.run_forwarded(argv[0], argv[1:])
-    args = build_parser().parse_args(argv)
+        command, run = argv[0], lambda: commands.run_forwarded(argv[0], argv[1:])
+    else:
+        args = build_parser().parse_args(argv)
+        command, run = args.command, lambda: args.run(args)
     try:
-        return int(args.run(args) or 0)
+        return int(run() or 0)
     except _user_errors() as exc:
-        print(f"digitlab-cli {args.command}: error: {one_line(exc)}", file=sys.stderr)
+        print(f"digitlab-cli {command}: error: {one_line(exc)}", file=sys.stderr)
+        return EXIT_FAILED
+    except MemoryError:
+        print(f"digitlab-cli {command}: error: not enough memory (try a smaller batch size)", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
-        print(f"digitlab-cli {args.command}: interrupted", file=sys.stderr)
+        print(f"digitlab-cli {command}: interrupted", file=sys.stderr)
         return 130
 
 

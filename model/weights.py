@@ -27,6 +27,7 @@ from model.atomic import atomic_write
 from model.layers import SpecError
 from model.network import INPUT_SHAPE, Sequential
 from model.optim import Optimizer, make_optimizer
+from model.train import N_CLASSES
 
 FORMAT_VERSION = 1
 META_KEY = "__meta__"
@@ -34,6 +35,10 @@ PARAM, BUFFER, OPTIM = "param/", "buffer/", "optim/"
 ZIP_MAGIC = b"PK\x03\x04"
 WEIGHT_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
 INPUT_RANGE = [0, 1]
+# Metadata fields the program reads, and what each must be when present: (key, types, in words).
+# (The architecture is checked by rebuilding it.)
+META_FIELDS = (("name", str, "text"), ("test_accuracy", (int, float), "a number"), ("input", dict, "an object"),
+               ("optimizer", dict, "an object"), ("training", dict, "an object"))
 # What reading a damaged archive can raise, from zipfile, zlib and numpy's .npy parser.
 READ_ERRORS = (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile, zlib.error, RuntimeError)
 
@@ -128,6 +133,20 @@ def load_weights(path: str | os.PathLike) -> Checkpoint:
     return ckpt
 
 
+def load_digit_reader(path: str | os.PathLike) -> Checkpoint:
+    """`load_weights`, and the network must read a digit: a 1x28x28 image in, ten classes out.
+
+    A valid file can hold some other network (a 3-class experiment, another
+    input size); predicting or scoring digits with it would be silently wrong.
+    """
+    ckpt = load_weights(path)
+    outputs = ckpt.net.output_shapes()[-1]
+    if tuple(ckpt.net.input_shape) != INPUT_SHAPE or outputs != (N_CLASSES,):
+        raise WeightFileError(f"{path}: this network maps {tuple(ckpt.net.input_shape)} to {outputs}; "
+                              f"a digit reader maps {INPUT_SHAPE} to ({N_CLASSES},)")
+    return ckpt
+
+
 def restore_optimizer(ckpt: Checkpoint, net: Sequential | None = None) -> Optimizer:
     """Rebuild the optimizer saved in `ckpt`, with its state, over `net`'s parameters.
 
@@ -190,6 +209,13 @@ def _read_meta(path: Path, raw: np.ndarray | None) -> dict:
     if version > FORMAT_VERSION:
         raise WeightFileError(f"{path}: written by a newer DigitLab (format {version}); "
                               f"this version reads format {FORMAT_VERSION}, please update")
+    for key, kinds, what in META_FIELDS:
+        value = meta.get(key)
+        if value is not None and (not isinstance(value, kinds) or isinstance(value, bool)):
+            raise WeightFileError(f"{path}: metadata field {key!r} must be {what}, found {value!r:.40}")
+    accuracy = meta.get("test_accuracy")
+    if accuracy is not None and not 0 <= accuracy <= 1:
+        raise WeightFileError(f"{path}: metadata field 'test_accuracy' must be in [0, 1], found {accuracy!r}")
     return meta
 
 
@@ -205,9 +231,9 @@ def _build_net(path: Path, meta: dict, arrays: dict[str, np.ndarray]) -> Sequent
     stored = {k: a for k, a in arrays.items() if not k.startswith(OPTIM)}
     missing, extra = sorted(set(expected) - set(stored)), sorted(set(stored) - set(expected))
     if missing:
-        raise WeightFileError(f"{path}: missing arrays for this architecture: {', '.join(missing)}")
+        raise WeightFileError(f"{path}: missing arrays for this architecture: {_some(missing)}")
     if extra:
-        raise WeightFileError(f"{path}: arrays this architecture does not have: {', '.join(extra)}")
+        raise WeightFileError(f"{path}: arrays this architecture does not have: {_some(extra)}")
     dtypes = {a.dtype for a in stored.values()}
     if len(dtypes) > 1 or not dtypes <= set(WEIGHT_DTYPES):
         raise WeightFileError(f"{path}: weights must all be float32 or all float64, "
@@ -218,10 +244,18 @@ def _build_net(path: Path, meta: dict, arrays: dict[str, np.ndarray]) -> Sequent
                                   f"the architecture needs {target.shape}")
         if not np.isfinite(stored[key]).all():
             raise WeightFileError(f"{path}: {key} holds NaN or infinite values")
+        if key.endswith("running_var") and (stored[key] < 0).any():
+            raise WeightFileError(f"{path}: {key} holds negative variances")
     if dtypes:
         net.astype(dtypes.pop())
     net.load_state_dict({k.split("/", 1)[1]: a for k, a in stored.items()})
     return net
+
+
+def _some(names: list[str], shown: int = 5) -> str:
+    """The first few names, and how many more: a line stays a line."""
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more
 
 
 def _json_default(value):

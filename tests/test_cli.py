@@ -120,6 +120,10 @@ def test_user_mistakes_give_one_line_and_no_traceback(args):
     ["experiment"],
     ["bench", "--preset", "mlp", "--batch-size", "0"],
     ["bench", "--seconds", "-1"],
+    ["train", "--train-size", "1"],  # the default batch of 128 can't be filled
+    ["train", "--patience", "1", "--val-size", "0"],
+    ["train", "--out", "/dev/null"],  # a device, which a save by rename would replace
+    ["bench", "--preset", "mlp", "--batch-size", "100000000"],  # far beyond memory
 ])
 def test_more_mistakes_give_one_line_before_any_work(args):
     assert_one_line_error(cli(*args))
@@ -135,3 +139,35 @@ def test_resume_continues_a_saved_network(weights, tmp_path):
     assert after["name"] == before["name"] and after["architecture"] == before["architecture"]
     # A second epoch from where the first ended, not a fresh start.
     assert after["training"]["final"]["loss"] < before["training"]["final"]["loss"]
+
+
+def test_a_diverging_run_saves_nothing_over_a_good_file(weights, tmp_path):
+    out = tmp_path / "good.npz"
+    out.write_bytes(weights.read_bytes())
+    result = cli("train", "--preset", "mlp", "--optimizer", "sgd", "--lr", "10", "--batch-size", "16",
+                 "--epochs", "1", "--train-size", "3000", "--val-size", "500", "--out", str(out))
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "Warning" not in result.stderr
+    started, error = result.stderr.strip().splitlines()  # the run's first line, then its one error
+    assert started.startswith("Training mlp") and "diverged" in error and "nothing saved" in error
+    assert out.read_bytes() == weights.read_bytes()
+
+
+def test_info_reads_a_file_without_a_name_or_test_accuracy(tmp_path):
+    from model.presets import build_preset
+    from model.weights import save_weights
+
+    path = save_weights(tmp_path / "plain.npz", build_preset("mlp"))
+    result = cli("info", str(path))
+    assert result.returncode == 0 and result.stderr == ""
+    assert "unnamed network" in result.stdout and "None" not in result.stdout
+
+
+def test_predict_and_evaluate_refuse_a_network_that_does_not_read_digits(digit_pngs, tmp_path):
+    from model.network import Sequential
+    from model.weights import save_weights
+
+    five = Sequential.from_spec([{"type": "Flatten"}, {"type": "Linear", "in_features": 784, "out_features": 5}])
+    path = save_weights(tmp_path / "five.npz", five)
+    for result in (cli("predict", str(path), str(digit_pngs[0][0])), cli("evaluate", str(path))):
+        assert_one_line_error(result)
+        assert "digit reader" in result.stderr

@@ -25,11 +25,11 @@ def add_info(sub) -> None:
 
 def run_evaluate(args) -> int:
     from model.cli import CliError
-    from model.weights import load_weights
+    from model.weights import load_digit_reader
 
     if args.canvas < 0:
         raise CliError("--canvas takes a number of images >= 0")
-    net = load_weights(args.weights).net
+    net = load_digit_reader(args.weights).net
     result = {"file": args.weights, **evaluate_mnist_test(net).to_dict()}
     if args.canvas:
         result["canvas_accuracy"] = canvas_accuracy(net, n_each=args.canvas)
@@ -59,11 +59,11 @@ def run_info(args) -> int:
         print(json.dumps(checkpoint.meta, indent=2))
         return 0
     net, meta = checkpoint.net, checkpoint.meta
-    print(f"{args.weights}: {meta.get('name', 'unnamed network')}, {net.num_params():,} parameters")
+    print(f"{args.weights}: {meta.get('name') or 'unnamed network'}, {net.num_params():,} parameters")
     for i, (layer, shape) in enumerate(zip(net.layers, net.output_shapes())):
         n = sum(p.data.size for p in layer.params().values())
         print(f"  {i:>2} {layer!r:<60} -> {'x'.join(map(str, shape)):<10} {n:>10,}")
-    if "test_accuracy" in meta:
+    if meta.get("test_accuracy") is not None:
         print(f"MNIST test accuracy: {meta['test_accuracy']:.2%}")
     training = meta.get("training")
     if training:

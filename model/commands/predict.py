@@ -30,9 +30,9 @@ def predict_record(net, path: str) -> dict:
 
 
 def run_predict(args) -> int:
-    from model.weights import load_weights
+    from model.weights import load_digit_reader
 
-    net = load_weights(args.weights).net
+    net = load_digit_reader(args.weights).net
     failed = 0
     for path in args.images:
         try:

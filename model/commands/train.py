@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
+from model.atomic import writable_target
 from model.evaluation import evaluate_mnist_test
 from model.mnist import VAL_SIZE, training_split
 
@@ -88,9 +89,13 @@ def check_writable(out: Path) -> None:
     """Refuse an output path that could not be saved to, before hours of training, not after."""
     from model.cli import CliError
 
-    folder = out.parent if str(out.parent) else Path(".")
     if out.is_dir():
         raise CliError(f"cannot write {out}: it is a folder; give a file name such as {out / 'net.npz'}")
+    try:
+        out = writable_target(out)
+    except OSError as exc:
+        raise CliError(str(exc)) from None
+    folder = out.parent
     if not folder.is_dir():
         raise CliError(f"cannot write {out}: folder {folder} does not exist")
     try:  # os.access says yes to root even where the file system says no
@@ -131,14 +136,20 @@ def run_train(args) -> int:
     check_writable(out)
     x_tr, y_tr, x_val, y_val = training_split(val_size=args.val_size)
     val = {"x_val": x_val, "y_val": y_val} if args.val_size else {}
+    # Every mistake in the options is caught here, before a line about training is printed.
+    config.validate(len(x_tr))
+    if config.patience is not None and not val:
+        raise CliError("--patience needs validation images (--val-size above 0)")
     print(f"Training {name}: {net.num_params():,} parameters, "
           f"{min(len(x_tr), args.train_size or len(x_tr)):,} images, {config.epochs} epoch(s)", file=sys.stderr)
     optimizer = optimizer or config.make_optimizer(net)
-    with stop_on_ctrl_c() as should_stop:
+    # A diverging step overflows on its way to the NaN loss that stops the run: no NumPy warnings.
+    with stop_on_ctrl_c() as should_stop, np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         done = _run_with_progress(train(net, x_tr, y_tr, config, optimizer=optimizer, should_stop=should_stop, **val))
+    if done.reason == "diverged":
+        # The last finite weights of a run that blew up read no digit: never save them over a file.
+        raise CliError(f"{done.message.split(': try')[0]}; nothing saved: try a smaller learning rate")
     print(done.message, file=sys.stderr)
-    if done.reason == "diverged" and done.step <= 1:
-        raise CliError("training diverged at once; nothing saved (try a smaller learning rate)")
     report = evaluate_mnist_test(net)
     meta = {"name": args.name or name, "test_accuracy": report.accuracy,
             "training": {**training_summary(done, config), "command": _command_line()}}

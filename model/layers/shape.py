@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from model.layers.base import Layer
@@ -9,6 +11,7 @@ from model.layers.base import Layer
 # MNIST's pixel statistics on [0, 1] inputs, as PyTorch's examples use them.
 MNIST_MEAN = 0.1307
 MNIST_STD = 0.3081
+MIN_STD, MAX_STD = 1e-6, 1e6
 
 
 class Flatten(Layer):
@@ -34,6 +37,10 @@ class Normalize(Layer):
 
     def __init__(self, mean: float = MNIST_MEAN, std: float = MNIST_STD):
         self.mean, self.std = float(mean), float(std)
+        # 1/std must be an ordinary float32: a tiny std would turn every input into inf.
+        if not (math.isfinite(self.mean) and math.isfinite(self.std) and MIN_STD <= self.std <= MAX_STD):
+            raise ValueError(f"Normalize needs a finite mean and a std in [{MIN_STD:g}, {MAX_STD:g}], "
+                             f"got mean {self.mean:g}, std {self.std:g}")
 
     def forward(self, x, train=False):
         return (x - x.dtype.type(self.mean)) * x.dtype.type(1 / self.std)
