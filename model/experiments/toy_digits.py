@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from model.experiments.per_sample import sgd_epoch
 from model.experiments.reporting import Reporter
 from model.experiments.results import Panel, Series, Table, finish, plot_matrices, plot_panels, write_table
 from model.losses import SoftmaxCrossEntropy, softmax
@@ -57,25 +58,15 @@ def network_spec(activation: str, dropout: float, init: str) -> list[dict]:
 
 
 def train_per_sample(net: Sequential, epochs: int, rng: np.random.Generator, report: Reporter) -> np.ndarray:
-    """Plain per-sample SGD, one shuffled pass over the five digits per epoch.
+    """Per-sample SGD, one shuffled pass over the five digits per epoch.
 
-    A dedicated loop rather than train(): 50,000 steps of batch size 1 are
-    dominated by Python overhead, so the step is kept to the bare minimum.
     Returns the mean training loss of every epoch, (epochs,).
     """
     x, labels = digits()
-    params = list(net.params().values())
-    loss_fn, lr = SoftmaxCrossEntropy(), np.float32(LEARNING_RATE)
+    loss_fn = SoftmaxCrossEntropy()
     losses = np.empty(epochs)
     for epoch in range(epochs):
-        total = 0.0
-        for i in rng.permutation(len(x)):
-            total += loss_fn.forward(net.forward(x[i:i + 1], train=True), labels[i:i + 1])
-            net.backward(loss_fn.backward())
-            for p in params:
-                p.data -= lr * p.grad
-                p.grad[...] = 0
-        losses[epoch] = total / len(x)
+        losses[epoch] = sgd_epoch(net, loss_fn, x, labels, LEARNING_RATE, rng)
         if epoch % REPORT_EVERY == 0:
             report(epoch / epochs, f"epoch {epoch}/{epochs}, loss {losses[epoch]:.4f}")
     return losses

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
+from model.experiments.per_sample import sgd_epoch
 from model.experiments.reporting import Reporter
 from model.experiments.results import Panel, Series, Table, finish, plot_panels, write_table
 from model.losses import MSE
@@ -42,17 +43,8 @@ def train_seed(seed: int) -> tuple[np.ndarray, np.ndarray]:
     """Train one network from `seed`. Returns (loss per epoch (EPOCHS,), outputs (4,))."""
     rng = np.random.default_rng(seed)
     net = network(rng)
-    params, loss_fn, lr = list(net.params().values()), MSE(), np.float32(LEARNING_RATE)
-    losses = np.empty(EPOCHS)
-    for epoch in range(EPOCHS):
-        total = 0.0
-        for i in rng.permutation(len(INPUTS)):
-            total += loss_fn.forward(net.forward(INPUTS[i:i + 1], train=True), TARGETS[i:i + 1])
-            net.backward(loss_fn.backward())
-            for p in params:
-                p.data -= lr * p.grad
-                p.grad[...] = 0
-        losses[epoch] = total / len(INPUTS)
+    loss_fn = MSE()
+    losses = np.array([sgd_epoch(net, loss_fn, INPUTS, TARGETS, LEARNING_RATE, rng) for _ in range(EPOCHS)])
     return losses, net.forward(INPUTS).ravel()
 
 
