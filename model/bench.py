@@ -102,18 +102,23 @@ def bench_preset(name: str, batch_size: int = BATCH_SIZE, seconds: float = TRAIN
     step_s, steps = time_training(train_step, seconds)
     image = x[:1]
     inference_ms = time_inference(lambda: net.predict_proba(image))
+    return {**measurement(name, "numpy", batch_size, step_s, steps, inference_ms, net.num_params()),
+            "numpy": np.__version__, **blas_info()}
+
+
+def measurement(name: str, engine: str, batch_size: int, step_s: float, steps: int, inference_ms: float,
+                params: int) -> dict:
+    """The fields every engine's result has, so the two benchmarks print comparable JSON."""
     return {
         "preset": name,
-        "engine": "numpy",
+        "engine": engine,
         "train_images_per_s": round(batch_size / step_s, 1),
         "train_step_ms": round(1000 * step_s, 2),
         "train_steps_timed": steps,
         "inference_ms": round(inference_ms, 3),
-        "params": net.num_params(),
+        "params": params,
         "batch_size": batch_size,
         "cpu_count": os.cpu_count(),
-        "numpy": np.__version__,
-        **blas_info(),
     }
 
 
@@ -133,12 +138,17 @@ def parse_args(argv: list[str] | None, description: str) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv, "Measure DigitLab's presets: training images/s and inference ms.")
+def run_benchmarks(argv: list[str] | None, description: str, measure) -> int:
+    """Parse the bench options, then measure(name, batch_size, seconds) each chosen preset and print it."""
+    args = parse_args(argv, description)
     for name in args.preset or list(PRESETS):
-        result = bench_preset(name, args.batch_size, args.seconds)
+        result = measure(name, args.batch_size, args.seconds)
         print(json.dumps(result) if args.json else format_result(result), flush=True)
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_benchmarks(argv, "Measure DigitLab's presets: training images/s and inference ms.", bench_preset)
 
 
 if __name__ == "__main__":

@@ -9,14 +9,11 @@ numpy, with the repository on the path:
 
 from __future__ import annotations
 
-import json
-import os
-
 import numpy as np
 
-from model.bench import BATCH_SIZE, LEARNING_RATE, SEED, TRAIN_SECONDS, format_result, parse_args, time_inference, \
-    time_training
-from model.presets import PRESETS, preset_spec
+from model.bench import (BATCH_SIZE, LEARNING_RATE, SEED, TRAIN_SECONDS, measurement, run_benchmarks, time_inference,
+                         time_training)
+from model.presets import preset_spec
 
 
 def _normalize_module(torch, mean: float, std: float):
@@ -85,27 +82,13 @@ def bench_preset_torch(name: str, batch_size: int = BATCH_SIZE, seconds: float =
         with torch.no_grad():
             torch.softmax(net(image), dim=1)
 
-    return {
-        "preset": name,
-        "engine": "torch",
-        "train_images_per_s": round(batch_size / step_s, 1),
-        "train_step_ms": round(1000 * step_s, 2),
-        "train_steps_timed": steps,
-        "inference_ms": round(time_inference(predict), 3),
-        "params": sum(p.numel() for p in net.parameters()),
-        "batch_size": batch_size,
-        "cpu_count": os.cpu_count(),
-        "torch": torch.__version__,
-        "torch_threads": torch.get_num_threads(),
-    }
+    return {**measurement(name, "torch", batch_size, step_s, steps, time_inference(predict),
+                          sum(p.numel() for p in net.parameters())),
+            "torch": torch.__version__, "torch_threads": torch.get_num_threads()}
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv, "Measure the presets' architectures in PyTorch, for comparison.")
-    for name in args.preset or list(PRESETS):
-        result = bench_preset_torch(name, args.batch_size, args.seconds)
-        print(json.dumps(result) if args.json else format_result(result), flush=True)
-    return 0
+    return run_benchmarks(argv, "Measure the presets' architectures in PyTorch, for comparison.", bench_preset_torch)
 
 
 if __name__ == "__main__":
