@@ -17,7 +17,8 @@ from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QImage, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from model.preprocess import load_image as read_image, on_paper
+from model.data.preprocess import load_image as read_image
+from model.data.preprocess import on_paper
 
 SIDE = 280.0  # the logical canvas, in canvas units
 DEFAULT_BRUSH = 22.0  # on 280 units: after the 20-in-28 preprocessing, MNIST-like strokes

@@ -9,10 +9,19 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel,
-                               QProgressBar, QTableWidget, QTableWidgetItem, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
-from model.mnist import load_mnist, to_float
+from model.data.mnist import load_mnist, to_float
 from model.train import confusion_matrix, per_class_accuracy
 
 CHUNK = 1000  # images per forward pass between progress reports

@@ -11,9 +11,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from model.network import Sequential
+from model.paths import WEIGHTS_DIR
 from model.weights import load_digit_reader
 
-BUNDLED_DIR = Path(__file__).resolve().parent.parent / "assets" / "weights"
+BUNDLED_DIR = WEIGHTS_DIR
 BUNDLED_ORDER = ("small-cnn", "cnn", "mlp")  # the first one present is the default
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from model.preprocess import to_mnist
+from model.data.preprocess import to_mnist
 
 
 @dataclass(frozen=True)

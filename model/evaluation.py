@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from model.mnist import load_mnist, to_float
+from model.data.mnist import load_mnist, to_float
 
 N_CLASSES = 10
 
@@ -46,8 +46,8 @@ def report_from_probs(probs: np.ndarray, labels: np.ndarray) -> Report:
 
 def canvas_accuracy(net, n_each: int = 1000, seed: int = 0) -> dict[str, float]:
     """Accuracy on each part of the canvas-style set (digits as a person draws them), via `to_mnist`."""
-    from model.canvas_set import canvas_set
-    from model.preprocess import to_mnist
+    from model.data.canvas_set import canvas_set
+    from model.data.preprocess import to_mnist
 
     scores = {}
     for name, (images, labels) in canvas_set(n_each=n_each, seed=seed).items():

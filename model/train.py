@@ -210,7 +210,7 @@ class _Run:
     def _batch(self, idx) -> np.ndarray:
         xb = self.x[idx].astype(self.net.dtype, copy=False)
         if self.config.augment:
-            from model.augment import augment  # imported only when asked for
+            from model.data.augment import augment  # imported only when asked for
             xb = augment(xb, self.rng)
         return xb
 
@@ -343,7 +343,7 @@ def _check_data(net: Sequential, x, y, what: str) -> tuple[np.ndarray, np.ndarra
         raise ValueError(f"{what} data must be images (N, {', '.join(map(str, net.input_shape))}) with N labels, "
                          f"got {x.shape} and {np.shape(y)}")
     if x.dtype.kind != "f":
-        raise ValueError(f"{what} images must be floats in [0, 1] (model.mnist.to_float), not {x.dtype}")
+        raise ValueError(f"{what} images must be floats in [0, 1] (model.data.mnist.to_float), not {x.dtype}")
     classes = net.output_shapes()[-1][0]
     if y.dtype.kind not in "iu" or y.min() < 0 or y.max() >= classes:
         raise ValueError(f"{what} labels must be whole numbers from 0 to {classes - 1}")

@@ -3,13 +3,12 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
-import app.main  # noqa: E402,F401  first: it sets NumPy's BLAS threads as the program runs them
-
 import numpy as np
 import pytest
 
+import app.main  # noqa: E402,F401  first: it sets NumPy's BLAS threads as the program runs them
+from model.data.mnist import load_mnist, to_float
 from model.losses import SoftmaxCrossEntropy
-from model.mnist import load_mnist, to_float
 from model.network import Sequential
 
 TINY_MLP = [

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from model.augment import augment, stroke, warp
-from model.mnist import load_mnist, to_float
+from model.data.augment import augment, stroke, warp
+from model.data.mnist import load_mnist, to_float
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from model.canvas_set import CANVAS, FONT_FILES, FONTS_DIR, _glyph, canvas_fonts, canvas_mnist, canvas_set
-from model.preprocess import to_mnist
+from model.data.canvas_set import CANVAS, FONT_FILES, FONTS_DIR, _glyph, canvas_fonts, canvas_mnist, canvas_set
+from model.data.preprocess import to_mnist
 
 N = 200
 MAKERS = {"mnist": canvas_mnist, "fonts": canvas_fonts}

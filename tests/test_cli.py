@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from model.cli import main
-from model.mnist import load_mnist
+from model.cli.main import main
+from model.data.mnist import load_mnist
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:

@@ -1,7 +1,7 @@
 """Evaluating on MNIST test: in the background, then accuracy and the confusion matrix."""
 import numpy as np
 
-from model.mnist import load_mnist, to_float
+from model.data.mnist import load_mnist, to_float
 
 
 def table_numbers(dialog):

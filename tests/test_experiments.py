@@ -9,7 +9,8 @@ import sys
 import numpy as np
 import pytest
 
-from model.experiments import EXPERIMENTS, Cancelled, main, run_experiment
+from model.cli.experiment import main
+from model.experiments import EXPERIMENTS, Cancelled, run_experiment
 from model.experiments.results import METRICS_FILE, SUMMARY_FILE
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -176,7 +177,7 @@ def test_unknown_experiment_is_a_key_error(tmp_path):
 
 
 def test_command_line_lists_and_runs(tmp_path, capsys):
-    listing = subprocess.run([sys.executable, "-m", "model.experiments", "--list"], capture_output=True, text=True)
+    listing = subprocess.run([sys.executable, "-m", "model", "experiment", "--list"], capture_output=True, text=True)
     assert listing.returncode == 0 and all(name in listing.stdout for name in NAMES)
     assert main(["toy-digits", "--quick", "--out", str(tmp_path)]) == 0
     out = capsys.readouterr().out

@@ -4,8 +4,22 @@ import numpy as np
 import pytest
 from gradcheck import TOLERANCE, as_float64, layer_gradient_errors, numerical_gradient, rel_error
 
-from model.layers import (AvgPool2d, BatchNorm1d, BatchNorm2d, Conv2d, Dropout, Flatten, GlobalAvgPool2d,
-                          LeakyReLU, Linear, MaxPool2d, Normalize, ReLU, Sigmoid, Tanh)
+from model.layers import (
+    AvgPool2d,
+    BatchNorm1d,
+    BatchNorm2d,
+    Conv2d,
+    Dropout,
+    Flatten,
+    GlobalAvgPool2d,
+    LeakyReLU,
+    Linear,
+    MaxPool2d,
+    Normalize,
+    ReLU,
+    Sigmoid,
+    Tanh,
+)
 from model.losses import MSE, SoftmaxCrossEntropy
 from model.network import Sequential
 

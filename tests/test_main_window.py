@@ -107,7 +107,7 @@ def test_settings_survive_a_restart(make_window, weights_dir, tmp_path, tiny_net
 
 
 def test_every_bundled_network_reads_a_drawing(qtbot, settings_dir):
-    # How fast is measured by `python -m app.latency`, not asserted here: this machine is shared.
+    # How fast is measured by `python -m tools.latency`, not asserted here: this machine is shared.
     window = MainWindow()
     qtbot.addWidget(window)
     window.resize(900, 650)

@@ -7,8 +7,16 @@ import struct
 import numpy as np
 import pytest
 
-from model.mnist import (ASSETS_DIR, FILES, VAL_SIZE, MnistError, load_mnist, to_float, train_val_split,
-                         training_split)
+from model.data.mnist import (
+    ASSETS_DIR,
+    FILES,
+    VAL_SIZE,
+    MnistError,
+    load_mnist,
+    to_float,
+    train_val_split,
+    training_split,
+)
 
 # From assets/mnist/README.md.
 TRAIN_COUNTS = [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from model.mnist import load_mnist
-from model.preprocess import ImageError, load_image, on_paper, to_mnist
+from model.data.mnist import load_mnist
+from model.data.preprocess import ImageError, load_image, on_paper, to_mnist
 
 CANVAS = 280
 

@@ -5,9 +5,9 @@ import json
 import numpy as np
 import pytest
 
+from model.data.mnist import load_mnist, to_float
 from model.layers import BatchNorm1d, BatchNorm2d, Dropout, Linear, Sigmoid, Tanh
 from model.losses import SoftmaxCrossEntropy
-from model.mnist import load_mnist, to_float
 from model.network import Sequential
 from model.optim import Adam
 from model.presets import ACTIVATIONS, DEFAULT_PRESET, PRESETS, build_preset, describe_presets, preset_spec
@@ -138,7 +138,7 @@ def test_single_drawn_image_gives_probabilities(name):
 
 
 def test_bench_prints_one_json_object_per_preset(capsys):
-    from model.bench import MIN_SECONDS, main
+    from model.cli.bench import MIN_SECONDS, main
 
     assert main(["--preset", "mlp", "--preset", "small-cnn", "--json", "--seconds", str(MIN_SECONDS)]) == 0
     lines = capsys.readouterr().out.strip().splitlines()

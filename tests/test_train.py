@@ -7,12 +7,11 @@ import math
 import numpy as np
 import pytest
 
+from model.data import mnist
 from model.losses import SoftmaxCrossEntropy
 from model.network import Sequential
 from model.optim import SGD
-from model import mnist
-from model.train import (ConfigError, Progress, TrainConfig, confusion_matrix, evaluate, per_class_accuracy,
-                         train)
+from model.train import ConfigError, Progress, TrainConfig, confusion_matrix, evaluate, per_class_accuracy, train
 
 LINEAR = [{"type": "Normalize", "mean": 0.1307, "std": 0.3081}, {"type": "Flatten"},
           {"type": "Linear", "in_features": 784, "out_features": 10, "init": "xavier"}]

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.training import TrainingPanel
+from model.data.mnist import load_mnist, to_float, train_val_split
 from model.history import COLUMNS
-from model.mnist import load_mnist, to_float, train_val_split
 from model.weights import load_weights
 
 RUN_TIMEOUT_MS = 60_000

@@ -13,16 +13,15 @@ from typing import Callable
 
 import numpy as np
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from app.settings import with_default_suffix
 from app.training.curves import TrainingCurves
 from app.training.form import TrainingForm
 from app.training.result import clock, continued_source, describe_result, result_meta, stats_text
 from app.training.worker import TrainingRunner, mnist_data
+from model.data.mnist import FILES, VAL_SIZE
 from model.history import IntervalLoss, epoch_row, write_history_csv
-from model.mnist import FILES, VAL_SIZE
 from model.network import Sequential
 from model.presets import build_preset
 from model.train import TrainConfig, train

@@ -17,7 +17,7 @@ from typing import Callable
 from PySide6.QtCore import QObject, Signal, Slot
 
 from app.thread_runner import ThreadRunner
-from model.mnist import training_split
+from model.data.mnist import training_split
 
 
 def usable_result(done) -> bool:
@@ -138,7 +138,7 @@ class TrainingRunner(ThreadRunner):
 
 
 def mnist_data():
-    """(x, y, x_val, y_val): MNIST's training split (model.mnist.training_split), as network input.
+    """(x, y, x_val, y_val): MNIST's training split (model.data.mnist.training_split), as network input.
 
     Runs in the worker thread; TrainConfig.max_train picks the subset to train on.
     """

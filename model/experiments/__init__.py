@@ -2,7 +2,7 @@
 
 `run_experiment(name, out_dir)` writes an experiment's plots (PNG), tables
 (Markdown + CSV), summary.md and metrics.json into out_dir and returns a
-Result; `main(argv)` is the command line `python -m model.experiments NAME`.
+Result; `python -m model experiment NAME` (model.cli.experiment) is its command line.
 """
 
 from __future__ import annotations
@@ -10,8 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from model.experiments import (activations, fitting, mlp_vs_cnn, mnist_012, optimizers, regularization, toy_digits,
-                               vanishing_gradients, xor)
+from model.experiments import (
+    activations,
+    fitting,
+    mlp_vs_cnn,
+    mnist_012,
+    optimizers,
+    regularization,
+    toy_digits,
+    vanishing_gradients,
+    xor,
+)
 from model.experiments.reporting import Cancelled, ProgressCallback, Reporter
 from model.experiments.results import Result, Table
 
@@ -45,10 +54,4 @@ def run_experiment(name: str, out_dir: Path | str | None = None, quick: bool = F
     return result
 
 
-def main(argv: list[str] | None = None) -> int:
-    from model.experiments.cli import main as cli_main
-
-    return cli_main(argv)
-
-
-__all__ = ["EXPERIMENTS", "Cancelled", "Result", "Table", "main", "run_experiment"]
+__all__ = ["EXPERIMENTS", "Cancelled", "Result", "Table", "run_experiment"]

@@ -2,7 +2,7 @@
 
 Same images, epochs, batch size and optimizer for both. Reported: test
 accuracy, size, training time, and accuracy on digits drawn as a person draws
-them on the canvas (model.canvas_set, through the app's own preprocessing).
+them on the canvas (model.data.canvas_set, through the app's own preprocessing).
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from pathlib import Path
 
 import numpy as np
 
-from model.canvas_set import canvas_set
+from model.data.canvas_set import canvas_set
+from model.data.preprocess import to_mnist
 from model.experiments.mnist_runs import curve_panels, fit, mnist_subset
 from model.experiments.reporting import Reporter
 from model.experiments.results import Table, finish, plot_panels, write_table
 from model.presets import PRESETS, build_preset
-from model.preprocess import to_mnist
 from model.train import TrainConfig
 
 NAME = "mlp-vs-cnn"

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from model.data.mnist import load_mnist, to_float, train_val_split
 from model.experiments.reporting import Cancelled, Reporter
-from model.mnist import load_mnist, to_float, train_val_split
 from model.network import Sequential
 from model.train import TrainConfig, evaluate, train
 

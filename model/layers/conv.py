@@ -125,7 +125,7 @@ class Conv2d(Layer):
         than keeping the whole batch's columns, which no longer fit any cache).
         """
         n, c, h, w = self._in_shape
-        k, s, p, f = self.kernel_size, self.stride, self.padding, self.out_channels
+        k, p, f = self.kernel_size, self.padding, self.out_channels
         oh, ow = self._windows.shape[1:3]
         dmat = self._dout_matrix(dout)
         dw = np.zeros((f, k * k * c), dmat.dtype)

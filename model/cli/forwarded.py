@@ -6,8 +6,8 @@ import importlib
 
 # Subcommand -> the module whose main(argv) takes the rest of the command line.
 FORWARDED = {
-    "bench": ("model.bench", "measure training images/s and single-image inference time (bench --help)"),
-    "experiment": ("model.experiments", "run a course experiment (experiment --list shows them)"),
+    "bench": ("model.cli.bench", "measure training images/s and single-image inference time (bench --help)"),
+    "experiment": ("model.cli.experiment", "run a course experiment (experiment --list shows them)"),
 }
 
 

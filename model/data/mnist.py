@@ -20,7 +20,9 @@ from pathlib import Path
 
 import numpy as np
 
-ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets" / "mnist"
+from model.paths import MNIST_DIR
+
+ASSETS_DIR = MNIST_DIR
 
 SIDE = 28
 IMAGE_MAGIC = 0x00000803

@@ -15,16 +15,15 @@ Images are uint8 (n, 280, 280) as drawn: dark-on-light or light-on-dark.
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from model.mnist import load_mnist
+from model.data.mnist import load_mnist
+from model.paths import FONTS_DIR
 
 CANVAS = 280
 MARGIN = 8  # keep the whole digit on the canvas, a little off the edge
-FONTS_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 FONT_FILES = (
     "Kristi.ttf",
     "DancingScript-Regular.otf",

@@ -1,4 +1,4 @@
-"""Screenshots for the README: `python -m app.screenshot OUT_DIR [--weights FILE]`.
+"""Screenshots for the README: `python -m tools.screenshot OUT_DIR [--weights FILE]`.
 
 Opens the window offscreen with throwaway settings, draws a digit through the
 canvas's public methods and saves PNGs of the window, the evaluation
@@ -38,7 +38,7 @@ def wait_for(signal, timeout_ms: int = 60_000) -> None:
 
 def _grab_panels(app, window, out_dir: Path) -> None:
     """The Train tab mid-run and the Experiments tab after a quick run."""
-    from app.training.demo import show_training_in_progress
+    from tools.training_demo import show_training_in_progress
 
     window.tabs.setCurrentWidget(window.training)
     show_training_in_progress(window.training)
@@ -56,9 +56,9 @@ def _grab_panels(app, window, out_dir: Path) -> None:
 
 def offscreen_window():
     """(QApplication, MainWindow) with throwaway settings, so the user's own are never touched."""
-    from app.main import make_application  # first: it sets up NumPy's threads
-
     from PySide6.QtCore import QSettings
+
+    from app.main import make_application  # first: it sets up NumPy's threads
 
     app = make_application([sys.argv[0]])
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from model.cli.errors import CliError
 from model.evaluation import canvas_accuracy, evaluate_mnist_test
 
 
@@ -24,7 +25,6 @@ def add_info(sub) -> None:
 
 
 def run_evaluate(args) -> int:
-    from model.cli import CliError
     from model.weights import load_digit_reader
 
     if args.canvas < 0:

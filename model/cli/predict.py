@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import sys
 
-from model.preprocess import ImageError, load_image, to_mnist
+from model.cli.errors import one_line
+from model.data.preprocess import ImageError, load_image, to_mnist
 
 # Enough to tell 0.999999 from 1, short enough to read.
 PROBABILITY_DIGITS = 6
@@ -38,8 +39,6 @@ def run_predict(args) -> int:
         try:
             record = predict_record(net, path)
         except (ImageError, OSError) as exc:
-            from model.cli import one_line
-
             failed += 1
             # ImageError names the file itself; OSError names it as its filename.
             print(f"digitlab-cli predict: error: {one_line(exc)}", file=sys.stderr)

@@ -1,4 +1,4 @@
-"""Time from a finished stroke to updated probabilities, per bundled network: `python -m app.latency`.
+"""Time from a finished stroke to updated probabilities, per bundled network: `python -m tools.latency`.
 
 A benchmark, not a test: it drives the real window offscreen through the
 canvas's public methods and reports the median and worst of REPEATS strokes.
@@ -8,7 +8,7 @@ from __future__ import annotations
 import statistics
 import sys
 
-from app.screenshot import offscreen_window, two_strokes
+from tools.screenshot import offscreen_window, two_strokes
 
 REPEATS = 30
 LIMIT_MS = 30.0  # the issue's bound for stroke-to-probabilities

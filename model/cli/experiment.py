@@ -6,11 +6,10 @@ import argparse
 import sys
 import time
 
-from model.argparsing import OneLineParser, at_least
+from model.cli.argparsing import OneLineParser, at_least
+from model.cli.errors import EXIT_FAILED, EXIT_INTERRUPTED
 from model.experiments import EXPERIMENTS, Cancelled, run_experiment
 
-EXIT_FAILED = 1
-EXIT_INTERRUPTED = 130
 BAR_STEPS = 1000  # the progress bar counts thousandths
 
 

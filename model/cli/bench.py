@@ -1,6 +1,6 @@
 """Speed of the presets: training throughput and single-image inference latency.
 
-    python -m model.bench --preset mlp --json
+    python -m model.cli.bench --preset mlp --json
 
 Training: batch 128 of random images, Adam, forward + backward + step, timed
 after a warm-up. Inference: one image through `predict_proba`, the median of
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from model.argparsing import OneLineParser, at_least
+from model.cli.argparsing import OneLineParser, at_least
 from model.losses import SoftmaxCrossEntropy
 from model.optim import Adam
 from model.presets import PRESETS, build_preset

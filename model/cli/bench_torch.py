@@ -4,15 +4,23 @@ For comparison only: torch is never a DigitLab dependency, so it is imported
 inside the functions. Run it from a separate environment that has torch and
 numpy, with the repository on the path:
 
-    /tmp/torchvenv/bin/python -m model.bench_torch --preset cnn --json
+    /tmp/torchvenv/bin/python -m model.cli.bench_torch --preset cnn --json
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from model.bench import (BATCH_SIZE, LEARNING_RATE, SEED, TRAIN_SECONDS, measurement, run_benchmarks, time_inference,
-                         time_training)
+from model.cli.bench import (
+    BATCH_SIZE,
+    LEARNING_RATE,
+    SEED,
+    TRAIN_SECONDS,
+    measurement,
+    run_benchmarks,
+    time_inference,
+    time_training,
+)
 from model.presets import preset_spec
 
 
@@ -58,7 +66,7 @@ def torch_module(spec: list[dict]):
 
 
 def bench_preset_torch(name: str, batch_size: int = BATCH_SIZE, seconds: float = TRAIN_SECONDS) -> dict:
-    """Like model.bench.bench_preset, in PyTorch (CPU, float32, its default thread count)."""
+    """Like model.cli.bench.bench_preset, in PyTorch (CPU, float32, its default thread count)."""
     import torch
 
     torch.manual_seed(SEED)

@@ -15,8 +15,9 @@ import numpy as np
 from tqdm import tqdm
 
 from model.atomic import writable_target
+from model.cli.errors import CliError
+from model.data.mnist import VAL_SIZE, training_split
 from model.evaluation import evaluate_mnist_test
-from model.mnist import VAL_SIZE, training_split
 
 ACTIVATIONS = ("relu", "sigmoid", "tanh", "leaky_relu")
 
@@ -54,7 +55,6 @@ def add_train(sub) -> None:
 
 def build_network(args):
     """(network, optimizer or None, name) from --preset, --arch or --resume."""
-    from model.cli import CliError
     from model.network import Sequential
     from model.presets import build_preset
 
@@ -87,8 +87,6 @@ def make_config(args):
 
 def check_writable(out: Path) -> None:
     """Refuse an output path that could not be saved to, before hours of training, not after."""
-    from model.cli import CliError
-
     if out.is_dir():
         raise CliError(f"cannot write {out}: it is a folder; give a file name such as {out / 'net.npz'}")
     try:
@@ -124,7 +122,6 @@ def stop_on_ctrl_c():
 
 
 def run_train(args) -> int:
-    from model.cli import CliError
     from model.train import train, training_summary
     from model.weights import save_weights
 

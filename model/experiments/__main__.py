@@ -1,5 +1,0 @@
-import sys
-
-from model.experiments.cli import main
-
-sys.exit(main())
