@@ -190,3 +190,23 @@ def misread(probabilities: np.ndarray, labels: np.ndarray) -> np.ndarray:
 def reading(net: Sequential, image: np.ndarray) -> np.ndarray:
     """The ten probabilities (float64) for one image (28, 28)."""
     return softmax(net.forward(as_input(net, image)))[0].astype(np.float64)
+
+
+def grid_shape(count: int, max_columns: int = 8) -> tuple[int, int]:
+    """(rows, columns) for `count` tiles, at most `max_columns` wide."""
+    columns = max(1, min(count, max_columns))
+    return -(-count // columns), columns
+
+
+def mosaic(tiles: np.ndarray, columns: int, gap: int = 1) -> np.ndarray:
+    """tiles (K, H, W) -> one image with the tiles in rows of `columns`, NaN in the gaps.
+
+    One image per layer: drawn at once with one colour scale, instead of K small ones.
+    """
+    count, h, w = tiles.shape
+    rows = -(-count // columns)
+    out = np.full((rows * (h + gap) - gap, columns * (w + gap) - gap), np.nan, dtype=np.float32)
+    for k in range(count):  # K is a few dozen tiles, not pixels
+        r, c = divmod(k, columns)
+        out[r * (h + gap):r * (h + gap) + h, c * (w + gap):c * (w + gap) + w] = tiles[k]
+    return out

@@ -1,4 +1,4 @@
-"""The entry point: `python -m model {train,evaluate,predict,info,bench,experiment}`.
+"""The entry point: `python -m model {train,evaluate,predict,info,explain,bench,experiment}`.
 
 Every error a user can cause prints one line to stderr and exits non-zero;
 tracebacks are for bugs only.
@@ -21,6 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_evaluate(sub)
     commands.add_predict(sub)
     commands.add_info(sub)
+    commands.add_explain(sub)
     commands.add_forwarded(sub)
     return parser
 
