@@ -26,6 +26,7 @@ from app import window_actions
 from app.canvas import Canvas
 from app.evaluate_dialog import EvaluateDialog
 from app.experiments_view import ExperimentsView
+from app.inside.view import InsideView
 from app.networks import BUNDLED_DIR, NetworkList
 from app.prediction_panel import PredictionPanel
 from app.predictor import predict
@@ -252,12 +253,15 @@ class MainWindow(QMainWindow):
             self._on_network_changed(None)
 
     def add_default_panels(self) -> None:
-        """Add the Train and Experiments tabs and reopen the tab last shown."""
+        """Add the Train, Experiments and Inside tabs and reopen the tab last shown."""
         self.training = TrainingPanel(self.current_network)
         self.training.network_trained.connect(self._use_trained)
         self.add_panel("Train", self.training)
         self.experiments = ExperimentsView()
         self.add_panel("Experiments", self.experiments)
+        self.inside = InsideView(self.networks, self.canvas)
+        self.inside.addActions(self.draw_page.actions())  # Esc, Ctrl+Z... where the canvas is shown
+        self.add_panel("Inside", self.inside)
         self.tabs.setCurrentIndex(min(self.settings.tab(), self.tabs.count() - 1))
 
     def _use_trained(self, net, meta: dict) -> None:

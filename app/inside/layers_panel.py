@@ -1,0 +1,89 @@
+"""Every layer of the current network for the current drawing, top to bottom.
+
+CNN: the first convolution's filters, then the feature maps of each conv and
+pool block after its activation. MLP: the first hidden layer's weights as
+28x28 templates, the most active for this drawing first. Both: a bar strip
+per hidden layer. The engine's `model.explain` says what is what.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from app.inside.bar_strip import BarStrip
+from app.inside.tile_grid import TileGrid
+from model import explain
+
+EMPTY = "Draw a digit to see what each layer makes of it."
+
+
+class LayersPanel(QWidget):
+    """Rebuilt when the network changes (set_network), refreshed for each drawing (show_views)."""
+
+    hovered = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setSpacing(self.fontMetrics().height())
+        self.note = QLabel(EMPTY, wordWrap=True)
+        self._layout.addWidget(self.note)
+        self._widgets: list[QWidget] = []
+        self.weights_grid: TileGrid | None = None  # filters (CNN) or templates (MLP)
+        self._templates: np.ndarray | None = None
+        self._net = None
+
+    def set_network(self, net) -> None:
+        """Build one widget per block of `net` (None: nothing to show)."""
+        for widget in self._widgets:
+            self._layout.removeWidget(widget)
+            widget.deleteLater()
+        self._widgets, self.weights_grid, self._net = [], None, net
+        if net is None:
+            return
+        filters, self._templates = explain.first_filters(net), explain.templates(net)
+        if filters is not None or self._templates is not None:
+            self.weights_grid = TileGrid(signed=True, max_columns=8 if filters is not None else 4)
+            self._add(self.weights_grid)
+        if filters is not None:
+            self.weights_grid.set_tiles(f"conv 1: its {len(filters)} filters (weights)",
+                                        filters, [f"filter {k}" for k in range(len(filters))])
+        views, _ = explain.layer_views(net, np.zeros(net.input_shape[-2:], np.float32))
+        for view in views:
+            self._add(TileGrid(max_columns=8) if view.is_maps else BarStrip())
+        self._layout.addStretch(0)
+
+    def _add(self, widget: QWidget) -> None:
+        widget.hovered.connect(self.hovered)
+        self._layout.addWidget(widget)
+        self._widgets.append(widget)
+
+    def grids(self) -> list[QWidget]:
+        """The feature-map grids and bar strips, in network order (the weights grid not included)."""
+        return [w for w in self._widgets if w is not self.weights_grid]
+
+    def show_views(self, views: list[explain.LayerView] | None) -> None:
+        """Each block's output for the drawing; None for an empty canvas."""
+        self.note.setVisible(views is None)
+        for widget in self._widgets:
+            widget.setVisible(views is not None or widget is self.weights_grid and self._templates is None)
+        if views is None:
+            return
+        for widget, view in zip(self.grids(), views):
+            if view.is_maps:
+                c, h, w = view.values.shape
+                widget.set_tiles(f"{view.title}: {c} maps {h}x{w}, after the activation",
+                                 view.values)
+            else:
+                widget.set_values(f"{view.title}: {len(view.values)} units", view.values)
+        if self._templates is not None:
+            self._show_templates(views[0].values)
+
+    def _show_templates(self, hidden: np.ndarray) -> None:
+        order = explain.most_active([explain.LayerView("hidden 1", 0, hidden)])
+        self.weights_grid.set_tiles(
+            f"hidden 1: weights of its {len(order)} most active units",
+            self._templates[order], [f"unit {u} (activation {hidden[u]:.3g}), weight" for u in order],
+            [f"#{u}: {hidden[u]:.1f}" for u in order])

@@ -1,0 +1,94 @@
+"""Find a network's misread MNIST test digits in a QThread, through the app's ThreadRunner.
+
+The worker reads with its own copy of the network and sends back plain copies:
+the mistakes' images, true labels, readings and confidences, most confident first.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal, Slot
+
+from app.thread_runner import ThreadRunner
+from model import explain
+from model.data.mnist import load_mnist, to_float
+
+CHUNK = 500  # images per forward pass between progress reports and stop checks
+MAX_KEPT = 300  # the most confident mistakes sent back (a weak network makes thousands)
+
+
+@dataclass(frozen=True)
+class Mistakes:
+    images: np.ndarray  # uint8 (M, 28, 28), MNIST style: white ink on black
+    labels: np.ndarray  # (M,) the true digits
+    read: np.ndarray  # (M,) what the network read
+    confidence: np.ndarray  # (M,) its probability for what it read
+    indices: np.ndarray  # (M,) positions in MNIST test
+    total: int  # all mistakes, of `tested`
+    tested: int
+
+
+class MistakesWorker(QObject):
+    progress = Signal(int, int)  # images read, of
+    finished = Signal(object)  # Mistakes
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, net, limit: int | None = None):
+        super().__init__()
+        self._net, self._limit = net, limit
+        self._stop = threading.Event()
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            images, labels = load_mnist("test")
+            images, labels = images[:self._limit], labels[:self._limit].astype(np.int64)
+            chunks = []
+            for start in range(0, len(images), CHUNK):
+                if self._stop.is_set():
+                    self.cancelled.emit()
+                    return
+                chunks.append(self._net.predict_proba(to_float(images[start:start + CHUNK])))
+                self.progress.emit(start + len(chunks[-1]), len(images))
+            probabilities = np.concatenate(chunks)
+            wrong = explain.misread(probabilities, labels)
+            kept = wrong[:MAX_KEPT]
+            read = probabilities[kept].argmax(axis=1)
+            self.finished.emit(Mistakes(images[kept].copy(), labels[kept].copy(), read,
+                                        probabilities[kept, read].astype(np.float64), kept.copy(),
+                                        len(wrong), len(images)))
+        except (ValueError, OSError, MemoryError) as exc:
+            self.failed.emit(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+
+
+class MistakesRunner(ThreadRunner):
+    """One search at a time; start() while one runs stops that one first."""
+
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def start(self, net, limit: int | None = None) -> None:
+        self.shutdown()
+        worker = MistakesWorker(net, limit)
+        self._start(worker, "digitlab-mistakes", stop=worker.cancel,
+                    forward=[(worker.progress, self.progress)],
+                    ends=[(worker.finished, self._on_finished), (worker.failed, self._on_failed),
+                          (worker.cancelled, self._on_cancelled)])
+
+    def _on_finished(self, mistakes) -> None:
+        self._end(self.finished, mistakes)
+
+    def _on_failed(self, message: str) -> None:
+        self._end(self.failed, message)
+
+    def _on_cancelled(self) -> None:
+        self._end(self.cancelled)
