@@ -2,7 +2,9 @@
 
 Opens the window offscreen with throwaway settings, draws a digit through the
 canvas's public methods and saves PNGs of the window, the evaluation
-dialog, the Train tab mid-run and the Experiments tab after a quick run. Set QT_SCALE_FACTOR=2 to see the window at 200%.
+dialog, the Train tab mid-run, the Experiments tab after a quick run, and the
+Inside tab for the MLP and a CNN and its mistakes gallery. Set QT_SCALE_FACTOR=2
+to see the window at 200%.
 """
 from __future__ import annotations
 
@@ -54,6 +56,21 @@ def _grab_panels(app, window, out_dir: Path) -> None:
     window.grab().save(str(out_dir / "experiments.png"))
 
 
+def _grab_inside(app, window, out_dir: Path) -> None:
+    """The Inside tab with the bundled MLP and the small CNN (when present), then the CNN's mistakes."""
+    entries = {e.path.stem: i for i, e in enumerate(window.networks.entries()) if e.path is not None}
+    window.tabs.setCurrentWidget(window.inside)
+    for stem, name in (("mlp", "inside-mlp.png"), ("small-cnn", "inside-cnn.png")):
+        if stem in entries:
+            window.networks.select(entries[stem])
+            app.processEvents()
+            window.grab().save(str(out_dir / name))
+    window.inside.pages.setCurrentWidget(window.inside.gallery)
+    wait_for(window.inside.gallery.ready)
+    app.processEvents()
+    window.grab().save(str(out_dir / "mistakes.png"))
+
+
 def offscreen_window():
     """(QApplication, MainWindow) with throwaway settings, so the user's own are never touched."""
     from PySide6.QtCore import QSettings
@@ -97,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     dialog.grab().save(str(args.out_dir / "evaluate.png"))
     dialog.close()
     _grab_panels(app, window, args.out_dir)
+    _grab_inside(app, window, args.out_dir)
     print(f"predicted {window.panel.shown_digit()}; saved to {args.out_dir}")
     window.close()
     return 0

@@ -57,10 +57,13 @@ class BarStrip(QWidget):
         step = plot.width() / len(self._values)
         reach = (zero - plot.top()) / peak
         painter.setPen(Qt.PenStyle.NoPen)
-        for i, v in enumerate(self._values):  # a few hundred bars at most
-            painter.setBrush(BAR if v >= 0 else NEGATIVE)
-            painter.drawRect(QRectF(plot.left() + i * step, zero - max(v, 0) * reach, max(step * 0.8, 1),
-                                    abs(float(v)) * reach))
+        width = max(step * 0.8, 1.0)
+        lefts, tops = plot.left() + step * np.arange(len(self._values)), zero - np.maximum(self._values, 0) * reach
+        heights = np.abs(self._values) * reach
+        for colour, chosen in ((BAR, self._values > 0), (NEGATIVE, self._values < 0)):
+            painter.setBrush(colour)  # one call per colour: a strip has up to a thousand bars
+            painter.drawRects([QRectF(x, y, width, h) for x, y, h in
+                               zip(lefts[chosen].tolist(), tops[chosen].tolist(), heights[chosen].tolist())])
 
     def describe_at(self, pos: QPointF) -> str | None:
         plot = self._plot_rect()

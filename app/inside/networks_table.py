@@ -30,7 +30,9 @@ class NetworksTable(QTableWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def set_rows(self, rows: list[tuple[str, np.ndarray | None, bool]]) -> None:
-        self.setRowCount(len(rows))
+        """Rewrite the cells' text in place: new items would relayout the table on every stroke."""
+        if self.rowCount() != len(rows):
+            self.setRowCount(len(rows))
         for r, (name, probabilities, current) in enumerate(rows):
             if probabilities is None:
                 cells = (name, "–", "", "")
@@ -39,13 +41,20 @@ class NetworksTable(QTableWidget):
                 cells = (name, str(best[0][0]), f"{100 * best[0][1]:.1f}%",
                          " · ".join(f"{d} {100 * p:.0f}%" for d, p in best))
             for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                if current:
-                    font = QFont(self.font())
-                    font.setBold(True)
-                    item.setFont(font)
-                self.setItem(r, c, item)
+                self._set_cell(r, c, text, current)
+
+    def _set_cell(self, row: int, column: int, text: str, bold: bool) -> None:
+        item = self.item(row, column)
+        if item is None:
+            item = QTableWidgetItem()
+            self.setItem(row, column, item)
+        if item.text() != text:
+            item.setText(text)
+            item.setToolTip(text)
+        if item.font().bold() != bold:
+            font = QFont(self.font())
+            font.setBold(bold)
+            item.setFont(font)
 
     def readings(self) -> list[tuple[str, str]]:
         """(network, digit read) per row, as shown."""

@@ -36,6 +36,7 @@ class TileGrid(QWidget):
         self._captions: list[str] = []
         self._images = []
         self._range = (0.0, 1.0)
+        self._grid_cache: tuple = (None, None)
         self.setMouseTracking(True)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
@@ -67,7 +68,13 @@ class TileGrid(QWidget):
         return self.fontMetrics().horizontalAdvance("-0.00e+00") + self._line()
 
     def _grid(self, width: int) -> tuple[int, float]:
-        """(columns, tile side) for a widget `width` wide."""
+        """(columns, tile side) for a widget `width` wide (asked often by layouts: remembered)."""
+        key = (width, len(self._tiles), self._line())
+        if self._grid_cache[0] != key:
+            self._grid_cache = (key, self._compute_grid(width))
+        return self._grid_cache[1]
+
+    def _compute_grid(self, width: int) -> tuple[int, float]:
         count = max(1, len(self._tiles))
         room = max(1, width - self._bar_width())
         columns = min(count, self.max_columns, max(1, int(room // (MIN_TILE_LINES * self._line() + GAP_PX))))

@@ -2,9 +2,9 @@
 and the current network's mistakes.
 
 It borrows the Draw tab's canvas while it is shown, so one draws here and
-watches. Everything is recomputed on a throttled timer on the GUI thread and
-only while the tab is visible: the bars of the Draw tab are never delayed, and
-a slow network is refreshed less often rather than making the pen lag.
+watches. Everything is recomputed on the GUI thread, only while the tab is
+visible: at once when a stroke ends, and on a throttled timer while the pen
+moves, so a slow network is refreshed less often rather than making the pen lag.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ class InsideView(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=MIN_INTERVAL_MS, timeout=self.refresh)
         self._build(mistakes_limit)
         canvas.changed.connect(self._schedule)
-        canvas.stroke_finished.connect(self._schedule)
+        canvas.stroke_finished.connect(self._on_stroke_finished)
         networks.current_changed.connect(lambda _: self._schedule())
         networks.entries_changed.connect(self._schedule)
 
@@ -95,6 +95,12 @@ class InsideView(QWidget):
         if self.isVisible() and not self._timer.isActive():
             self._timer.setInterval(max(MIN_INTERVAL_MS, round(LOAD_SHARE * 1000 * self.last_seconds)))
             self._timer.start()
+
+    def _on_stroke_finished(self) -> None:
+        """A finished edit is shown at once, like the Draw tab's bars; only the live pen is throttled."""
+        if self.isVisible():
+            self._timer.stop()
+            self.refresh()
 
     # --- computing --------------------------------------------------------------
     def refresh(self) -> None:
