@@ -26,10 +26,13 @@ class LayersPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._layout = QVBoxLayout(self)
-        self._layout.setSpacing(self.fontMetrics().height())
+        outer = QVBoxLayout(self)
         self.note = QLabel(EMPTY, wordWrap=True)
-        self._layout.addWidget(self.note)
+        outer.addWidget(self.note)
+        self._layout = QVBoxLayout()  # the network's own widgets, rebuilt with it
+        self._layout.setSpacing(self.fontMetrics().height())
+        outer.addLayout(self._layout)
+        outer.addStretch(1)
         self._widgets: list[QWidget] = []
         self.weights_grid: TileGrid | None = None  # filters (CNN) or templates (MLP)
         self._templates: np.ndarray | None = None
@@ -39,6 +42,7 @@ class LayersPanel(QWidget):
         """Build one widget per block of `net` (None: nothing to show)."""
         for widget in self._widgets:
             self._layout.removeWidget(widget)
+            widget.hide()  # deleted later, but never painted again
             widget.deleteLater()
         self._widgets, self.weights_grid, self._net = [], None, net
         if net is None:
@@ -53,7 +57,6 @@ class LayersPanel(QWidget):
         views, _ = explain.layer_views(net, np.zeros(net.input_shape[-2:], np.float32))
         for view in views:
             self._add(TileGrid(max_columns=8) if view.is_maps else BarStrip())
-        self._layout.addStretch(0)
 
     def _add(self, widget: QWidget) -> None:
         widget.hovered.connect(self.hovered)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QLinearGradient, QPainter, QPalette
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from app.inside.colours import MAPS_CMAP, SIGNED_CMAP, colour_lut, rgb_image, signed_range, to_rgb, value_range
@@ -17,6 +17,7 @@ GAP_PX = 3  # between tiles, in logical pixels
 MAX_TILE_LINES = 5  # a tile is at most this many text lines high...
 MIN_TILE_LINES = 2.2  # ...and at least this many
 BAR_STOPS = 8  # colour stops of the colour bar's gradient
+FRAME = QColor("#c9ced6")
 
 
 class TileGrid(QWidget):
@@ -110,6 +111,9 @@ class TileGrid(QWidget):
         for k, image in enumerate(self._images):
             rect = self._tile_rect(k, columns, side)
             painter.drawImage(rect, image)  # no smoothing: each input pixel stays a crisp square
+            painter.setPen(FRAME)  # pale tiles (filters near zero) would run into each other
+            painter.drawRect(rect.adjusted(-0.5, -0.5, 0.5, 0.5))
+            painter.setPen(text)
             if k < len(self._captions):
                 caption = QRectF(rect.x(), rect.bottom(), rect.width(), self._line())
                 painter.drawText(caption, Qt.AlignmentFlag.AlignCenter, self._captions[k])

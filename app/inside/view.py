@@ -40,8 +40,8 @@ class InsideView(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=MIN_INTERVAL_MS, timeout=self.refresh)
         self._build(mistakes_limit)
         canvas.changed.connect(self._schedule)
-        canvas.stroke_finished.connect(self._on_stroke_finished)
-        networks.current_changed.connect(lambda _: self._schedule())
+        canvas.stroke_finished.connect(self._refresh_now)
+        networks.current_changed.connect(lambda _: self._refresh_now())
         networks.entries_changed.connect(self._schedule)
 
     def _build(self, mistakes_limit) -> None:
@@ -96,8 +96,9 @@ class InsideView(QWidget):
             self._timer.setInterval(max(MIN_INTERVAL_MS, round(LOAD_SHARE * 1000 * self.last_seconds)))
             self._timer.start()
 
-    def _on_stroke_finished(self) -> None:
-        """A finished edit is shown at once, like the Draw tab's bars; only the live pen is throttled."""
+    def _refresh_now(self) -> None:
+        """A finished edit or another network is shown at once, like the Draw tab's bars;
+        only the live pen is throttled."""
         if self.isVisible():
             self._timer.stop()
             self.refresh()
