@@ -49,6 +49,9 @@ def test_the_inside_tab_follows_the_drawing(inside, qtbot):
     strip = view.layers.grids()[0]
     assert isinstance(strip, BarStrip) and strip.values().shape == (64,) and strip.values().any()
     one_bars = strip.values()
+    assert strip.describe_at(QPointF(1, strip.height() - 2)) == f"hidden 1: 64 units · unit 0 = {one_bars[0]:.3g}"
+    template = view.layers.weights_grid.describe_at(QPointF(2, view.fontMetrics().height() * 1.5 + 2))
+    assert template.startswith("hidden 1: weights of its 16 most active units · unit ") and "(activation " in template
     assert view.layers.weights_grid.isVisible()  # the MLP's templates, most active first
     assert view.layers.weights_grid.title.startswith("hidden 1: weights of its 16 most active")
     assert view.table.readings() == [("mlp", "1")]
