@@ -168,7 +168,7 @@ def deletion_check(net: Sequential, image: np.ndarray, digit: int, rng: np.rando
     deletion lowers the probability more than a random one does.
     """
     ink = np.flatnonzero(np.asarray(image).reshape(-1) > INK_THRESHOLD)
-    count = max(1, round(fraction * len(ink)))
+    count = min(max(1, round(fraction * len(ink))), len(ink))  # no ink: nothing to delete
     evidence = saliency(net, image, digit, "gradient_x_input").reshape(-1)[ink]
     salient = ink[np.argsort(-evidence, kind="stable")[:count]]
     randoms = [rng.choice(ink, size=count, replace=False) for _ in range(trials)]

@@ -16,7 +16,7 @@ from app.thread_runner import ThreadRunner
 from model import explain
 from model.data.mnist import load_mnist, to_float
 
-CHUNK = 500  # images per forward pass between progress reports and stop checks
+CHUNK = 250  # images per forward pass between stop checks: a network change waits for one chunk at most
 MAX_KEPT = 300  # the most confident mistakes sent back (a weak network makes thousands)
 
 
