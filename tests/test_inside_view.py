@@ -88,8 +88,9 @@ def test_why_not_another_digit(inside, qtbot):
 def test_a_cnn_shows_its_filters_and_feature_maps_and_hover_names_them(inside, qtbot):
     draw(inside, qtbot, ONE)
     view = inside.inside
-    inside.add_network(Sequential.from_spec(CNN, rng=np.random.default_rng(0)), {"name": "little cnn"})
-    assert "<b>little cnn</b> reads" in view.reading.text()  # at once, not on the pen's timer
+    with qtbot.waitSignal(view.updated):
+        inside.add_network(Sequential.from_spec(CNN, rng=np.random.default_rng(0)), {"name": "little cnn"})
+        assert "<b>little cnn</b> reads" in view.reading.text()  # at once, not on the pen's timer
     conv, pool = view.layers.grids()
     assert isinstance(conv, TileGrid) and conv.title.startswith("conv 1: 4 maps 28x28")
     assert pool.title.startswith("pool 1: 4 maps 14x14")
@@ -100,7 +101,8 @@ def test_a_cnn_shows_its_filters_and_feature_maps_and_hover_names_them(inside, q
     assert text.startswith("conv 1: 4 maps 28x28") and "map 0 · (row 0, col 0) = " in text
     assert conv.describe_at(QPointF(conv.width() - 1, 1)) is None
     assert [name for name, _ in view.table.readings()] == ["mlp", "little cnn"]
-    inside.networks.select(0)  # back to the MLP: its templates only, no map of the CNN left over
+    with qtbot.waitSignal(view.updated):
+        inside.networks.select(0)  # back to the MLP: its templates only, no map of the CNN left over
     assert [w for w in view.layers.findChildren(TileGrid) if w.isVisibleTo(view)] == [view.layers.weights_grid]
     assert "<b>mlp</b> reads" in view.reading.text()
 

@@ -22,7 +22,6 @@ from app.inside.networks_table import NetworksTable
 from app.inside.saliency_view import SaliencyView
 from model import explain
 from model.data.preprocess import to_mnist
-from model.losses import softmax
 
 MIN_INTERVAL_MS = 120  # at most ~8 refreshes a second while the pen moves...
 LOAD_SHARE = 4  # ...and at least this many times the last refresh's own time apart
@@ -34,10 +33,13 @@ class InsideView(QWidget):
     def __init__(self, networks, canvas, parent: QWidget | None = None, mistakes_limit: int | None = None):
         super().__init__(parent)
         self.networks, self.canvas = networks, canvas
-        self.last_seconds = 0.0  # the last refresh's time
+        self.last_seconds = 0.0  # the last refresh's time, readings and pictures
         self.image: np.ndarray | None = None  # the 28x28 the network saw
         self._built_for = None  # the network the layer widgets were built for
         self._timer = QTimer(self, singleShot=True, interval=MIN_INTERVAL_MS, timeout=self.refresh)
+        self._pictures_timer = QTimer(self, singleShot=True, interval=0, timeout=self._show_pictures)
+        self.readings_seconds = 0.0
+        self._read: int | None = None  # the digit the current network reads
         self._build(mistakes_limit)
         canvas.changed.connect(self._schedule)
         canvas.stroke_finished.connect(self._refresh_now)
@@ -97,15 +99,22 @@ class InsideView(QWidget):
             self._timer.start()
 
     def _refresh_now(self) -> None:
-        """A finished edit or another network is shown at once, like the Draw tab's bars;
-        only the live pen is throttled."""
+        """A finished edit or another network: the readings at once, like the Draw tab's bars, and
+        the pictures as soon as those are painted (pen events queued meanwhile go first)."""
         if self.isVisible():
             self._timer.stop()
-            self.refresh()
+            self.show_readings()
+            self._pictures_timer.start()
 
     # --- computing --------------------------------------------------------------
     def refresh(self) -> None:
         """Recompute everything for the drawing and the current network."""
+        self._pictures_timer.stop()
+        self.show_readings()
+        self._show_pictures()
+
+    def show_readings(self) -> None:
+        """The quick part: the 28x28 image and every network's reading of it (the tab's "bars")."""
         start = time.perf_counter()
         entry = self.networks.current()
         self.image = to_mnist(self.canvas.to_array())
@@ -114,32 +123,34 @@ class InsideView(QWidget):
             self.layers.set_network(self._built_for)
             self.gallery.forget()
             self._search_mistakes()
-        self._show_readings(entry)
-        self._show_network(entry)
-        self.last_seconds = time.perf_counter() - start
-        self.updated.emit()
-
-    def _show_readings(self, entry) -> None:
-        rows = []
+        rows, read = [], None
         for other in self.networks.entries():
             probabilities = None if self.image is None else explain.reading(other.net, self.image)
             rows.append((other.name, probabilities, other is entry))
-        self.table.set_rows(rows)
-
-    def _show_network(self, entry) -> None:
-        if entry is None or self.image is None:
+            if other is entry and probabilities is not None:
+                read = int(probabilities.argmax())
+                self.reading.setText(f"<b>{entry.name}</b> reads <b>{read}</b> ({100 * probabilities[read]:.1f}%)")
+        if read is None:
             self.reading.setText("No network loaded." if entry is None else "Draw a digit on the canvas above.")
+        self.table.set_rows(rows)
+        self._read = read
+        self.readings_seconds = time.perf_counter() - start
+
+    def _show_pictures(self) -> None:
+        """The heavier part: every layer's output and the saliency map, for the current network."""
+        start = time.perf_counter()
+        entry = self.networks.current()
+        if entry is None or self._read is None:
             self.layers.show_views(None)
             self.saliency.show_evidence(None, None, None)
-            return
-        views, logits = explain.layer_views(entry.net, self.image)
-        probabilities = softmax(logits[None])[0]
-        read = int(probabilities.argmax())
-        self.reading.setText(f"<b>{entry.name}</b> reads <b>{read}</b> ({100 * probabilities[read]:.1f}%)")
-        self.layers.show_views(views)
-        digit = self.saliency.target(read)
-        evidence = explain.saliency(entry.net, self.image, digit, self.saliency.method())
-        self.saliency.show_evidence(self.image, evidence, digit)
+        else:
+            views, _ = explain.layer_views(entry.net, self.image)
+            self.layers.show_views(views)
+            digit = self.saliency.target(self._read)
+            evidence = explain.saliency(entry.net, self.image, digit, self.saliency.method())
+            self.saliency.show_evidence(self.image, evidence, digit)
+        self.last_seconds = self.readings_seconds + time.perf_counter() - start
+        self.updated.emit()
 
     # --- the mistakes gallery -------------------------------------------------
     def _search_mistakes(self) -> None:
