@@ -81,9 +81,11 @@ def layer_views(net: Sequential, image: np.ndarray) -> tuple[list[LayerView], np
     """
     outputs = [a for _, a in net.activations(as_input(net, image))]
     blocks = _blocks(net)
+    if blocks and blocks[-1][0] == "hidden":
+        blocks = blocks[:-1]  # the output layer: its logits are returned, not shown as a layer
     counts: dict[str, int] = {}
     views = []
-    for kind, _, last in blocks[:-1] if blocks and blocks[-1][0] == "hidden" else blocks:
+    for kind, _, last in blocks:
         counts[kind] = counts.get(kind, 0) + 1
         views.append(LayerView(f"{kind} {counts[kind]}", last, outputs[last][0].copy()))
     return views, outputs[-1][0].copy()
@@ -144,6 +146,12 @@ def saliency(net: Sequential, image: np.ndarray, digit: int, method: str = DEFAU
     grad, _ = input_gradient(net, image, digit)
     values = grad * image if method == "gradient_x_input" else grad
     return np.asarray(values, dtype=np.float32)
+
+
+def signed_limit(values: np.ndarray) -> float:
+    """The largest magnitude (1 for all zeros): a colour scale from -it to +it puts zero in the middle."""
+    limit = float(np.nanmax(np.abs(values))) if np.size(values) else 0.0
+    return limit if limit > 0 else 1.0
 
 
 def top_k(probabilities: np.ndarray, k: int = 3) -> list[tuple[int, float]]:

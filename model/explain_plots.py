@@ -14,8 +14,9 @@ from model import explain
 from model.atomic import atomic_write
 
 DPI = 110
+# The window's Inside tab uses the same colour maps.
 MAPS_CMAP = "viridis"  # activations: one sequential scale per layer
-WEIGHTS_CMAP = "RdBu_r"  # signed weights and evidence: red for, blue against, white zero
+SIGNED_CMAP = "RdBu_r"  # signed weights and evidence: red for, blue against, white zero
 PANEL_INCHES = 4.0
 BARS_INCHES, TITLE_INCHES = 2.2, 0.5
 MAP_COLUMNS = 16  # maps per row in layers.png
@@ -34,11 +35,6 @@ def _save(fig, path: Path) -> Path:
     with atomic_write(path) as f:
         fig.savefig(f, format="png")
     return path
-
-
-def _signed_limit(values: np.ndarray) -> float:
-    """A colour range symmetric around zero, so white means no effect."""
-    return float(np.nanmax(np.abs(values))) or 1.0
 
 
 def _panel_height(view: explain.LayerView) -> float:
@@ -76,12 +72,12 @@ def save_weights_grid(path: Path, weights: np.ndarray, title: str, labels: list[
     """Filters or templates (K, H, W) as small signed images on one shared scale."""
     rows, columns = explain.grid_shape(len(weights), 8)
     fig = _figure(PANEL_INCHES * 2, PANEL_INCHES * 2 * rows / columns + 0.8)
-    limit = _signed_limit(weights)
+    limit = explain.signed_limit(weights)
     axes = fig.subplots(rows, columns, squeeze=False)
     for k, ax in enumerate(axes.flat):
         ax.set_axis_off()
         if k < len(weights):
-            image = ax.imshow(weights[k], cmap=WEIGHTS_CMAP, vmin=-limit, vmax=limit, interpolation="nearest")
+            image = ax.imshow(weights[k], cmap=SIGNED_CMAP, vmin=-limit, vmax=limit, interpolation="nearest")
             ax.set_title(labels[k] if labels else str(k), fontsize=8)
     fig.colorbar(image, ax=axes, shrink=0.8, label="weight")
     fig.suptitle(title)
@@ -95,8 +91,8 @@ def save_saliency(path: Path, image: np.ndarray, evidence: np.ndarray, title: st
     left.imshow(image, cmap="gray_r", vmin=0, vmax=1, interpolation="nearest")
     left.set_title("what the network saw (28x28)")
     right.imshow(image, cmap="gray_r", vmin=0, vmax=1, interpolation="nearest", alpha=0.35)
-    limit = _signed_limit(evidence)
-    overlay = right.imshow(evidence, cmap=WEIGHTS_CMAP, vmin=-limit, vmax=limit, interpolation="nearest",
+    limit = explain.signed_limit(evidence)
+    overlay = right.imshow(evidence, cmap=SIGNED_CMAP, vmin=-limit, vmax=limit, interpolation="nearest",
                            alpha=np.clip(np.abs(evidence) / limit * 1.5, 0, 1))
     right.set_title(title, fontsize=9)
     for ax in (left, right):

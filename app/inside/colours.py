@@ -2,35 +2,32 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 from PySide6.QtGui import QColor, QImage
 
-MAPS_CMAP = "viridis"  # activations: low dark violet, high yellow
-SIGNED_CMAP = "RdBu_r"  # weights and evidence: red for, blue against, white zero
+from model.explain import signed_limit
+from model.explain_plots import MAPS_CMAP, SIGNED_CMAP
+
+__all__ = ["MAPS_CMAP", "SIGNED_CMAP", "colour_lut", "grey_image", "overlay", "rgb_image", "signed_range",
+           "to_rgb", "value_range"]
+
 GAP = QColor("#f4f5f7")  # between tiles (NaN in a mosaic)
 LUT_SIZE = 256
 
 
-def lut(name: str) -> np.ndarray:
-    """(256, 3) uint8 colours of the matplotlib colour map `name`."""
+@functools.lru_cache(maxsize=None)
+def colour_lut(name: str) -> np.ndarray:
+    """(256, 3) uint8 colours of the matplotlib colour map `name` (made once per map)."""
     import matplotlib
 
     return matplotlib.colormaps[name](np.linspace(0, 1, LUT_SIZE), bytes=True)[:, :3].copy()
 
 
-_LUTS: dict[str, np.ndarray] = {}
-
-
-def colour_lut(name: str) -> np.ndarray:
-    if name not in _LUTS:
-        _LUTS[name] = lut(name)
-    return _LUTS[name]
-
-
 def signed_range(values: np.ndarray) -> tuple[float, float]:
     """A range symmetric about zero, so white means "no effect"."""
-    limit = float(np.nanmax(np.abs(values))) if np.size(values) else 0.0
-    limit = limit if limit > 0 else 1.0
+    limit = signed_limit(values)
     return -limit, limit
 
 

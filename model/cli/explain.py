@@ -41,6 +41,7 @@ def _save_array(path: Path, array: np.ndarray) -> None:
 def run_explain(args) -> int:
     from model import explain
     from model.data.preprocess import load_image, to_mnist
+    from model.losses import softmax
     from model.weights import load_digit_reader
 
     net = load_digit_reader(args.weights).net
@@ -49,8 +50,7 @@ def run_explain(args) -> int:
         raise CliError(f"{args.image}: no digit found (the image is blank or its ink too faint)")
     out = _out_dir(args.out)
     views, logits = explain.layer_views(net, image)
-    probabilities = np.exp(logits - logits.max())
-    probabilities /= probabilities.sum()
+    probabilities = softmax(logits[None])[0]
     digit = int(probabilities.argmax()) if args.digit is None else args.digit
     evidence = explain.saliency(net, image, digit, args.method)
     _save_array(out / "input.npy", image)
