@@ -22,9 +22,8 @@ class MistakesGallery(QWidget):
     chosen = Signal(object)
     ready = Signal()  # the gallery is filled
 
-    def __init__(self, parent: QWidget | None = None, limit: int | None = None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._limit = limit  # MNIST test images to search (None: all 10,000); tests use fewer
         self._net = None
         self.mistakes: Mistakes | None = None
         self.runner = MistakesRunner(self)
@@ -59,7 +58,7 @@ class MistakesGallery(QWidget):
         self.progress.setValue(0)
         self.progress.show()
         self.summary.setText(f"Reading the 10,000 MNIST test digits with {name} to find its mistakes…")
-        self.runner.start(net, self._limit)
+        self.runner.start(net)
 
     def forget(self) -> None:
         """Drop the mistakes shown or being searched: the network changed."""

@@ -37,9 +37,9 @@ class MistakesWorker(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, net, limit: int | None = None):
+    def __init__(self, net):
         super().__init__()
-        self._net, self._limit = net, limit
+        self._net = net
         self._stop = threading.Event()
 
     def cancel(self) -> None:
@@ -49,7 +49,7 @@ class MistakesWorker(QObject):
     def run(self) -> None:
         try:
             images, labels = load_mnist("test")
-            images, labels = images[:self._limit], labels[:self._limit].astype(np.int64)
+            labels = labels.astype(np.int64)
             chunks = []
             for start in range(0, len(images), CHUNK):
                 if self._stop.is_set():
@@ -76,9 +76,9 @@ class MistakesRunner(ThreadRunner):
     failed = Signal(str)
     cancelled = Signal()
 
-    def start(self, net, limit: int | None = None) -> None:
+    def start(self, net) -> None:
         self.shutdown()
-        worker = MistakesWorker(net, limit)
+        worker = MistakesWorker(net)
         self._start(worker, "digitlab-mistakes", stop=worker.cancel,
                     forward=[(worker.progress, self.progress)],
                     ends=[(worker.finished, self._on_finished), (worker.failed, self._on_failed),

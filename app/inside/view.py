@@ -28,9 +28,11 @@ LOAD_SHARE = 4  # ...and at least this many times the last refresh's own time ap
 
 
 class InsideView(QWidget):
-    updated = Signal()  # after every refresh
+    """The tab, given the window's NetworkList and Canvas; shutdown() stops the mistakes search."""
 
-    def __init__(self, networks, canvas, parent: QWidget | None = None, mistakes_limit: int | None = None):
+    updated = Signal()  # after the pictures are refreshed (the readings come just before)
+
+    def __init__(self, networks, canvas, parent: QWidget | None = None):
         super().__init__(parent)
         self.networks, self.canvas = networks, canvas
         self.last_seconds = 0.0  # the last refresh's time, readings and pictures
@@ -40,13 +42,13 @@ class InsideView(QWidget):
         self._pictures_timer = QTimer(self, singleShot=True, interval=0, timeout=self._show_pictures)
         self.readings_seconds = 0.0
         self._read: int | None = None  # the digit the current network reads
-        self._build(mistakes_limit)
+        self._build()
         canvas.changed.connect(self._schedule)
         canvas.stroke_finished.connect(self._refresh_now)
         networks.current_changed.connect(lambda _: self._refresh_now())
         networks.entries_changed.connect(self._schedule)
 
-    def _build(self, mistakes_limit) -> None:
+    def _build(self) -> None:
         line = self.fontMetrics().height()
         canvas_column = QVBoxLayout()
         self.slot = WidgetSlot(canvas_column)
@@ -68,7 +70,7 @@ class InsideView(QWidget):
         self.layers = LayersPanel()
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(self.layers)
-        self.gallery = MistakesGallery(limit=mistakes_limit)
+        self.gallery = MistakesGallery()
         self.pages = QTabWidget()
         self.pages.addTab(scroll, "Layers")
         self.pages.addTab(self.gallery, "Mistakes")
