@@ -61,7 +61,7 @@ def run_explain(args) -> int:
     print(f"read {read} with {100 * probabilities[read]:.1f}% confidence (top 3: {top3})")
     before, salient, random = explain.deletion_check(net, image, digit, np.random.default_rng(DELETION_SEED))
     print(f"saliency: {explain.SALIENCY_METHODS[args.method]} for {digit}; deleting the 10% most salient ink "
-          f"takes P({digit}) from {before:.3f} to {salient:.3f} (10% random ink: {random:.3f})")
+          f"takes P({digit}) from {before:.3g} to {salient:.3g} (10% random ink: {random:.3g})")
     print(f"wrote {', '.join(written)} to {out}")
     return 0
 
