@@ -18,6 +18,7 @@ MNIST_WIDTH_LOW, MNIST_WIDTH_HIGH = 2.18, 4.52
 # pen-drawn digits of known width); we compare widths before the resize.
 RESIZE_BLUR = 0.5
 MIN_LEFT = 2.0  # canvas px a thinned stroke keeps, so no stroke vanishes
+MIN_KEPT = 0.2  # thinning that leaves less of the ink than this would erase the drawing
 PI_4 = np.pi / 4
 VOTE_PER_PX = 1 / 56  # majority-vote radius per pixel of the ink's longer side: none below 56 px  # mean ratio of a boundary's length to its count of pixel edges
 
@@ -79,4 +80,8 @@ def match_mnist_width(crop: np.ndarray, level: float) -> np.ndarray:
     if radius > 0:
         return _filter(np.pad(crop, radius), radius, np.maximum)
     radius = min(-radius, int((width - MIN_LEFT) // 2))
-    return _filter(crop, radius, np.minimum) if radius > 0 else crop
+    if radius <= 0:
+        return crop
+    thinned = _filter(crop, radius, np.minimum)
+    kept = np.count_nonzero(thinned >= level * crop.max()) / np.count_nonzero(crop >= level * crop.max())
+    return thinned if kept >= MIN_KEPT else crop  # strokes thinner than the mean would vanish: leave it
