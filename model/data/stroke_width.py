@@ -18,6 +18,9 @@ MNIST_WIDTH_LOW, MNIST_WIDTH_HIGH = 2.18, 4.52
 # pen-drawn digits of known width); we compare widths before the resize.
 RESIZE_BLUR = 0.5
 MIN_LEFT = 2.0  # canvas px a thinned stroke keeps, so no stroke vanishes
+# Below this size (px) one pixel of erosion is a tenth of the box or more: too
+# coarse a step, and such a picture (MNIST's own 28x28) is already drawn at the box's scale.
+MIN_SIDE = 40
 MIN_KEPT = 0.2  # thinning that leaves less of the ink than this would erase the drawing
 PI_4 = np.pi / 4
 VOTE_PER_PX = 1 / 56  # majority-vote radius per pixel of the ink's longer side: none below 56 px  # mean ratio of a boundary's length to its count of pixel edges
@@ -66,10 +69,12 @@ def _filter(ink: np.ndarray, radius: int, reduce) -> np.ndarray:
 def match_mnist_width(crop: np.ndarray, level: float) -> np.ndarray:
     """Ink (h, w) cropped to its box -> ink whose strokes, scaled into the 20 px box, are MNIST-wide.
 
-    Nothing changes while the width is within MNIST's 5th-95th percentiles;
+    Nothing changes for a crop under MIN_SIDE px or while the width is within MNIST's 5th-95th percentiles;
     outside, the ink is eroded or dilated to the nearer of the two. The
     result may be larger (dilation pads) or have empty margins (erosion).
     """
+    if max(crop.shape) < MIN_SIDE:
+        return crop
     width = stroke_width(crop >= level * crop.max(), vote=int(max(crop.shape) * VOTE_PER_PX))
     scale = 20 / max(crop.shape)
     in_box = width * scale + RESIZE_BLUR
