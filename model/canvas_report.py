@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from model.data.canvas_set import canvas_set
+from model.data.canvas_set import PARTS, canvas_set
 from model.evaluation import read
 
 N_CLASSES = 10
@@ -33,10 +33,10 @@ def part_report(digits: np.ndarray, confidence: np.ndarray, labels: np.ndarray) 
     return result
 
 
-def canvas_report(net_or_reader, n_each: int = 1000, seed: int = 0) -> dict[str, dict]:
-    """name -> scores (see `part_report`) on every part of `canvas_set(n_each, seed)`."""
+def canvas_report(net_or_reader, n_each: int = 1000, seed: int = 0, parts: tuple[str, ...] = PARTS) -> dict[str, dict]:
+    """name -> scores (see `part_report`) on the chosen parts of `canvas_set(n_each, seed)`."""
     report = {}
-    for name, (images, labels) in canvas_set(n_each=n_each, seed=seed).items():
+    for name, (images, labels) in canvas_set(n_each, seed, parts).items():
         digits, confidence = read(net_or_reader, images)
         report[name] = part_report(digits, confidence, labels.astype(np.int64))
     return report

@@ -64,8 +64,8 @@ def read(net_or_reader, images) -> tuple[np.ndarray, np.ndarray]:
     return digits, confidence
 
 
-def canvas_accuracy(net, n_each: int = 1000, seed: int = 0) -> dict[str, float]:
-    """Accuracy on each digit part of the canvas-style set (digits as a person draws them), via `read`."""
+def canvas_accuracy(net, n_each: int = 1000, seed: int = 0, parts=("mnist", "fonts")) -> dict[str, float]:
+    """Accuracy on digit parts of the canvas-style set (digits as a person draws them), via `read`."""
     from model.canvas_report import canvas_report
 
-    return {name: r["accuracy"] for name, r in canvas_report(net, n_each, seed).items() if "accuracy" in r}
+    return {name: r["accuracy"] for name, r in canvas_report(net, n_each, seed, parts).items()}

