@@ -44,17 +44,28 @@ def report_from_probs(probs: np.ndarray, labels: np.ndarray) -> Report:
     return Report(float((predicted == labels).mean()), loss, per_class, cm.tolist())
 
 
-def canvas_accuracy(net, n_each: int = 1000, seed: int = 0) -> dict[str, float]:
-    """Accuracy on each part of the canvas-style set (digits as a person draws them), via `to_mnist`."""
-    from model.data.canvas_set import canvas_set
+def read(net_or_reader, images) -> tuple[np.ndarray, np.ndarray]:
+    """Read drawings as the program does: images (n, H, W) -> (digits int64 (n,), confidence float (n,)).
+
+    A drawing the reader refuses is digit -1 with confidence NaN: today only
+    an empty one (`to_mnist` finds no ink); a "not a digit" rejection belongs here too.
+    """
     from model.data.preprocess import to_mnist
 
-    scores = {}
-    for name, (images, labels) in canvas_set(n_each=n_each, seed=seed).items():
-        prepared = [to_mnist(img) for img in images]
-        # An image the preprocessing calls empty counts as wrong.
-        found = np.array([p is not None for p in prepared])
-        x = np.stack([p for p in prepared if p is not None])[:, None]
-        correct = net.predict(x) == labels[found]
-        scores[name] = float(correct.sum() / len(labels))
-    return scores
+    net = getattr(net_or_reader, "net", net_or_reader)
+    prepared = [to_mnist(img) for img in images]
+    found = np.array([p is not None for p in prepared], dtype=bool)
+    digits = np.full(len(prepared), -1, np.int64)
+    confidence = np.full(len(prepared), np.nan)
+    if found.any():
+        probs = net.predict_proba(np.stack([p for p in prepared if p is not None])[:, None])
+        digits[found] = probs.argmax(axis=1)
+        confidence[found] = probs.max(axis=1)
+    return digits, confidence
+
+
+def canvas_accuracy(net, n_each: int = 1000, seed: int = 0, parts=("mnist", "fonts")) -> dict[str, float]:
+    """Accuracy on digit parts of the canvas-style set (digits as a person draws them), via `read`."""
+    from model.canvas_report import canvas_report
+
+    return {name: r["accuracy"] for name, r in canvas_report(net, n_each, seed, parts).items()}

@@ -1,13 +1,15 @@
-"""The canvas evaluation sets: deterministic, balanced, and every image a digit."""
+"""The canvas evaluation sets: deterministic, balanced, and every image a digit (or, for "nondigits", none)."""
 
 import numpy as np
 import pytest
 
+from model.data.canvas_nondigits import LETTERS
 from model.data.canvas_set import CANVAS, FONT_FILES, FONTS_DIR, _glyph, canvas_fonts, canvas_mnist, canvas_set
+from model.data.canvas_strokes import canvas_nondigits, canvas_strokes, draw_nondigits, draw_strokes
 from model.data.preprocess import to_mnist
 
 N = 200
-MAKERS = {"mnist": canvas_mnist, "fonts": canvas_fonts}
+MAKERS = {"mnist": canvas_mnist, "fonts": canvas_fonts, "strokes": canvas_strokes}
 
 
 @pytest.fixture(scope="module", params=sorted(MAKERS))
@@ -64,7 +66,55 @@ def test_every_font_is_bundled_listed_with_its_licence_and_has_all_digits():
             assert glyph.shape[0] > 40 and glyph.max() > 0.9, (font_file, digit)
 
 
-def test_canvas_set_holds_both():
+def test_canvas_set_holds_every_part_and_the_first_two_as_before():
     sets = canvas_set(n_each=10, seed=1)
-    assert sorted(sets) == ["fonts", "mnist"]
+    assert list(sets) == ["mnist", "fonts", "strokes", "nondigits"]
     assert all(images.shape == (10, CANVAS, CANVAS) for images, _ in sets.values())
+    assert np.array_equal(sets["mnist"][0], canvas_mnist(10, 1)[0])
+    assert np.array_equal(sets["fonts"][0], canvas_fonts(10, 1)[0])
+    assert (sets["nondigits"][1] == -1).all()
+
+
+def _ink_heights(images):
+    dark_paper = np.median(images[:, 0, :], axis=1) < 128
+    ink = np.where(dark_paper[:, None, None], images, 255 - images) > 128
+    rows = ink.any(axis=2)
+    return np.array([np.ptp(np.flatnonzero(r)) + 1 for r in rows])
+
+
+@pytest.fixture(scope="module")
+def strokes():
+    return draw_strokes(100, seed=3)
+
+
+def test_strokes_span_the_promised_sizes_pens_and_sources(strokes):
+    images, _, records = strokes
+    pens = np.array([r["pen"] for r in records])
+    heights = _ink_heights(images)
+    assert 4 <= pens.min() < 8 and 22 < pens.max() <= 30
+    # Target heights run from 15% to 90% of the canvas (ink adds the pen's width).
+    assert heights.min() < 0.25 * CANVAS and heights.max() > 0.8 * CANVAS and heights.max() <= CANVAS
+    sources = [r["source"] for r in records]
+    assert 0.3 < sources.count("template") / len(sources) < 0.7
+
+
+def test_nondigits_are_letters_shapes_and_scribbles_and_no_digit_like_letter():
+    images, records = draw_nondigits(90, seed=2)
+    kinds = [r["kind"] for r in records]
+    letters = [k for k in kinds if k.startswith("letter")]
+    assert len(letters) == 30 and {"star", "zigzag", "tangle", "hatching"} <= set(kinds)
+    assert not set(LETTERS) & set("OoIlLSsZzBGqgbTYJDU"), "a letter that reads as a digit is no non-digit"
+    again, labels = canvas_nondigits(90, seed=2)
+    assert np.array_equal(images, again) and labels.dtype == np.int8 and (labels == -1).all()
+    # Each is a drawing, not an empty canvas: the odd tiny blob drawn with a fat pen may pass for a dot.
+    assert sum(to_mnist(image) is None for image in images) <= 3
+
+
+def test_the_bundled_cnn_reads_stroke_digits():
+    from model.evaluation import read
+    from model.paths import WEIGHTS_DIR
+    from model.weights import load_digit_reader
+
+    images, labels = canvas_strokes(100, seed=5)
+    digits, _ = read(load_digit_reader(WEIGHTS_DIR / "cnn.npz"), images)
+    assert (digits == labels).mean() >= 0.8  # it reads about 95%: a floor, not a target

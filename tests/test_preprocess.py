@@ -180,3 +180,63 @@ def test_non_image_file_raises_image_error(tmp_path, content):
 def test_missing_file_raises_image_error(tmp_path):
     with pytest.raises(ImageError, match="not found"):
         load_image(tmp_path / "nothing.png")
+
+
+def _pen_digit(digit: int, height: float, pen: float, side: int = CANVAS) -> np.ndarray:
+    """A template digit drawn with a round pen, `height` px tall, dark on white paper (side, side) uint8."""
+    from model.data.canvas_pen import pen_ink
+    from model.data.canvas_templates import DIGITS
+
+    strokes = [s * height + 20 for s in DIGITS[digit][0]()]
+    ink = pen_ink(strokes, pen)
+    paper = np.full((side, side), 255, np.uint8)
+    paper[:CANVAS, :CANVAS] = 255 - np.rint(ink * 255).astype(np.uint8)
+    return paper
+
+
+def _width_in_field(out):
+    from model.data.stroke_width import stroke_width
+
+    return stroke_width(out >= 0.2)
+
+
+@pytest.mark.parametrize("height, pen", [(60, 22), (65, 4), (230, 3)], ids=["small-thick", "small-thin", "large-thin"])
+def test_strokes_come_out_about_as_wide_as_mnist_whatever_the_brush(height, pen):
+    from model.data.stroke_width import MNIST_WIDTH_HIGH, MNIST_WIDTH_LOW
+
+    widths = [_width_in_field(to_mnist(_pen_digit(d, height, pen))) for d in range(10)]
+    # Untouched, they come out about 6.4, 1.9 and 1.3 px wide.
+    assert MNIST_WIDTH_LOW - 0.15 <= np.median(widths) <= MNIST_WIDTH_HIGH + 0.5, widths
+
+
+@pytest.mark.parametrize("name", ["mlp", "small-cnn", "cnn"])
+def test_small_thick_and_thin_digits_read_as_the_large_one(name):
+    from model.paths import WEIGHTS_DIR
+    from model.weights import load_digit_reader
+
+    net = load_digit_reader(WEIGHTS_DIR / f"{name}.npz").net
+    def read(height, pen):
+        return net.predict(np.stack([to_mnist(_pen_digit(d, height, pen)) for d in range(10)])[:, None])
+
+    large = read(200, 16)
+    assert (large == np.arange(10)).sum() >= 9
+    for height, pen in [(60, 22), (65, 4), (230, 3)]:
+        assert (read(height, pen) == large).sum() >= 9, (height, pen)  # a floor for the bundled files
+
+
+@pytest.mark.parametrize("side", [CANVAS, 3 * CANVAS])
+def test_a_small_thin_digit_is_a_digit_on_any_size_of_picture(side):
+    assert to_mnist(_pen_digit(4, 65, 4, side)) is not None
+
+
+@pytest.mark.parametrize("radius", [4, 15, 30])
+def test_a_click_of_any_brush_is_no_digit(radius):
+    rows, cols = np.indices((CANVAS, CANVAS))
+    dot = np.where((rows - 120) ** 2 + (cols - 140) ** 2 <= radius**2, 0, 255).astype(np.uint8)
+    assert to_mnist(dot) is None
+
+
+def test_a_small_speck_is_no_digit():
+    paper = np.full((CANVAS, CANVAS), 255, np.uint8)
+    paper[100:103, 60:66] = 0
+    assert to_mnist(paper) is None

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
+from model.canvas_report import canvas_report, format_canvas_report
 from model.cli.errors import CliError
-from model.evaluation import canvas_accuracy, evaluate_mnist_test
+from model.evaluation import evaluate_mnist_test
 
 
 def add_evaluate(sub) -> None:
@@ -13,7 +14,7 @@ def add_evaluate(sub) -> None:
     p.add_argument("weights", help="a DigitLab weight file (.npz)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--canvas", type=int, metavar="N", default=0,
-                   help="also score N digits of each canvas-style set (drawn as a person would)")
+                   help="also score N drawings of each canvas-style part (drawn as a person would)")
     p.set_defaults(run=run_evaluate)
 
 
@@ -32,7 +33,7 @@ def run_evaluate(args) -> int:
     net = load_digit_reader(args.weights).net
     result = {"file": args.weights, **evaluate_mnist_test(net).to_dict()}
     if args.canvas:
-        result["canvas_accuracy"] = canvas_accuracy(net, n_each=args.canvas)
+        result["canvas"] = canvas_report(net, n_each=args.canvas)
     if args.json:
         print(json.dumps(result))
     else:
@@ -46,8 +47,8 @@ def format_report(result: dict) -> str:
              "correct " + " ".join(f"{a:>6.1%}" for a in result["per_class_accuracy"]), "",
              "confusion matrix (rows: true digit, columns: predicted)"]
     lines += [f"{d:>5}   " + " ".join(f"{n:>6}" for n in row) for d, row in enumerate(result["confusion_matrix"])]
-    for name, acc in result.get("canvas_accuracy", {}).items():
-        lines.append(f"canvas-style set '{name}': {acc:.2%}")
+    if "canvas" in result:
+        lines += format_canvas_report(result["canvas"])
     return "\n".join(lines)
 
 

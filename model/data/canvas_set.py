@@ -8,6 +8,8 @@ These sets measure that, and whether `preprocess.to_mnist` fixes it:
   moved off-centre, thickened, sometimes tilted, in either polarity.
 - `canvas_fonts`: digits in the bundled handwriting, script, comic and plain
   fonts (assets/fonts), at random sizes, positions and slants.
+- "strokes" and "nondigits" (canvas_strokes.py): digits and no-digits drawn
+  as pen strokes with a mouse's hand.
 
 Everything follows from the seed, so a set is the same on every machine.
 Images are uint8 (n, 280, 280) as drawn: dark-on-light or light-on-dark.
@@ -160,6 +162,13 @@ def canvas_fonts(n: int = 1000, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     return images, labels
 
 
-def canvas_set(n_each: int = 500, seed: int = 0) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Both canvas sets: {"mnist": (images, labels), "fonts": (images, labels)}."""
-    return {"mnist": canvas_mnist(n_each, seed), "fonts": canvas_fonts(n_each, seed)}
+PARTS = ("mnist", "fonts", "strokes", "nondigits")
+
+
+def canvas_set(n_each: int = 500, seed: int = 0, parts: tuple[str, ...] = PARTS) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """The chosen parts, {name: (images, labels)}: "mnist", "fonts", "strokes" (canvas_strokes)
+    and "nondigits", whose labels are -1 (int8): no digit."""
+    from model.data.canvas_strokes import canvas_nondigits, canvas_strokes
+
+    makers = {"mnist": canvas_mnist, "fonts": canvas_fonts, "strokes": canvas_strokes, "nondigits": canvas_nondigits}
+    return {name: makers[name](n_each, seed) for name in parts}

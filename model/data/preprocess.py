@@ -17,6 +17,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, UnidentifiedImageError
 
+from model.data.stroke_width import match_mnist_width, stroke_width
+
 FIELD = 28
 BOX = 20
 CENTRE = (FIELD - 1) / 2 + 0.5  # MNIST's centre of mass, in pixel indices: (14, 14)
@@ -25,7 +27,10 @@ LUMA = np.array([0.299, 0.587, 0.114], dtype=np.float32)  # ITU-R 601, as Pillow
 MIN_CONTRAST = 0.15  # ink fainter than this against the paper is not a drawing
 INK_LEVEL = 0.2  # a pixel is ink if it reaches this fraction of the strongest ink
 MIN_INK_PIXELS = 4
-MIN_BOX_FRACTION = 0.08  # a box under this part of the image is a speck or a dot of the pen
+MIN_BOX_FRACTION = 0.05  # a box under this part of the image is a speck (14 px on the 280 px canvas)
+# A dot of the pen 20 px or more across spans 2.05-2.2 times its mean stroke width (stroke_width);
+# a digit spans 2.5 times or more unless drawn so small with so thick a pen that it is a blob.
+DOT_RATIO = 2.3
 RESAMPLE = Image.Resampling.LANCZOS
 
 
@@ -128,7 +133,10 @@ def _ink_box(ink: np.ndarray) -> tuple[slice, slice] | None:
     height, width = rows[-1] - rows[0] + 1, cols[-1] - cols[0] + 1
     if max(height, width) < MIN_BOX_FRACTION * max(ink.shape):
         return None
-    return slice(rows[0], rows[-1] + 1), slice(cols[0], cols[-1] + 1)
+    box = slice(rows[0], rows[-1] + 1), slice(cols[0], cols[-1] + 1)
+    if max(height, width) < DOT_RATIO * stroke_width(mask[box]):
+        return None  # a dot of the pen, whatever its size
+    return box
 
 
 def _fit_box(crop: np.ndarray) -> np.ndarray:
@@ -173,14 +181,17 @@ def to_mnist(image: Image.Image | np.ndarray) -> np.ndarray | None:
     image: a Pillow image (any mode) or an array (H, W), (H, W, 3) or
     (H, W, 4), any size, either polarity; transparent pixels are paper.
     Returns float32 (28, 28) in [0, 1], ink = 1, the digit's longer side
-    20 px and its centre of mass at (14, 14); None for a blank image, ink too
-    faint, or a speck. Add the batch and channel axes for a network:
+    20 px, its strokes about as wide as MNIST's, and its centre of mass at
+    (14, 14); None for a blank image, ink too faint, a speck or a dot of the pen. Add the batch and channel axes for a network:
     `x[None, None]` is (1, 1, 28, 28).
     """
     ink = _ink(_grey(_as_array(image)))
     box = _ink_box(ink)
     if box is None:
         return None
-    patch = _fit_box(np.ascontiguousarray(ink[box]))
+    crop = match_mnist_width(np.ascontiguousarray(ink[box]), INK_LEVEL)
+    rows = np.flatnonzero((crop >= INK_LEVEL * crop.max()).any(axis=1))
+    cols = np.flatnonzero((crop >= INK_LEVEL * crop.max()).any(axis=0))
+    patch = _fit_box(np.ascontiguousarray(crop[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]))
     patch /= patch.max()  # the strongest stroke is full ink, as in MNIST
     return _centre(patch)

@@ -38,7 +38,7 @@ def canvas_inputs(n_each: int) -> dict[str, tuple[np.ndarray, np.ndarray, int]]:
     A rejected image (to_mnist found no ink) is fed as a blank input, so it counts as an answer, mostly wrong.
     """
     sets = {}
-    for name, (images, labels) in canvas_set(n_each, CANVAS_SEED).items():
+    for name, (images, labels) in canvas_set(n_each, CANVAS_SEED, parts=("mnist", "fonts")).items():
         prepared = [to_mnist(image) for image in images]
         rejected = sum(p is None for p in prepared)
         x = np.stack([np.zeros((28, 28), np.float32) if p is None else p for p in prepared])[:, None]
