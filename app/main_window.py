@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
             self.panel.show_no_network()
         else:
             start = time.perf_counter()
-            result = predict(entry.net, self.canvas.to_array())
+            result = predict(entry.net, self.canvas.to_array(), entry.calibration)
             self.panel.show_prediction(result)
             self.last_latency = time.perf_counter() - start
             # An empty canvas was not classified, so there is no time to show.

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from model.calibration import Calibration, CalibrationError
 from model.network import Sequential
 from model.paths import WEIGHTS_DIR
 from model.weights import load_digit_reader
@@ -25,6 +26,14 @@ class NetworkEntry:
     meta: dict = field(default_factory=dict)
     path: Path | None = None
     source: str = "trained"  # "bundled", "file" or "trained"
+
+    @property
+    def calibration(self) -> Calibration:
+        """Temperature and "not a digit" threshold (checked when the file was loaded); none for older files."""
+        try:
+            return Calibration.from_meta(self.meta)
+        except CalibrationError:  # a network trained in the window carries no calibration
+            return Calibration()
 
     @property
     def test_accuracy(self) -> float | None:

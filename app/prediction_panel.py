@@ -10,6 +10,7 @@ from app.predictor import Prediction
 from app.probability_bars import ACCENT, ProbabilityBars
 
 DRAW_PROMPT = "Draw a digit"
+NOT_A_DIGIT = "Not a digit"
 NO_NETWORK = "No network loaded — train one or open a weight file"
 MUTED = "#6b7380"
 SIDE = 28
@@ -67,6 +68,8 @@ class PredictionPanel(QWidget):
         big.setWeight(QFont.Weight.DemiBold)
         self.digit_label.setFont(big)
         self.digit_label.setMinimumHeight(QFontMetrics(big).height())  # no jump between states
+        self._big, self._words = big, QFont(big)
+        self._words.setPointSizeF(self.font().pointSizeF() * 2.2)  # "Not a digit" fits the panel's width
         self.confidence_label = QLabel()
         self.confidence_label.setWordWrap(True)
         self.bars = ProbabilityBars()
@@ -92,22 +95,31 @@ class PredictionPanel(QWidget):
         if prediction is None:
             self._show_empty(DRAW_PROMPT)
             return
-        self.digit_label.setText(str(prediction.digit))
-        self.digit_label.setStyleSheet(f"color: {ACCENT.name()};")
-        self.confidence_label.setText(f"{100 * prediction.confidence:.1f}% confident")
-        self.confidence_label.setStyleSheet("")
-        self.bars.set_probabilities(prediction.probabilities)
+        if prediction.refused:
+            self.digit_label.setFont(self._words)
+            self.digit_label.setText(NOT_A_DIGIT)
+            self.digit_label.setStyleSheet(f"color: {MUTED};")
+            self.confidence_label.setText(f"at most {100 * prediction.confidence:.1f}% for any digit")
+            self.confidence_label.setStyleSheet(f"color: {MUTED};")
+        else:
+            self.digit_label.setFont(self._big)
+            self.digit_label.setText(str(prediction.digit))
+            self.digit_label.setStyleSheet(f"color: {ACCENT.name()};")
+            self.confidence_label.setText(f"{100 * prediction.confidence:.1f}% confident")
+            self.confidence_label.setStyleSheet("")
+        self.bars.set_probabilities(prediction.probabilities, muted=prediction.refused)
         self.preview.set_image(prediction.image)
 
     def show_no_network(self) -> None:
         self._show_empty(NO_NETWORK)
 
     def shown_digit(self) -> int | None:
-        """The digit on display, or None when there is no prediction."""
+        """The digit on display, or None when there is no prediction or it is not a digit."""
         text = self.digit_label.text()
         return int(text) if text.isdigit() else None
 
     def _show_empty(self, message: str) -> None:
+        self.digit_label.setFont(self._big)
         self.digit_label.setText("?")
         self.digit_label.setStyleSheet(f"color: {MUTED};")
         self.confidence_label.setText(message)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 ACCENT = QColor("#2f6fdf")
 TRACK = QColor("#e9ecf1")
 BAR = QColor("#9aa5b5")
+MUTED_TEXT = "#6b7380"
 CLASSES = 10
 
 
@@ -16,20 +17,26 @@ class ProbabilityBars(QWidget):
     """One row per digit: the digit, a bar as long as its probability, the percentage.
 
     The winning row is drawn in the accent colour; with no probabilities the
-    rows are empty tracks.
+    rows are empty tracks; when the network refuses the drawing, every row is grey.
     """
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._probabilities = np.zeros(CLASSES)
         self._winner: int | None = None
+        self._muted = False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def probabilities(self) -> np.ndarray:
         return self._probabilities.copy()
 
-    def set_probabilities(self, probabilities: np.ndarray | None) -> None:
-        """probabilities: (10,) summing to 1, or None to empty the chart."""
+    def is_muted(self) -> bool:
+        """True while the bars are grey because the network refused the drawing."""
+        return self._muted
+
+    def set_probabilities(self, probabilities: np.ndarray | None, muted: bool = False) -> None:
+        """probabilities: (10,) summing to 1, or None to empty the chart; muted: all grey (no digit won)."""
+        self._muted = muted
         if probabilities is None:
             self._probabilities, self._winner = np.zeros(CLASSES), None
         else:
@@ -56,9 +63,11 @@ class ProbabilityBars(QWidget):
         bar_h = max(4.0, min(row_h * 0.5, metrics.height() * 0.7))
         track_x, track_w = label_w, max(1.0, self.width() - label_w - pct_w)
         text = self.palette().color(QPalette.ColorRole.WindowText)
+        if self._muted:
+            text = QColor(MUTED_TEXT)
         for digit, p in enumerate(self._probabilities):
             top = digit * row_h
-            win = digit == self._winner
+            win = digit == self._winner and not self._muted
             bold = painter.font()
             bold.setBold(win)
             painter.setFont(bold)

@@ -6,6 +6,8 @@ import numpy as np
 
 # Floor for probabilities inside a logarithm.
 EPS = 1e-12
+# The label of a training image that is none of the classes ("not a digit").
+UNIFORM = -1
 
 
 def softmax(logits: np.ndarray) -> np.ndarray:
@@ -21,6 +23,9 @@ class SoftmaxCrossEntropy:
     Fused so that the gradient is the stable (p - onehot) / N and log-probabilities
     come from log-sum-exp, never from log(softmax).
     forward(logits: (N, C), labels: (N,) int) -> mean loss; backward() -> dlogits (N, C).
+    A label of UNIFORM (-1) means "none of the classes" (outlier exposure): its target
+    is the uniform distribution, so its loss is the cross-entropy to 1/C and its
+    gradient (p - 1/C) / N.
     """
 
     def forward(self, logits: np.ndarray, labels: np.ndarray) -> float:
@@ -29,13 +34,19 @@ class SoftmaxCrossEntropy:
         log_probs = shifted - log_sum
         self.probs = np.exp(log_probs)
         self._labels = np.asarray(labels)
+        self._none = self._labels == UNIFORM
         n = logits.shape[0]
-        return float(-log_probs[np.arange(n), self._labels].mean())
+        picked = log_probs[np.arange(n), np.where(self._none, 0, self._labels)]
+        if self._none.any():
+            picked = np.where(self._none, log_probs.mean(axis=1), picked)
+        return float(-picked.mean())
 
     def backward(self) -> np.ndarray:
-        n = self.probs.shape[0]
+        n, classes = self.probs.shape
         dlogits = self.probs.copy()
-        dlogits[np.arange(n), self._labels] -= 1
+        known = np.flatnonzero(~self._none)
+        dlogits[known, self._labels[known]] -= 1
+        dlogits[self._none] -= dlogits.dtype.type(1 / classes)
         return dlogits / dlogits.dtype.type(n)
 
 

@@ -20,7 +20,7 @@ from typing import Callable, Iterator
 
 import numpy as np
 
-from model.losses import LOSSES
+from model.losses import LOSSES, UNIFORM
 from model.network import Sequential
 from model.optim import DEFAULT_MOMENTUM, OPTIMIZERS, Optimizer, make_optimizer
 from model.schedules import DEFAULT_GAMMA, SCHEDULES, make_schedule
@@ -143,6 +143,8 @@ def train(net: Sequential, x: np.ndarray, y: np.ndarray, config: TrainConfig, *,
     if config.patience is not None and x_val is None:
         raise ConfigError("early stopping (patience) needs validation data")
     x, y = _check_data(net, x, y, "training")
+    if config.loss != "cross_entropy" and (y == UNIFORM).any():
+        raise ConfigError("images labelled 'not a digit' (-1) need the cross-entropy loss")
     if x_val is not None:
         x_val, y_val = _check_data(net, x_val, y_val, "validation")
     n = min(len(x), config.max_train or len(x))
@@ -187,14 +189,14 @@ class _Run:
 
     def _epoch(self, epoch, should_stop):
         """Yield batch records; return None, or a (reason, epoch, batch) that ends the run."""
-        order, seen, loss_sum, correct = self.rng.permutation(len(self.x)), 0, 0.0, 0
+        order, seen, loss_sum, correct, counted = self.rng.permutation(len(self.x)), 0, 0.0, 0, 0
         for b in range(self.batches):
             if should_stop is not None and should_stop():
                 return "stopped", epoch, b
             idx = order[b * self.config.batch_size:(b + 1) * self.config.batch_size]
             self.opt.lr = self.schedule(epoch - 1 + b / self.batches)
             tick = time.perf_counter()
-            loss, hits = self._step(self._batch(idx), self.y[idx])
+            loss, hits, labelled = self._step(self._batch(idx), self.y[idx])
             self.train_time += time.perf_counter() - tick
             if not math.isfinite(loss):
                 self.net.load_state_dict(self.good)
@@ -202,7 +204,8 @@ class _Run:
                 return "diverged", epoch, b + 1
             self.step, self.images = self.step + 1, self.images + len(idx)
             seen, loss_sum, correct = seen + len(idx), loss_sum + loss * len(idx), correct + hits
-            self.running = (loss_sum / seen, correct / seen)
+            counted += labelled
+            self.running = (loss_sum / seen, correct / counted if counted else 0.0)
             if (b + 1) % self.config.log_every == 0 or b + 1 == self.batches:
                 yield self._record("batch", epoch, b + 1, *self.running)
         return None
@@ -214,19 +217,23 @@ class _Run:
             xb = augment(xb, self.rng)
         return xb
 
-    def _step(self, xb, yb) -> tuple[float, int]:
-        """One forward/backward/update; returns (loss, correct). No update when the loss is not finite."""
+    def _step(self, xb, yb) -> tuple[float, int, int]:
+        """One forward/backward/update; returns (loss, correct, images with a class).
+
+        No update when the loss is not finite. Images labelled UNIFORM (not a digit) count in
+        the loss but not in the accuracy.
+        """
         # A blow-up is reported as divergence (a non-finite loss next step), not as NumPy warnings.
         with np.errstate(over="ignore", invalid="ignore"):
             logits = self.net.forward(xb, train=True)
             loss = self.loss_fn.forward(logits, yb)
             if not math.isfinite(loss):
-                return loss, 0
+                return loss, 0, 0
             self.net.zero_grad()
             self.net.backward(self.loss_fn.backward(), input_grad=False)
             self._remember_good()
             self.opt.step()
-        return loss, int((logits.argmax(axis=1) == yb).sum())
+        return loss, int((logits.argmax(axis=1) == yb).sum()), int((yb != UNIFORM).sum())
 
     def _remember_good(self) -> None:
         for name, p in self.net.params().items():
@@ -345,7 +352,8 @@ def _check_data(net: Sequential, x, y, what: str) -> tuple[np.ndarray, np.ndarra
     if x.dtype.kind != "f":
         raise ValueError(f"{what} images must be floats in [0, 1] (model.data.mnist.to_float), not {x.dtype}")
     classes = net.output_shapes()[-1][0]
-    if y.dtype.kind not in "iu" or y.min() < 0 or y.max() >= classes:
+    lowest = UNIFORM if what == "training" else 0  # "not a digit" images train, never validate
+    if y.dtype.kind not in "iu" or y.min() < lowest or y.max() >= classes:
         raise ValueError(f"{what} labels must be whole numbers from 0 to {classes - 1}")
     return x, y.astype(np.int64, copy=False)
 

@@ -6,7 +6,8 @@ Layout of a file (format version 1):
     "optim/<key>"           optional optimizer state ("step", "m.0.weight", ...)
     "__meta__"              uint8 bytes of UTF-8 JSON: format_version,
                             architecture (the network's spec), input, name,
-                            training summary, test_accuracy, optimizer
+                            training summary, test_accuracy, optimizer,
+                            calibration (model/calibration.py; optional)
 Everything is read with allow_pickle=False and checked before a network is
 returned, so a damaged or hostile file gives a WeightFileError, not a crash,
 a half-loaded network or executed code.
@@ -24,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from model.atomic import atomic_write
+from model.calibration import Calibration, CalibrationError
 from model.layers import SpecError
 from model.network import INPUT_SHAPE, Sequential
 from model.optim import Optimizer, make_optimizer
@@ -38,7 +40,7 @@ INPUT_RANGE = [0, 1]
 # Metadata fields the program reads, and what each must be when present: (key, types, in words).
 # (The architecture is checked by rebuilding it.)
 META_FIELDS = (("name", str, "text"), ("test_accuracy", (int, float), "a number"), ("input", dict, "an object"),
-               ("optimizer", dict, "an object"), ("training", dict, "an object"))
+               ("optimizer", dict, "an object"), ("training", dict, "an object"), ("calibration", dict, "an object"))
 # What reading a damaged archive can raise, from zipfile, zlib and numpy's .npy parser.
 READ_ERRORS = (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile, zlib.error, RuntimeError)
 
@@ -216,6 +218,10 @@ def _read_meta(path: Path, raw: np.ndarray | None) -> dict:
     accuracy = meta.get("test_accuracy")
     if accuracy is not None and not 0 <= accuracy <= 1:
         raise WeightFileError(f"{path}: metadata field 'test_accuracy' must be in [0, 1], found {accuracy!r}")
+    try:
+        Calibration.from_meta(meta)
+    except CalibrationError as exc:
+        raise WeightFileError(f"{path}: {exc}") from None
     return meta
 
 

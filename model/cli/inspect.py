@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
+from model.calibration import Calibration
 from model.canvas_report import canvas_report, format_canvas_report
 from model.cli.errors import CliError
 from model.evaluation import evaluate_mnist_test
+from model.trust import format_trust, mnist_test_trust
 
 
 def add_evaluate(sub) -> None:
@@ -30,10 +32,12 @@ def run_evaluate(args) -> int:
 
     if args.canvas < 0:
         raise CliError("--canvas takes a number of images >= 0")
-    net = load_digit_reader(args.weights).net
+    checkpoint = load_digit_reader(args.weights)
+    net = checkpoint.net
     result = {"file": args.weights, **evaluate_mnist_test(net).to_dict()}
     if args.canvas:
-        result["canvas"] = canvas_report(net, n_each=args.canvas)
+        result["canvas"] = canvas_report(checkpoint, n_each=args.canvas)
+    result["trust"] = {"MNIST test": mnist_test_trust(net, Calibration.from_meta(checkpoint.meta))}
     if args.json:
         print(json.dumps(result))
     else:
@@ -49,6 +53,7 @@ def format_report(result: dict) -> str:
     lines += [f"{d:>5}   " + " ".join(f"{n:>6}" for n in row) for d, row in enumerate(result["confusion_matrix"])]
     if "canvas" in result:
         lines += format_canvas_report(result["canvas"])
+    lines += ["", *(format_trust(name, t) for name, t in result.get("trust", {}).items())]
     return "\n".join(lines)
 
 
@@ -69,4 +74,15 @@ def run_info(args) -> int:
     training = meta.get("training")
     if training:
         print("training:", json.dumps(training, default=str))
+    print(refusal_line(meta))
     return 0
+
+
+def refusal_line(meta: dict) -> str:
+    """Whether this file can say "not a digit", and how its confidence is calibrated."""
+    calibration = Calibration.from_meta(meta)
+    if not calibration.can_refuse:
+        scaled = f"; confidence calibrated at temperature {calibration.temperature:.3f}" if "calibration" in meta else ""
+        return f"not a digit: cannot refuse (no threshold in this file){scaled}"
+    return (f"not a digit: can refuse (top calibrated probability under {calibration.threshold:.3f}); "
+            f"confidence calibrated at temperature {calibration.temperature:.3f}")

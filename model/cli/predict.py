@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
+from model.calibration import Calibration, read_digits
 from model.cli.errors import one_line
 from model.data.preprocess import ImageError, load_image, to_mnist
 
@@ -19,25 +20,34 @@ def add_predict(sub) -> None:
     p.set_defaults(run=run_predict)
 
 
-def predict_record(net, path: str) -> dict:
-    """{"file", "digit", "confidence", "probabilities"} for one image; digit None when it holds no digit."""
+def predict_record(net, path: str, calibration: Calibration | None = None) -> dict:
+    """{"file", "digit", "reason", "confidence", "probabilities"} for one image.
+
+    digit is None with reason "empty" when the image holds no ink, or "not a digit" when the
+    network refuses it (the probabilities are still given); confidence is then None.
+    """
     x = to_mnist(load_image(path))
     if x is None:
-        return {"file": path, "digit": None, "confidence": None, "probabilities": None}
-    probs = net.predict_proba(x[None, None])[0]
-    probabilities = [round(float(p), PROBABILITY_DIGITS) for p in probs]
-    digit = int(probs.argmax())
-    return {"file": path, "digit": digit, "confidence": probabilities[digit], "probabilities": probabilities}
+        return {"file": path, "digit": None, "reason": "empty", "confidence": None, "probabilities": None}
+    probs, refused = read_digits(net, calibration or Calibration(), x[None, None])
+    probabilities = [round(float(p), PROBABILITY_DIGITS) for p in probs[0]]
+    if refused[0]:
+        return {"file": path, "digit": None, "reason": "not a digit", "confidence": None,
+                "probabilities": probabilities}
+    digit = int(probs[0].argmax())
+    return {"file": path, "digit": digit, "reason": None, "confidence": probabilities[digit],
+            "probabilities": probabilities}
 
 
 def run_predict(args) -> int:
     from model.weights import load_digit_reader
 
-    net = load_digit_reader(args.weights).net
+    checkpoint = load_digit_reader(args.weights)
+    net, calibration = checkpoint.net, Calibration.from_meta(checkpoint.meta)
     failed = 0
     for path in args.images:
         try:
-            record = predict_record(net, path)
+            record = predict_record(net, path, calibration)
         except (ImageError, OSError) as exc:
             failed += 1
             # ImageError names the file itself; OSError names it as its filename.

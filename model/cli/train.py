@@ -20,6 +20,7 @@ from model.data.mnist import VAL_SIZE, training_split
 from model.evaluation import evaluate_mnist_test
 
 ACTIVATIONS = ("relu", "sigmoid", "tanh", "leaky_relu")
+SYNTH_STREAM = 1  # the training pool's seed stream (calibration draws its validation drawings from stream 2)
 
 
 def add_train(sub) -> None:
@@ -32,6 +33,7 @@ def add_train(sub) -> None:
     what.add_argument("--preset", choices=sorted(PRESETS), help="network preset (default: small-cnn)")
     what.add_argument("--arch", metavar="FILE", help="architecture file: a JSON list of layer descriptions")
     what.add_argument("--resume", metavar="WEIGHTS", help="continue training a saved network (and its optimizer)")
+    what.add_argument("--init", metavar="WEIGHTS", help="start from a saved network's weights with a new optimizer")
     p.add_argument("--epochs", type=int, default=2)
     p.add_argument("--batch-size", type=int, default=128)
     p.add_argument("--optimizer", choices=OPTIMIZERS, default="adam")
@@ -42,6 +44,10 @@ def add_train(sub) -> None:
     p.add_argument("--dropout", type=float, help="preset option: dropout probability")
     p.add_argument("--batchnorm", action=argparse.BooleanOptionalAction, help="preset option: batch normalisation")
     p.add_argument("--augment", action="store_true", help="random shifts, rotations, scaling and stroke widths")
+    p.add_argument("--synth", type=int, default=0, metavar="N",
+                   help="add N synthetic drawings: pen-stroke and font digits, and non-digits to refuse")
+    p.add_argument("--calibrate", action=argparse.BooleanOptionalAction,
+                   help="fit temperature and 'not a digit' threshold on validation data (default: on with --synth)")
     p.add_argument("--train-size", type=int, help="train on the first N images of the training split")
     p.add_argument("--val-size", type=int, default=VAL_SIZE, help="images held out of training for validation")
     p.add_argument("--patience", type=int, help="stop after this many epochs without validation improvement")
@@ -64,6 +70,14 @@ def build_network(args):
 
         checkpoint = load_weights(args.resume)
         return checkpoint.net, optimizer_from_checkpoint(checkpoint), checkpoint.meta.get("name", Path(args.resume).stem)
+    if args.init:
+        from model.weights import load_weights
+
+        checkpoint = load_weights(args.init)
+        # Where the weights came from, kept in the new file's training record.
+        args.started_from = {"file": args.init, "command": (checkpoint.meta.get("training") or {}).get("command"),
+                             "seconds": (checkpoint.meta.get("training") or {}).get("seconds")}
+        return checkpoint.net, None, checkpoint.meta.get("name") or Path(args.init).stem
     if args.arch:
         try:
             spec = json.loads(Path(args.arch).read_text())
@@ -132,6 +146,8 @@ def run_train(args) -> int:
     out = Path(args.out or f"{name}.npz")
     check_writable(out)
     x_tr, y_tr, x_val, y_val = training_split(val_size=args.val_size)
+    if args.synth:
+        x_tr, y_tr = with_synthetic(x_tr, y_tr, args.synth, args.seed)
     val = {"x_val": x_val, "y_val": y_val} if args.val_size else {}
     # Every mistake in the options is caught here, before a line about training is printed.
     config.validate(len(x_tr))
@@ -149,10 +165,31 @@ def run_train(args) -> int:
     print(done.message, file=sys.stderr)
     report = evaluate_mnist_test(net)
     meta = {"name": args.name or name, "test_accuracy": report.accuracy,
-            "training": {**training_summary(done, config), "command": _command_line()}}
+            "training": {**training_summary(done, config), "command": _command_line(), "synth": args.synth}}
+    if getattr(args, "started_from", None):
+        meta["training"]["started_from"] = args.started_from
+    if args.calibrate or (args.calibrate is None and args.synth):
+        from model.cli.calibrate import calibrate_net, format_account
+
+        calibration, account = calibrate_net(net, seed=args.seed)
+        meta["calibration"] = calibration.to_meta()
+        print(format_account(account), file=sys.stderr)
     save_weights(out, net, meta=meta, optimizer=optimizer if args.optimizer_state else None)
     print(f"MNIST test accuracy {report.accuracy:.2%}; saved {out}", file=sys.stderr)
     return 0
+
+
+def with_synthetic(x, y, n: int, seed: int):
+    """Training images and labels with n synthetic drawings made from these training digits, shuffled in."""
+    from model.data.synth import synthetic_pool
+
+    if n < 0:
+        raise CliError("--synth takes a number of drawings >= 0")
+    print(f"Drawing {n:,} synthetic training images...", file=sys.stderr)
+    rng = np.random.default_rng([seed, SYNTH_STREAM])
+    x_syn, y_syn = synthetic_pool(n, rng, np.rint(x[:, 0] * 255).astype(np.uint8), y)
+    order = rng.permutation(len(x) + len(x_syn))
+    return np.concatenate([x, x_syn])[order], np.concatenate([y, y_syn])[order]
 
 
 def _run_with_progress(records):

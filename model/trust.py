@@ -1,0 +1,55 @@
+"""How far a network's answers can be trusted: calibration error and refusals, on MNIST test and drawn sets.
+
+`evaluate` prints these beside the accuracy. Everything goes through the
+file's Calibration (model/calibration.py): its temperature and, if it has
+one, its "not a digit" threshold. An uncalibrated file is scored at T = 1.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from model.calibration import Calibration, expected_calibration_error, read_digits, reliability
+
+
+def trust(net, calibration: Calibration, x: np.ndarray, y: np.ndarray) -> dict:
+    """On images x (N, 1, 28, 28) with labels y (N,) (-1: not a digit): ECE, refusals and accuracy.
+
+    "ece": over the digits, with calibrated probabilities; "refused": the share of digits
+    refused; "not_digits_refused": the share of non-digits refused (None without any);
+    "accuracy": digits read right (a refused digit counts as wrong); "reliability": the
+    diagram's bins (counts, mean confidence, accuracy) over the digits.
+    """
+    y = np.asarray(y, np.int64)
+    probs, refused = read_digits(net, calibration, x)
+    digits = y >= 0
+    out = {"ece": None, "refused": None, "accuracy": None, "reliability": None,
+           "not_digits_refused": float(refused[~digits].mean()) if (~digits).any() else None}
+    if digits.any():
+        p, labels = probs[digits], y[digits]
+        right = (p.argmax(axis=1) == labels) & ~refused[digits]
+        counts, _, confidence, hits = reliability(p, labels)
+        shown = np.maximum(counts, 1)
+        out.update(ece=expected_calibration_error(p, labels), refused=float(refused[digits].mean()),
+                   accuracy=float(right.mean()),
+                   reliability={"counts": counts.tolist(), "confidence": (confidence / shown).tolist(),
+                                "accuracy": (hits / shown).tolist()})
+    return out
+
+
+def mnist_test_trust(net, calibration: Calibration) -> dict:
+    """`trust` on the bundled MNIST test set."""
+    from model.data.mnist import load_mnist, to_float
+
+    images, labels = load_mnist("test")
+    return trust(net, calibration, to_float(images), labels)
+
+
+def format_trust(name: str, t: dict) -> str:
+    """One line: "MNIST test: ECE 0.41%, 0.30% of digits refused"."""
+    parts = []
+    if t["ece"] is not None:
+        parts += [f"ECE {t['ece']:.2%}", f"{t['refused']:.2%} of digits refused"]
+    if t["not_digits_refused"] is not None:
+        parts.append(f"{t['not_digits_refused']:.1%} of non-digits refused")
+    return f"{name}: " + ", ".join(parts)
+
