@@ -9,12 +9,14 @@ mean gap between confidence and accuracy.
 
 A network trained with outlier exposure (non-digits labelled "uniform", see
 model/losses.py) spreads its probabilities over the ten digits for a drawing
-that is no digit, so the highest calibrated probability is low. A drawing
-whose highest probability is under the threshold stored in the weight file is
+that is no digit, so its highest probability is low. A drawing whose score,
+the highest softmax probability at the score's own temperature (1: the
+network's softmax as trained, which separates non-digits better than the
+sharper calibrated one), is under the threshold stored in the weight file is
 "not a digit". The threshold is chosen on validation digits, never on test data.
 
 In a weight file's metadata: "calibration": {"temperature": T, "reject":
-{"score": "max_probability", "threshold": t} or null, "fitted_on": text}.
+{"score": "max_probability", "temperature": Ts, "threshold": t} or null, "fitted_on": text}.
 """
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ T_RANGE = (0.05, 20.0)  # the search interval for the temperature
 GOLDEN = (math.sqrt(5) - 1) / 2
 SEARCH_STEPS = 60  # golden-section steps: the interval shrinks to ~1e-12 of its log-width
 MAX_REJECTED_DIGITS = 0.005  # the share of validation digits the threshold may refuse
+SCORE_TEMPERATURE = 1.0
 LOGIT_BATCH = 500
 
 
@@ -46,6 +49,7 @@ class Calibration:
     threshold: float | None = None
     score: str = "max_probability"
     fitted_on: str | None = None
+    score_temperature: float = SCORE_TEMPERATURE
 
     @property
     def can_refuse(self) -> bool:
@@ -55,14 +59,19 @@ class Calibration:
         """Calibrated softmax (N, 10) of logits (N, 10)."""
         return softmax(np.asarray(logits, np.float64) / self.temperature)
 
-    def refused(self, probabilities: np.ndarray) -> np.ndarray:
-        """(N,) bool: which of these calibrated probabilities (N, 10) are "not a digit"."""
+    def scores(self, logits: np.ndarray) -> np.ndarray:
+        """(N,) the "is a digit" score of logits (N, 10): the top softmax probability at the score's temperature."""
+        return softmax(np.asarray(logits, np.float64) / self.score_temperature).max(axis=1)
+
+    def refused(self, logits: np.ndarray) -> np.ndarray:
+        """(N,) bool: which of these logits (N, 10) are "not a digit"."""
         if self.threshold is None:
-            return np.zeros(len(probabilities), bool)
-        return np.asarray(probabilities).max(axis=1) < self.threshold
+            return np.zeros(len(logits), bool)
+        return self.scores(logits) < self.threshold
 
     def to_meta(self) -> dict:
-        reject = None if self.threshold is None else {"score": self.score, "threshold": self.threshold}
+        reject = None if self.threshold is None else {"score": self.score, "temperature": self.score_temperature,
+                                                      "threshold": self.threshold}
         return {"temperature": self.temperature, "reject": reject, "fitted_on": self.fitted_on}
 
     @classmethod
@@ -89,10 +98,13 @@ class Calibration:
         if not isinstance(reject, dict) or reject.get("score") not in SCORES:
             raise CalibrationError(f"calibration 'reject' must be {{\"score\": one of {list(SCORES)}, "
                                    f"\"threshold\": a number}}, found {reject!r:.60}")
-        threshold = reject.get("threshold")
+        threshold, score_t = reject.get("threshold"), reject.get("temperature", SCORE_TEMPERATURE)
         if not _is_number(threshold) or not 0 <= threshold <= 1:
             raise CalibrationError(f"rejection threshold must be a number in [0, 1], found {threshold!r:.40}")
-        return cls(float(temperature), float(threshold), reject["score"], fitted_on)
+        if not _is_number(score_t) or not T_RANGE[0] <= score_t <= T_RANGE[1]:
+            raise CalibrationError(f"rejection score temperature must be a number in {list(T_RANGE)}, "
+                                   f"found {score_t!r:.40}")
+        return cls(float(temperature), float(threshold), reject["score"], fitted_on, float(score_t))
 
 
 def _is_number(value) -> bool:
@@ -162,8 +174,8 @@ def choose_threshold(digit_scores: np.ndarray, max_rejected: float = MAX_REJECTE
 
 def read_digits(net, calibration: Calibration, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Calibrated probabilities (N, 10) and which images are refused (N,) bool, for images x (N, 1, 28, 28)."""
-    probabilities = calibration.probabilities(logits_of(net, x))
-    return probabilities, calibration.refused(probabilities)
+    logits = logits_of(net, x)
+    return calibration.probabilities(logits), calibration.refused(logits)
 
 
 def fit_calibration(net, x: np.ndarray, y: np.ndarray, reject: bool = True,
@@ -183,10 +195,10 @@ def fit_calibration(net, x: np.ndarray, y: np.ndarray, reject: bool = True,
     threshold = None
     if reject:
         chosen = digits if threshold_on is None else np.asarray(threshold_on) & digits
-        threshold = choose_threshold(probs[chosen].max(axis=1), max_rejected)
+        threshold = choose_threshold(Calibration().scores(logits[chosen]), max_rejected)
     calibration = Calibration(temperature, threshold, fitted_on=fitted_on)
     raw = softmax(logits)
-    refused = calibration.refused(probs)
+    refused = calibration.refused(logits)
     report = {"temperature": temperature, "threshold": threshold,
               "nll": [nll(logits[digits], y[digits], 1.0), nll(logits[digits], y[digits], temperature)],
               "ece": [expected_calibration_error(raw[digits], y[digits]),

@@ -51,6 +51,8 @@ def add_train(sub) -> None:
     p.add_argument("--train-size", type=int, help="train on the first N images of the training split")
     p.add_argument("--val-size", type=int, default=VAL_SIZE, help="images held out of training for validation")
     p.add_argument("--patience", type=int, help="stop after this many epochs without validation improvement")
+    p.add_argument("--restore-best", action=argparse.BooleanOptionalAction, default=True,
+                   help="end on the epoch with the lowest MNIST validation loss (default: on)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--name", help="the network's name, shown in the app")
     p.add_argument("--optimizer-state", action=argparse.BooleanOptionalAction, default=True,
@@ -94,7 +96,8 @@ def make_config(args):
 
     config = TrainConfig(epochs=args.epochs, batch_size=args.batch_size, optimizer=args.optimizer, lr=args.lr,
                          weight_decay=args.weight_decay, schedule=args.schedule, augment=args.augment,
-                         patience=args.patience, seed=args.seed, max_train=args.train_size)
+                         patience=args.patience, seed=args.seed, max_train=args.train_size,
+                         restore_best=args.restore_best)
     config.validate()
     return config
 

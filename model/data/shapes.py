@@ -139,11 +139,11 @@ MAKERS = (polygon, star, cross, grid, hatching, zigzag, wave, spiral, smiley, co
 
 def densify(path: np.ndarray, step: float) -> np.ndarray:
     """Insert points so no piece of the polyline (k, 2) is longer than step."""
-    pieces = [path[:1]]
-    for a, b in zip(path[:-1], path[1:]):
-        k = max(1, int(np.ceil(np.linalg.norm(b - a) / step)))
-        pieces.append(a + (b - a) * (np.arange(1, k + 1) / k)[:, None])
-    return np.concatenate(pieces)
+    k = np.maximum(1, np.ceil(np.linalg.norm(np.diff(path, axis=0), axis=1) / step)).astype(np.int64)
+    piece = np.repeat(np.arange(len(k)), k)  # which original piece each new point lies on
+    frac = (np.arange(k.sum()) - np.repeat(np.cumsum(k) - k, k) + 1) / np.repeat(k, k)
+    points = path[piece] + (path[piece + 1] - path[piece]) * frac[:, None]
+    return np.concatenate([path[:1], points])
 
 
 def random_shapes(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -27,7 +27,7 @@ from model.data.preprocess import to_mnist
 
 NOT_A_DIGIT = -1
 # Shares of a pool: MNIST pen strokes, font digits as strokes, filled font digits, letters, shapes.
-MIX = {"mnist": 0.45, "font_strokes": 0.1, "font_filled": 0.1, "letters": 0.12, "shapes": 0.23}
+MIX = {"mnist": 0.4, "font_strokes": 0.08, "font_filled": 0.08, "letters": 0.16, "shapes": 0.28}
 TRAINING_FONTS = ("DejaVuSans.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-Bold.ttf", "DejaVuSerif.ttf",
                   "DejaVuSerif-Italic.ttf", "DejaVuSansMono.ttf", "STIXGeneral.ttf", "STIXGeneralItalic.ttf",
                   "STIXGeneralBol.ttf", "cmr10.ttf", "cmss10.ttf", "cmti10.ttf", "cmtt10.ttf", "cmb10.ttf")
