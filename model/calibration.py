@@ -149,15 +149,26 @@ def fit_temperature(logits: np.ndarray, labels: np.ndarray) -> float:
 
 def expected_calibration_error(probabilities: np.ndarray, labels: np.ndarray, bins: int = ECE_BINS) -> float:
     """ECE: over `bins` equal-width bins of confidence (the top probability), the weighted |accuracy - confidence|."""
-    confidence, hits = reliability(probabilities, labels, bins)[2:]
-    return float(np.abs(hits - confidence).sum() / max(len(labels), 1))
+    p = np.asarray(probabilities)
+    return confidence_error(p.max(axis=1), p.argmax(axis=1) == np.asarray(labels), bins)
+
+
+def confidence_error(confidence: np.ndarray, correct: np.ndarray, bins: int = ECE_BINS) -> float:
+    """The ECE of answers given with confidence (N,) that were right or not (N,) bool."""
+    _, _, conf_sum, hit_sum = reliability_bins(confidence, correct, bins)
+    return float(np.abs(hit_sum - conf_sum).sum() / max(len(confidence), 1))
 
 
 def reliability(probabilities: np.ndarray, labels: np.ndarray, bins: int = ECE_BINS):
     """Per bin: (counts (B,), edges (B + 1,), summed confidence (B,), summed hits (B,)), for the ECE and its diagram."""
     p = np.asarray(probabilities)
-    confidence = p.max(axis=1)
-    hits = (p.argmax(axis=1) == np.asarray(labels)).astype(np.float64)
+    return reliability_bins(p.max(axis=1), p.argmax(axis=1) == np.asarray(labels), bins)
+
+
+def reliability_bins(confidence: np.ndarray, correct: np.ndarray, bins: int = ECE_BINS):
+    """`reliability` from each answer's confidence (N,) and whether it was right (N,) bool."""
+    confidence = np.asarray(confidence, np.float64)
+    hits = np.asarray(correct, np.float64)
     edges = np.linspace(0, 1, bins + 1)
     which = np.clip(np.searchsorted(edges, confidence, side="left") - 1, 0, bins - 1)
     counts = np.bincount(which, minlength=bins)

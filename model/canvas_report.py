@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from model.calibration import confidence_error
 from model.data.canvas_set import PARTS, canvas_set
 from model.evaluation import read
 
@@ -28,6 +29,8 @@ def part_report(digits: np.ndarray, confidence: np.ndarray, labels: np.ndarray) 
         return result
     correct = digits == labels
     result["accuracy"] = float(correct.mean())
+    # Calibration of the answers given: confidence against being right, over drawings read as a digit.
+    result["ece"] = confidence_error(confidence[~refused], correct[~refused]) if (~refused).any() else None
     result["per_digit"] = [float(correct[labels == d].mean()) if (labels == d).any() else None
                            for d in range(N_CLASSES)]
     return result
@@ -45,11 +48,12 @@ def canvas_report(net_or_reader, n_each: int = 1000, seed: int = 0, parts: tuple
 def format_canvas_report(report: dict[str, dict]) -> list[str]:
     """Lines for the `evaluate` text output."""
     lines = ["", "canvas-style set (drawn as a person would; refused counts as wrong)",
-             "part        n    correct  refused  median conf."]
+             "part        n    correct  refused  median conf.   ECE"]
     for name, r in report.items():
         acc = f"{r['accuracy']:>7.1%}" if "accuracy" in r else "      -"
         conf = "-" if r["median_confidence"] is None else f"{r['median_confidence']:.1%}"
-        lines.append(f"{name:<10} {r['n']:>5}  {acc}  {r['rejected']:>7.1%}  {conf:>12}")
+        ece = "-" if r.get("ece") is None else f"{r['ece']:.2%}"
+        lines.append(f"{name:<10} {r['n']:>5}  {acc}  {r['rejected']:>7.1%}  {conf:>12}  {ece:>6}")
     for name, r in report.items():
         if "per_digit" in r:
             lines.append(f"{name:<10} per digit " + " ".join(

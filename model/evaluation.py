@@ -47,20 +47,23 @@ def report_from_probs(probs: np.ndarray, labels: np.ndarray) -> Report:
 def read(net_or_reader, images) -> tuple[np.ndarray, np.ndarray]:
     """Read drawings as the program does: images (n, H, W) -> (digits int64 (n,), confidence float (n,)).
 
-    A drawing the reader refuses is digit -1 with confidence NaN: today only
-    an empty one (`to_mnist` finds no ink); a "not a digit" rejection belongs here too.
+    A drawing the reader refuses is digit -1 with confidence NaN: an empty one
+    (`to_mnist` finds no ink) or, for a file that can refuse (a Checkpoint with
+    calibration metadata), one it calls "not a digit". Confidences are calibrated.
     """
+    from model.calibration import Calibration, read_digits
     from model.data.preprocess import to_mnist
 
     net = getattr(net_or_reader, "net", net_or_reader)
+    calibration = Calibration.from_meta(getattr(net_or_reader, "meta", None))
     prepared = [to_mnist(img) for img in images]
     found = np.array([p is not None for p in prepared], dtype=bool)
     digits = np.full(len(prepared), -1, np.int64)
     confidence = np.full(len(prepared), np.nan)
     if found.any():
-        probs = net.predict_proba(np.stack([p for p in prepared if p is not None])[:, None])
-        digits[found] = probs.argmax(axis=1)
-        confidence[found] = probs.max(axis=1)
+        probs, refused = read_digits(net, calibration, np.stack([p for p in prepared if p is not None])[:, None])
+        digits[found] = np.where(refused, -1, probs.argmax(axis=1))
+        confidence[found] = np.where(refused, np.nan, probs.max(axis=1))
     return digits, confidence
 
 

@@ -14,10 +14,11 @@ from model.calibration import Calibration, expected_calibration_error, read_digi
 def trust(net, calibration: Calibration, x: np.ndarray, y: np.ndarray) -> dict:
     """On images x (N, 1, 28, 28) with labels y (N,) (-1: not a digit): ECE, refusals and accuracy.
 
-    "ece": over the digits, with calibrated probabilities; "refused": the share of digits
-    refused; "not_digits_refused": the share of non-digits refused (None without any);
-    "accuracy": digits read right (a refused digit counts as wrong); "reliability": the
-    diagram's bins (counts, mean confidence, accuracy) over the digits.
+    "ece": of the answers given (digits not refused), with calibrated probabilities, as
+    the canvas report measures it; "refused": the share of digits refused;
+    "not_digits_refused": the share of non-digits refused (None without any); "accuracy":
+    digits read right (a refused digit counts as wrong); "reliability": the diagram's
+    bins (counts, mean confidence, accuracy) over the same answers as the ECE.
     """
     y = np.asarray(y, np.int64)
     probs, refused = read_digits(net, calibration, x)
@@ -25,8 +26,9 @@ def trust(net, calibration: Calibration, x: np.ndarray, y: np.ndarray) -> dict:
     out = {"ece": None, "refused": None, "accuracy": None, "reliability": None,
            "not_digits_refused": float(refused[~digits].mean()) if (~digits).any() else None}
     if digits.any():
-        p, labels = probs[digits], y[digits]
-        right = (p.argmax(axis=1) == labels) & ~refused[digits]
+        right = (probs[digits].argmax(axis=1) == y[digits]) & ~refused[digits]
+        answered = digits & ~refused
+        p, labels = probs[answered], y[answered]
         counts, _, confidence, hits = reliability(p, labels)
         shown = np.maximum(counts, 1)
         out.update(ece=expected_calibration_error(p, labels), refused=float(refused[digits].mean()),
