@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
@@ -21,8 +22,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.reliability_plot import ReliabilityPlot
+from model.calibration import Calibration, logits_of
 from model.data.mnist import load_mnist, to_float
 from model.train import confusion_matrix, per_class_accuracy
+from model.trust import trust_from_logits
 
 CHUNK = 1000  # images per forward pass between progress reports
 CLASSES = 10
@@ -36,9 +40,10 @@ class EvaluateWorker(QObject):
     done = Signal(dict)  # accuracy, per_class_accuracy (10,), confusion_matrix (10, 10): copies
     failed = Signal(str)
 
-    def __init__(self, net, limit: int | None = None):
+    def __init__(self, net, limit: int | None = None, calibration: Calibration | None = None):
         super().__init__()
         self._net, self._limit = net, limit
+        self._calibration = calibration or Calibration()
         self._cancelled = False
 
     def cancel(self) -> None:
@@ -49,16 +54,18 @@ class EvaluateWorker(QObject):
         try:
             images, labels = load_mnist("test")
             images, labels = images[:self._limit], labels[:self._limit].astype(np.int64)
-            predicted = []
+            predicted, logits = [], []
             for start in range(0, len(images), CHUNK):
                 if self._cancelled:
                     return
-                predicted.append(self._net.predict(to_float(images[start:start + CHUNK])))
+                logits.append(logits_of(self._net, to_float(images[start:start + CHUNK])))
+                predicted.append(logits[-1].argmax(axis=1))
                 self.progress.emit(start + len(predicted[-1]))
             cm = confusion_matrix(labels, np.concatenate(predicted))
             self.done.emit({"accuracy": float(np.trace(cm) / cm.sum()),
                             "per_class_accuracy": per_class_accuracy(cm).copy(),
-                            "confusion_matrix": cm.copy()})
+                            "confusion_matrix": cm.copy(),
+                            "trust": trust_from_logits(self._calibration, np.concatenate(logits), labels)})
         except (ValueError, OSError, MemoryError) as exc:
             self.failed.emit(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
 
@@ -68,7 +75,8 @@ class EvaluateDialog(QDialog):
 
     evaluated = Signal(dict)
 
-    def __init__(self, net, name: str, parent=None, limit: int | None = None):
+    def __init__(self, net, name: str, parent=None, limit: int | None = None,
+                 calibration: Calibration | None = None):
         super().__init__(parent)
         self.setWindowTitle(f"Evaluate {name} on MNIST test")
         self.result: dict | None = None
@@ -83,14 +91,20 @@ class EvaluateDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.progress)
         layout.addWidget(QLabel("Confusion matrix: rows are the true digit, columns the prediction; "
-                                "the last column is the accuracy on each digit.", wordWrap=True))
-        layout.addWidget(self.table)
+                                "the last column is the accuracy on each digit. Reliability: how often the "
+                                "network is right at each confidence it shows (on the diagonal: the "
+                                "confidence can be trusted).", wordWrap=True))
+        self.reliability = ReliabilityPlot(self)
+        side_by_side = QHBoxLayout()
+        side_by_side.addWidget(self.table, 3)
+        side_by_side.addWidget(self.reliability, 2)
+        layout.addLayout(side_by_side)
         layout.addWidget(buttons)
-        self._start(net, limit)
+        self._start(net, limit, calibration)
 
-    def _start(self, net, limit) -> None:
+    def _start(self, net, limit, calibration) -> None:
         self._thread = QThread(self)
-        self._worker = EvaluateWorker(net, limit)
+        self._worker = EvaluateWorker(net, limit, calibration)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progress.connect(self.progress.setValue)
@@ -110,6 +124,7 @@ class EvaluateDialog(QDialog):
         errors = int(result["confusion_matrix"].sum() - np.trace(result["confusion_matrix"]))
         self.summary.setText(f"Test accuracy <b>{100 * result['accuracy']:.2f}%</b> · {errors} mistakes")
         _fill_table(self.table, result["confusion_matrix"], result["per_class_accuracy"])
+        self.reliability.show_reliability(result["trust"]["reliability"], result["trust"]["ece"])
         self.evaluated.emit(result)
 
     def _show_failure(self, message: str) -> None:

@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
         if entry is None:
             QMessageBox.information(self, "Evaluate", "No network loaded — train one or open a weight file.")
             return None
-        dialog = EvaluateDialog(entry.net.copy(), entry.name, self)
+        dialog = EvaluateDialog(entry.net.copy(), entry.name, self, calibration=entry.calibration)
         self._evaluations.append(dialog)
         dialog.finished.connect(lambda: self._evaluations.remove(dialog))
         dialog.show()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from model.calibration import Calibration, expected_calibration_error, read_digits, reliability
+from model.calibration import Calibration, expected_calibration_error, logits_of, reliability
 
 
 def trust(net, calibration: Calibration, x: np.ndarray, y: np.ndarray) -> dict:
@@ -20,8 +20,13 @@ def trust(net, calibration: Calibration, x: np.ndarray, y: np.ndarray) -> dict:
     digits read right (a refused digit counts as wrong); "reliability": the diagram's
     bins (counts, mean confidence, accuracy) over the same answers as the ECE.
     """
+    return trust_from_logits(calibration, logits_of(net, x), y)
+
+
+def trust_from_logits(calibration: Calibration, logits: np.ndarray, y: np.ndarray) -> dict:
+    """`trust` from the network's logits (N, 10) for the labelled images y (N,)."""
     y = np.asarray(y, np.int64)
-    probs, refused = read_digits(net, calibration, x)
+    probs, refused = calibration.probabilities(logits), calibration.refused(logits)
     digits = y >= 0
     out = {"ece": None, "refused": None, "accuracy": None, "reliability": None,
            "not_digits_refused": float(refused[~digits].mean()) if (~digits).any() else None}

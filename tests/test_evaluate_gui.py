@@ -24,6 +24,11 @@ def test_evaluate_shows_accuracy_and_confusion_matrix(make_window, weights_dir, 
     per_class = [dialog.table.item(r, 10).text() for r in range(10)]
     assert per_class[1] == f"{100 * cm[1, 1] / cm[1].sum():.1f}%"
     assert not dialog.progress.isVisible()
+    # The reliability diagram: one bar per confidence bin, as high as the accuracy of its answers.
+    reliability = dialog.result["trust"]["reliability"]
+    heights = [bar.get_height() for bar in dialog.reliability._bars]
+    assert np.allclose(heights, np.where(np.array(reliability["counts"]) > 0, reliability["accuracy"], 0))
+    assert f"ECE {100 * dialog.result['trust']['ece']:.2f}%" in dialog.reliability._title.get_text()
     dialog.close()
     assert not dialog.is_running() and messages == []
 

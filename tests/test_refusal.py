@@ -103,10 +103,10 @@ def test_predict_gives_the_reason_there_is_no_digit(refusing, tmp_path, capsys):
 
     net, calibration, path = refusing
     # A scribble this small network refuses (it refuses about half): the command line must say so too.
-    drawings = _scribbles(10, 3)
+    drawings = [np.asarray(Image.fromarray(d).resize((280, 280))) for d in _scribbles(10, 3)]
     refused = calibration.refused(logits_of(net, np.stack([to_mnist(d) for d in drawings])[:, None]))
     scribble = tmp_path / "scribble.png"
-    Image.fromarray(drawings[np.flatnonzero(refused)[0]]).resize((280, 280)).save(scribble)
+    Image.fromarray(drawings[np.flatnonzero(refused)[0]]).save(scribble)
     blank = tmp_path / "blank.png"
     Image.new("L", (280, 280), 255).save(blank)
     digit = tmp_path / "digit.png"

@@ -84,5 +84,5 @@ def refusal_line(meta: dict) -> str:
     if not calibration.can_refuse:
         scaled = f"; confidence calibrated at temperature {calibration.temperature:.3f}" if "calibration" in meta else ""
         return f"not a digit: cannot refuse (no threshold in this file){scaled}"
-    return (f"not a digit: can refuse (top calibrated probability under {calibration.threshold:.3f}); "
-            f"confidence calibrated at temperature {calibration.temperature:.3f}")
+    return (f"not a digit: can refuse (top softmax probability at temperature {calibration.score_temperature:g} "
+            f"under {calibration.threshold:.3f}); confidence calibrated at temperature {calibration.temperature:.3f}")
