@@ -8,6 +8,7 @@ stream). Never on test data. `train --synth` runs the same step at its end.
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from pathlib import Path
 
@@ -81,7 +82,7 @@ def run_calibrate(args) -> int:
     calibration, account = calibrate_net(checkpoint.net, args.synthetic, args.seed, not args.no_reject,
                                          args.max_rejected)
     meta = {k: v for k, v in checkpoint.meta.items() if k not in ("architecture", "input", "format_version")}
-    meta["calibration"] = calibration.to_meta()
+    meta["calibration"] = {**calibration.to_meta(), "command": shlex.join(["python", "-m", "model", *sys.argv[1:]])}
     optimizer = checkpoint.make_optimizer() if checkpoint.optimizer_state is not None else None
     save_weights(out, checkpoint.net, meta=meta, optimizer=optimizer)
     print(json.dumps(account) if args.json else format_account(account))
