@@ -9,18 +9,26 @@ from pathlib import Path
 
 import pytest
 
+from model.calibration import Calibration
+from model.canvas_report import canvas_report
 from model.evaluation import canvas_accuracy, evaluate_mnist_test
+from model.trust import mnist_test_trust
 from model.weights import load_weights
 
 WEIGHTS = Path(__file__).resolve().parent.parent / "assets" / "weights"
 CANVAS_IMAGES = 1000  # of each canvas-style set
 
-# name: (MNIST test floor, canvas "mnist" floor, canvas "fonts" floor); the targets where it sets one.
+# name: (MNIST test floor, canvas "mnist" floor, canvas "fonts" floor, canvas "strokes" floor);
+# the targets where it sets one, else a little under what the file scores.
 FLOORS = {
-    "mlp": (0.983, 0.985, 0.945),
-    "cnn": (0.993, 0.985, 0.970),
-    "small-cnn": (0.990, 0.985, 0.960),
+    "mlp": (0.983, 0.975, 0.945, 0.93),
+    "cnn": (0.993, 0.985, 0.970, 0.96),
+    "small-cnn": (0.992, 0.985, 0.970, 0.96),
 }
+# name: (share of the canvas "nondigits" refused at least, share of MNIST test digits refused at most).
+# (The mlp is calibrated but was never trained on non-digits: it refuses about a third.)
+REFUSAL_FLOORS = {"mlp": (0.30, 0.01), "cnn": (0.95, 0.01), "small-cnn": (0.90, 0.01)}
+MAX_ECE = 0.02
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -39,9 +47,19 @@ def test_mnist_accuracy_is_what_the_file_records(bundled):
 
 def test_digits_drawn_on_a_canvas_are_read(bundled):
     name, checkpoint = bundled
-    scores = canvas_accuracy(checkpoint.net, n_each=CANVAS_IMAGES, seed=0)
-    _, mnist_floor, fonts_floor = FLOORS[name]
-    assert scores["mnist"] >= mnist_floor and scores["fonts"] >= fonts_floor, scores
+    # Read as the program reads: a digit the file refuses counts as wrong.
+    scores = canvas_accuracy(checkpoint, n_each=CANVAS_IMAGES, seed=0, parts=("mnist", "fonts", "strokes"))
+    floors = dict(zip(("mnist", "fonts", "strokes"), FLOORS[name][1:]))
+    assert all(scores[part] >= floor for part, floor in floors.items()), scores
+
+
+def test_drawings_that_are_no_digit_are_refused_and_digits_are_not(bundled):
+    name, checkpoint = bundled
+    refused = canvas_report(checkpoint, CANVAS_IMAGES, 0, ("nondigits",))["nondigits"]["rejected"]
+    test = mnist_test_trust(checkpoint.net, Calibration.from_meta(checkpoint.meta))
+    most_refused = REFUSAL_FLOORS[name][1]
+    assert refused >= REFUSAL_FLOORS[name][0] and test["refused"] <= most_refused, (refused, test["refused"])
+    assert test["ece"] <= MAX_ECE
 
 
 def test_file_records_the_command_that_made_it(bundled):
