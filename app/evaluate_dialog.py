@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from model.data.mnist import load_mnist, to_float
-from model.train import confusion_matrix, per_class_accuracy
+from model.evaluation import confusion_matrix, per_class_accuracy
 
 CHUNK = 1000  # images per forward pass between progress reports
 CLASSES = 10

@@ -1,4 +1,4 @@
-"""Training as a plain generator of small progress records, plus the evaluation helpers.
+"""Training as a plain generator of small progress records.
 
 `train(...)` shuffles, (optionally) augments, steps the optimizer and yields a
 `Progress` record every `log_every` batches, after every epoch and once at the
@@ -20,6 +20,7 @@ from typing import Callable, Iterator
 
 import numpy as np
 
+from model.evaluation import evaluate
 from model.losses import LOSSES
 from model.network import Sequential
 from model.optim import DEFAULT_MOMENTUM, OPTIMIZERS, Optimizer, make_optimizer
@@ -28,8 +29,6 @@ from model.schedules import DEFAULT_GAMMA, SCHEDULES, make_schedule
 MAX_EPOCHS = 1000
 MAX_LR = 10.0
 MAX_WEIGHT_DECAY = 1.0
-EVAL_BATCH = 500
-N_CLASSES = 10
 REASONS = ("finished", "early_stopped", "stopped", "diverged")
 
 
@@ -240,7 +239,10 @@ class _Run:
             self.net.load_state_dict(self.good)
             self.bad_loss = math.nan
             return "diverged", epoch, self.batches
-        val = evaluate(self.net, *self.val, loss=self.config.loss) if self.val else (None, None)
+        val = (None, None)
+        if self.val:
+            report = evaluate(self.net, *self.val, loss=self.config.loss)
+            val = (report.loss, report.accuracy)
         for key, value in zip(self.history, (*self.running, *val, self.opt.lr, time.perf_counter() - self.start)):
             self.history[key].append(value)
         if val[0] is not None and val[0] < self.best[0]:
@@ -296,33 +298,6 @@ class _Run:
         elif metrics[1] is not None:
             text += f"; training accuracy {metrics[1]:.2%}"
         return text + (f" (restored the best epoch, {restored})" if restored else "")
-
-
-def evaluate(net: Sequential, x: np.ndarray, y: np.ndarray, batch_size: int = EVAL_BATCH,
-             loss: str = "cross_entropy") -> tuple[float, float]:
-    """(mean loss, accuracy) of `net` in inference mode on x: (N, 1, 28, 28), y: (N,) int, batched."""
-    if len(x) == 0 or len(x) != len(y):
-        raise ValueError(f"need as many labels as images (and at least one), got {len(x)} and {len(y)}")
-    loss_fn, total, correct = LOSSES[loss](), 0.0, 0
-    for i in range(0, len(x), batch_size):
-        xb, yb = np.asarray(x[i:i + batch_size], dtype=net.dtype), np.asarray(y[i:i + batch_size])
-        logits = net.forward(xb, train=False)
-        total += loss_fn.forward(logits, yb) * len(xb)
-        correct += int((logits.argmax(axis=1) == yb).sum())
-    return total / len(x), correct / len(x)
-
-
-def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray, n: int = N_CLASSES) -> np.ndarray:
-    """(n, n) int64 counts: row = true class, column = predicted class."""
-    y_true, y_pred = np.asarray(y_true, dtype=np.int64), np.asarray(y_pred, dtype=np.int64)
-    return np.bincount(y_true * n + y_pred, minlength=n * n).reshape(n, n)
-
-
-def per_class_accuracy(cm: np.ndarray) -> np.ndarray:
-    """(n,) float: the share of each true class predicted right; NaN for a class with no samples."""
-    totals = cm.sum(axis=1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(totals > 0, np.diag(cm) / totals, np.nan)
 
 
 def training_summary(done: Progress, config: TrainConfig) -> dict:

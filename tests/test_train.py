@@ -6,34 +6,13 @@ import math
 
 import numpy as np
 import pytest
+from helpers import LINEAR, blobs, linear_net
 
 from model.data import mnist
-from model.losses import SoftmaxCrossEntropy
+from model.evaluation import evaluate
 from model.network import Sequential
 from model.optim import SGD
-from model.train import ConfigError, Progress, TrainConfig, confusion_matrix, evaluate, per_class_accuracy, train
-
-LINEAR = [{"type": "Normalize", "mean": 0.1307, "std": 0.3081}, {"type": "Flatten"},
-          {"type": "Linear", "in_features": 784, "out_features": 10, "init": "xavier"}]
-
-
-PROTOTYPE_SEED = 42
-
-
-def linear_net(seed=0):
-    return Sequential.from_spec(LINEAR, np.random.default_rng(seed))
-
-
-def blobs(n, seed=0, noise=0.3):
-    """A separable 10-class problem: noisy copies of 10 fixed random prototype images in [0, 1].
-
-    seed picks the noise, so blobs(n, seed=1) is fresh data from the same classes.
-    """
-    prototypes = np.random.default_rng(PROTOTYPE_SEED).random((10, 1, 28, 28), dtype=np.float32)
-    rng = np.random.default_rng(seed)
-    y = np.arange(n) % 10
-    x = np.clip(prototypes[y] + noise * rng.standard_normal((n, 1, 28, 28), dtype=np.float32), 0, 1)
-    return x, y
+from model.train import ConfigError, Progress, TrainConfig, train
 
 
 def weights_equal(a, b):
@@ -84,7 +63,7 @@ def test_learns_real_mnist_digits():
     done = list(train(net, x, y, config, x_val=x[2000:], y_val=y[2000:]))[-1]
     assert done.reason == "finished" and done.step == 2 * math.ceil(2000 / 64)
     assert done.history["loss"][1] < done.history["loss"][0]
-    assert evaluate(net, x[2000:], y[2000:])[1] > 0.85
+    assert evaluate(net, x[2000:], y[2000:]).accuracy > 0.85
 
 
 def test_same_seed_same_network():
@@ -109,7 +88,7 @@ def test_early_stopping_fires_and_restores_the_best_epoch():
     assert epochs_run == done.best_epoch + 2
     assert "validation loss had not improved for 2 epochs" in done.message
     best_val_loss = done.history["val_loss"][done.best_epoch - 1]
-    assert evaluate(net, x[:100], y_wrong[:100])[0] == pytest.approx(best_val_loss, rel=1e-5)
+    assert evaluate(net, x[:100], y_wrong[:100]).loss == pytest.approx(best_val_loss, rel=1e-5)
     assert done.val_loss == best_val_loss
 
 
@@ -141,7 +120,7 @@ def test_stop_mid_epoch_restores_best_epoch_weights():
                 should_stop=lambda: next(checks) >= stop_after)
     done = list(gen)[-1]
     assert done.reason == "stopped" and done.epoch == 3 and done.best_epoch in (1, 2)
-    assert evaluate(net, xv, yv)[0] == pytest.approx(done.history["val_loss"][done.best_epoch - 1], rel=1e-5)
+    assert evaluate(net, xv, yv).loss == pytest.approx(done.history["val_loss"][done.best_epoch - 1], rel=1e-5)
 
 
 def test_closing_the_generator_leaves_the_network_as_last_reported():
@@ -217,19 +196,3 @@ def test_augmentation_changes_what_the_network_sees():
     list(train(plain, x, y, TrainConfig(epochs=1, batch_size=32)))
     done = list(train(augmented, x, y, TrainConfig(epochs=1, batch_size=32, augment=True)))[-1]
     assert done.reason == "finished" and not weights_equal(plain, augmented)
-
-
-def test_evaluate_matches_one_big_batch():
-    x, y = blobs(50)
-    net = linear_net()
-    loss, acc = evaluate(net, x, y, batch_size=7)
-    assert acc == pytest.approx(np.mean(net.predict(x) == y))
-    assert loss == pytest.approx(SoftmaxCrossEntropy().forward(net.forward(x), y), rel=1e-5)
-
-
-def test_confusion_matrix_and_per_class_accuracy():
-    cm = confusion_matrix([0, 0, 1, 2, 2, 2], [0, 1, 1, 2, 2, 0], n=4)
-    np.testing.assert_array_equal(cm, [[1, 1, 0, 0], [0, 1, 0, 0], [1, 0, 2, 0], [0, 0, 0, 0]])
-    acc = per_class_accuracy(cm)
-    np.testing.assert_allclose(acc[:3], [0.5, 1.0, 2 / 3])
-    assert np.isnan(acc[3])  # a digit with no examples has no accuracy, not 0%

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from model.data.mnist import load_mnist, to_float, train_val_split
+from model.evaluation import evaluate
 from model.experiments.reporting import Cancelled, Reporter
 from model.network import Sequential
-from model.train import TrainConfig, evaluate, train
+from model.train import TrainConfig, train
 
 LN_10 = float(np.log(10))
 
@@ -94,9 +95,9 @@ def fit(net: Sequential, data: Data, config: TrainConfig, report: Reporter, vali
             report(record.step / record.total_steps, f"epoch {record.epoch}/{record.epochs}, loss {record.loss:.3f}")
         elif record.kind == "epoch":
             tick = time.perf_counter()
-            test_loss, test_acc = evaluate(net, data.x_test, data.y_test, loss=config.loss)
-            curves.test_loss.append(test_loss)
-            curves.test_acc.append(test_acc)
+            test = evaluate(net, data.x_test, data.y_test, loss=config.loss)
+            curves.test_loss.append(test.loss)
+            curves.test_acc.append(test.accuracy)
             test_time += time.perf_counter() - tick
         elif record.kind == "done":
             if record.reason == "stopped":
