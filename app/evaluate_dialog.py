@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from model.constants import N_CLASSES as CLASSES
 from model.data.mnist import load_mnist, to_float
 from model.evaluation import confusion_matrix, per_class_accuracy
 
 CHUNK = 1000  # images per forward pass between progress reports
-CLASSES = 10
 SHADE = QColor("#2f6fdf")
 
 

@@ -10,12 +10,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from model.constants import DEFAULT_NETWORK
 from model.network import Sequential
 from model.paths import WEIGHTS_DIR
 from model.weights import load_digit_reader
 
 BUNDLED_DIR = WEIGHTS_DIR
-BUNDLED_ORDER = ("small-cnn", "cnn", "mlp")  # the first one present is the default
+BUNDLED_ORDER = (DEFAULT_NETWORK, "cnn", "mlp")  # the first one present is the default
 
 
 @dataclass

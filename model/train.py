@@ -20,6 +20,7 @@ from typing import Callable, Iterator
 
 import numpy as np
 
+from model.data.augment import augment
 from model.evaluation import evaluate
 from model.losses import LOSSES
 from model.network import Sequential
@@ -30,6 +31,25 @@ MAX_EPOCHS = 1000
 MAX_LR = 10.0
 MAX_WEIGHT_DECAY = 1.0
 REASONS = ("finished", "early_stopped", "stopped", "diverged")
+
+
+clock = time.perf_counter  # the run's clock (a name, so that tests can stand in a fake one)
+
+
+class Stopwatch:
+    """Seconds accumulated while running; stopped, it does not count (a pause, the caller's turn)."""
+
+    def __init__(self):
+        self.total, self._since = 0.0, None
+
+    def start(self) -> None:
+        self._since = clock()
+
+    def stop(self) -> None:
+        self.total, self._since = self.read(), None
+
+    def read(self) -> float:
+        return self.total + (clock() - self._since if self._since is not None else 0.0)
 
 
 class ConfigError(ValueError):
@@ -44,6 +64,8 @@ class TrainConfig:
     (needs validation data); restore_best: end with the weights of the epoch
     with the lowest validation loss. max_train: train on the first N images only.
     step_size, gamma: the "step" schedule's period in epochs and decay factor.
+    reports_per_epoch: about this many "batch" records per epoch, whatever the
+    data's size (instead of one every log_every batches).
     """
 
     epochs: int = 1
@@ -62,6 +84,7 @@ class TrainConfig:
     max_train: int | None = None
     step_size: int | None = None
     gamma: float = DEFAULT_GAMMA
+    reports_per_epoch: int | None = None
 
     def validate(self, n_train: int | None = None) -> TrainConfig:
         """Raise ConfigError for an absurd value; n_train also checks the batch fits the data."""
@@ -76,7 +99,7 @@ class TrainConfig:
             if value not in known:
                 raise ConfigError(f"unknown {label} {value!r}; choose one of {', '.join(known)}")
         for label, value in (("patience", self.patience), ("training-set size", self.max_train),
-                             ("schedule step size", self.step_size)):
+                             ("schedule step size", self.step_size), ("reports per epoch", self.reports_per_epoch)):
             if value is not None:
                 _whole(label, value, 1)
         _whole("seed", self.seed, 0)
@@ -97,10 +120,14 @@ class TrainConfig:
 class Progress:
     """One progress report. Plain numbers and lists only, so it is cheap to copy across threads.
 
-    kind: "batch" (loss/acc running over the epoch so far), "epoch" (epoch
-    means, validation if any) or "done" (reason, message, best_epoch and
-    history; loss/acc/val_* then describe the weights the network ends with).
-    epoch is 1-based; step counts optimizer steps over the whole run.
+    kind: "batch" (loss/acc running over the epoch so far; interval_loss the
+    mean loss of the batches since the previous "batch" record), "epoch"
+    (epoch means, validation if any) or "done" (reason, message, best_epoch
+    and history; loss/acc/val_* then describe the weights the network ends
+    with). epoch is 1-based; step counts optimizer steps over the whole run;
+    train_images is how many images one epoch trains on. elapsed and eta are
+    seconds of work: time the caller holds a record or spends in should_stop()
+    (a pause) does not count.
     """
 
     kind: str
@@ -122,6 +149,8 @@ class Progress:
     message: str | None = None
     best_epoch: int | None = None
     history: dict[str, list] | None = field(default=None)
+    interval_loss: float | None = None
+    train_images: int = 0
 
 
 def train(net: Sequential, x: np.ndarray, y: np.ndarray, config: TrainConfig, *,
@@ -165,51 +194,72 @@ class _Run:
         self.good = net.state_dict()
         self.step = self.images = 0
         self.train_time, self.bad_loss, self.running, self.finished = 0.0, math.nan, (None, None), False
-        self.start = time.perf_counter()
+        per_epoch = config.reports_per_epoch
+        self.log_every = max(1, self.batches // per_epoch) if per_epoch else config.log_every
+        self.clock = Stopwatch()
 
     def records(self, should_stop) -> Iterator[Progress]:
+        self.clock.start()
         try:
             for epoch in range(1, self.config.epochs + 1):
                 end = yield from self._epoch(epoch, should_stop)
                 if end is None:
                     end = self._end_of_epoch(epoch)
                     if end is None or end[0] == "early_stopped":
-                        yield self._record("epoch", epoch, self.batches, *self._last_epoch())
+                        yield from self._hand_over(self._record("epoch", epoch, self.batches, *self._last_epoch()))
                 if end is not None:
                     break
             done = self._finish(*(end or ("finished", self.config.epochs, self.batches)))
             self.finished = True
-            yield done
+            yield from self._hand_over(done)
         finally:
             if not self.finished and self.config.restore_best and self.best[2] is not None:
                 self.net.load_state_dict(self.best[2])  # closed early: still end on the best weights
 
+    def _hand_over(self, record: Progress):
+        """Yield `record` with the clock stopped: the caller's time is not the run's."""
+        self.clock.stop()
+        yield record
+        self.clock.start()
+
+    def _asked_to_stop(self, should_stop) -> bool:
+        """Poll should_stop() with the clock stopped: it may block while the run is paused."""
+        if should_stop is None:
+            return False
+        self.clock.stop()
+        stop = should_stop()
+        self.clock.start()
+        return stop
+
     def _epoch(self, epoch, should_stop):
         """Yield batch records; return None, or a (reason, epoch, batch) that ends the run."""
         order, seen, loss_sum, correct = self.rng.permutation(len(self.x)), 0, 0.0, 0
+        interval_sum, interval_seen = 0.0, 0  # since the last batch record
         for b in range(self.batches):
-            if should_stop is not None and should_stop():
+            if self._asked_to_stop(should_stop):
                 return "stopped", epoch, b
             idx = order[b * self.config.batch_size:(b + 1) * self.config.batch_size]
             self.opt.lr = self.schedule(epoch - 1 + b / self.batches)
-            tick = time.perf_counter()
+            tick = clock()
             loss, hits = self._step(self._batch(idx), self.y[idx])
-            self.train_time += time.perf_counter() - tick
+            self.train_time += clock() - tick
             if not math.isfinite(loss):
                 self.net.load_state_dict(self.good)
                 self.bad_loss = loss
                 return "diverged", epoch, b + 1
             self.step, self.images = self.step + 1, self.images + len(idx)
             seen, loss_sum, correct = seen + len(idx), loss_sum + loss * len(idx), correct + hits
+            interval_sum, interval_seen = interval_sum + loss * len(idx), interval_seen + len(idx)
             self.running = (loss_sum / seen, correct / seen)
-            if (b + 1) % self.config.log_every == 0 or b + 1 == self.batches:
-                yield self._record("batch", epoch, b + 1, *self.running)
+            if (b + 1) % self.log_every == 0 or b + 1 == self.batches:
+                record = self._record("batch", epoch, b + 1, *self.running)
+                record.interval_loss, interval_sum, interval_seen = interval_sum / interval_seen, 0.0, 0
+                yield from self._hand_over(record)
         return None
 
     def _batch(self, idx) -> np.ndarray:
         xb = self.x[idx].astype(self.net.dtype, copy=False)
         if self.config.augment:
-            from model.data.augment import augment  # imported only when asked for
             xb = augment(xb, self.rng)
         return xb
 
@@ -243,7 +293,7 @@ class _Run:
         if self.val:
             report = evaluate(self.net, *self.val, loss=self.config.loss)
             val = (report.loss, report.accuracy)
-        for key, value in zip(self.history, (*self.running, *val, self.opt.lr, time.perf_counter() - self.start)):
+        for key, value in zip(self.history, (*self.running, *val, self.opt.lr, self.clock.read())):
             self.history[key].append(value)
         if val[0] is not None and val[0] < self.best[0]:
             keep = self.config.restore_best
@@ -258,11 +308,12 @@ class _Run:
         return h["loss"][-1], h["acc"][-1], h["val_loss"][-1], h["val_acc"][-1]
 
     def _record(self, kind, epoch, batch, loss, acc, val_loss=None, val_acc=None) -> Progress:
-        elapsed, total = time.perf_counter() - self.start, self.config.epochs * self.batches
+        elapsed, total = self.clock.read(), self.config.epochs * self.batches
         return Progress(kind, epoch, self.config.epochs, batch, self.batches, self.step, total,
                         loss, acc, val_loss, val_acc, lr=self.opt.lr, elapsed=elapsed,
                         images_per_s=self.images / self.train_time if self.train_time else 0.0,
-                        eta=elapsed / self.step * (total - self.step) if self.step else 0.0)
+                        eta=elapsed / self.step * (total - self.step) if self.step else 0.0,
+                        train_images=len(self.x))
 
     def _finish(self, reason, epoch, batch) -> Progress:
         """Restore the best weights when asked (not after divergence) and describe the outcome."""
@@ -292,7 +343,7 @@ class _Run:
                     f"for {self.config.patience} epoch{'s' if self.config.patience > 1 else ''}")
         else:
             text = f"stopped as asked at epoch {epoch}, batch {batch}"
-        text += f" in {time.perf_counter() - self.start:.0f} s"
+        text += f" in {self.clock.read():.0f} s"
         if metrics[3] is not None:
             text += f"; validation accuracy {metrics[3]:.2%}"
         elif metrics[1] is not None:

@@ -5,12 +5,13 @@ import json
 import numpy as np
 import pytest
 
+from model.constants import ACTIVATIONS, DEFAULT_PRESET
 from model.data.mnist import load_mnist, to_float
 from model.layers import BatchNorm1d, BatchNorm2d, Dropout, Linear, Sigmoid, Tanh
 from model.losses import SoftmaxCrossEntropy
 from model.network import Sequential
 from model.optim import Adam
-from model.presets import ACTIVATIONS, DEFAULT_PRESET, PRESETS, build_preset, describe_presets, preset_spec
+from model.presets import PRESETS, build_preset, describe_presets, preset_spec
 
 # An untrained 10-class network should guess uniformly: loss ln(10) give or take this.
 INITIAL_LOSS_TOLERANCE = 0.1

@@ -8,8 +8,10 @@ import numpy as np
 import pytest
 from helpers import LINEAR, blobs, linear_net
 
+import model.train as train_module
 from model.data import mnist
 from model.evaluation import evaluate
+from model.losses import SoftmaxCrossEntropy
 from model.network import Sequential
 from model.optim import SGD
 from model.train import ConfigError, Progress, TrainConfig, train
@@ -196,3 +198,46 @@ def test_augmentation_changes_what_the_network_sees():
     list(train(plain, x, y, TrainConfig(epochs=1, batch_size=32)))
     done = list(train(augmented, x, y, TrainConfig(epochs=1, batch_size=32, augment=True)))[-1]
     assert done.reason == "finished" and not weights_equal(plain, augmented)
+
+
+def test_batch_records_carry_the_loss_of_their_interval_and_the_training_size(monkeypatch):
+    x, y = blobs(70)  # batches of 32, 32 and the last 6
+    losses, original = [], SoftmaxCrossEntropy.forward
+
+    def spy(self, logits, labels):
+        losses.append((original(self, logits, labels), len(labels)))
+        return losses[-1][0]
+
+    monkeypatch.setattr(SoftmaxCrossEntropy, "forward", spy)
+    records = list(train(linear_net(), x, y, TrainConfig(epochs=2, batch_size=32, log_every=2)))
+    batches = [r for r in records if r.kind == "batch"]
+    assert [r.batch for r in batches] == [2, 3, 2, 3]
+    first, last = losses[0:2], losses[2:3]  # epoch 1: batches 1-2, then batch 3
+    assert batches[0].interval_loss == pytest.approx(sum(loss * n for loss, n in first) / 64)
+    assert batches[1].interval_loss == pytest.approx(last[0][0])
+    assert all(r.train_images == 70 for r in records)
+
+
+def test_reports_per_epoch_sets_how_often_batches_are_reported():
+    x, y = blobs(320)  # 10 batches of 32
+    records = list(train(linear_net(), x, y, TrainConfig(epochs=1, batch_size=32, reports_per_epoch=5)))
+    assert [r.batch for r in records if r.kind == "batch"] == [2, 4, 6, 8, 10]
+
+
+def test_time_spent_paused_or_by_the_caller_is_not_counted(monkeypatch):
+    now = [0.0]
+    monkeypatch.setattr(train_module, "clock", lambda: now[0])  # work takes no time on this clock
+
+    def paused_for_an_hour():
+        now[0] += 3600
+        return False
+
+    x, y = blobs(64)
+    xv, yv = blobs(32, seed=1)
+    records = []
+    for record in train(linear_net(), x, y, TrainConfig(epochs=2, batch_size=32), x_val=xv, y_val=yv,
+                        should_stop=paused_for_an_hour):
+        now[0] += 3600  # the caller holds each record for an hour
+        records.append(record)
+    assert all(r.elapsed == 0 and r.eta == 0 for r in records)
+    assert records[-1].history["elapsed"] == [0, 0] and " in 0 s" in records[-1].message

@@ -4,7 +4,6 @@ import numpy as np
 import pytest
 
 from app.training.worker import TrainingRunner, usable_result
-from model.history import IntervalLoss
 from model.presets import build_preset
 from model.train import Progress
 
@@ -105,14 +104,3 @@ def test_only_runs_with_good_steps_are_offered():
     assert usable_result(record("done", 3, reason="stopped"))
     assert not usable_result(record("done", 0, reason="stopped"))
     assert not usable_result(record("done", 3, reason="diverged"))
-
-
-def test_interval_loss_recovers_each_batch_from_running_means():
-    batch_losses = [2.0, 1.0, 0.5, 3.0]  # batches of 10, 10, 10 and the last 5 of 35 images
-    sizes = [10, 10, 10, 5]
-    tracker = IntervalLoss(batch_size=10, n_train=35)
-    seen = total = 0
-    for b, (loss, size) in enumerate(zip(batch_losses, sizes), start=1):
-        seen, total = seen + size, total + loss * size
-        assert tracker.update(1, b, 4, total / seen) == pytest.approx(loss)
-    assert tracker.update(2, 1, 4, 0.25) == pytest.approx(0.25)  # a new epoch starts afresh

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from app.training.panel import TrainingPanel, log_every
+from app.training.panel import POINTS_PER_EPOCH, TrainingPanel
 from app.training.worker import mnist_data
 from model.presets import build_preset
 from model.train import TrainConfig, train
@@ -22,7 +22,7 @@ def show_training_in_progress(panel: TrainingPanel, fraction: float = 0.62, **fo
     """Fill `panel` as if a run were `fraction` of the way through (form values may be overridden)."""
     panel.form.set_values(**{**DEMO_FORM, **form})
     request = panel.form.read()
-    config = TrainConfig(**request.config, log_every=log_every(request.config)).validate()
+    config = TrainConfig(**request.config, reports_per_epoch=POINTS_PER_EPOCH).validate()
     net = build_preset(request.preset, rng=np.random.default_rng(config.seed), **request.net_options)
     x, y, x_val, y_val = mnist_data()
     panel.show_run_starting(config, {"from": "scratch", "preset": request.preset})

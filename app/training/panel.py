@@ -17,18 +17,17 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QProgres
 
 from app.settings import with_default_suffix
 from app.training.curves import TrainingCurves
-from app.training.form import TrainingForm
+from app.training.form import CURRENT, TrainingForm
 from app.training.result import clock, continued_source, describe_result, result_meta, stats_text
 from app.training.worker import TrainingRunner, mnist_data
-from model.data.mnist import FILES, VAL_SIZE
-from model.history import IntervalLoss, epoch_row, write_history_csv
+from model.constants import TRAIN_IMAGES
+from model.history import epoch_row, write_history_csv
 from model.network import Sequential
 from model.presets import build_preset
 from model.train import TrainConfig, train
 from model.weights import save_weights
 
 ERROR_STYLE = "color: #b00020;"
-TRAIN_IMAGES = FILES["train"][2] - VAL_SIZE  # what mnist_data() trains on: MNIST's 60,000 less validation
 POINTS_PER_EPOCH = 200  # batch records asked of the trainer: a smooth curve, few signals
 RESULT_STYLE = "QFrame#result { background: #e8f3e8; border: 1px solid #9c9; border-radius: 4px; }"
 
@@ -116,7 +115,7 @@ class TrainingPanel(QWidget):
             return False
         try:
             request = self.form.read()
-            config = TrainConfig(**request.config, log_every=log_every(request.config))
+            config = TrainConfig(**request.config, reports_per_epoch=POINTS_PER_EPOCH)
             config.validate(TRAIN_IMAGES)
             net, source = self._network_to_train(request, from_current)
         except (ValueError, KeyError) as exc:  # ConfigError and SpecError are ValueErrors
@@ -129,14 +128,14 @@ class TrainingPanel(QWidget):
 
     def _network_to_train(self, request, from_current: bool) -> tuple[Sequential, dict]:
         """The network the worker will own, and where it came from (for the result's meta)."""
-        current = self._current_network() if (from_current or request.preset == "current") else None
-        if (from_current or request.preset == "current") and current is None:
+        current = self._current_network() if (from_current or request.preset == CURRENT) else None
+        if (from_current or request.preset == CURRENT) and current is None:
             raise ValueError("There is no current network yet: train one from scratch first.")
         rng = np.random.default_rng(request.config["seed"])
         if from_current:
             net, meta = current
             return net.copy(), continued_source(meta)
-        if request.preset == "current":
+        if request.preset == CURRENT:
             net, meta = current
             fresh = Sequential.from_spec(net.spec(), rng=rng, input_shape=net.input_shape)
             return fresh, {"from": "scratch", "base": meta.get("name"), "preset": meta.get("preset")}
@@ -146,7 +145,6 @@ class TrainingPanel(QWidget):
     def show_run_starting(self, config, source: dict) -> None:
         """Clear the last run's curves and result and show a run of `config` about to start."""
         self._run = {"config": config, "source": source}
-        self._interval = IntervalLoss(config.batch_size, min(config.max_train or TRAIN_IMAGES, TRAIN_IMAGES))
         self.history = []
         self.result_net, self.result_meta = None, {}
         self.result_bar.hide()
@@ -202,8 +200,7 @@ class TrainingPanel(QWidget):
         """Add one "batch" or "epoch" record to the curves, the progress bar and the status line."""
         per_epoch = max(record.batches_per_epoch, 1)
         if record.kind == "batch":
-            loss = self._interval.update(record.epoch, record.batch, record.batches_per_epoch, record.loss)
-            self.curves.add_batch(record.step / per_epoch, loss)
+            self.curves.add_batch(record.step / per_epoch, record.interval_loss)
         elif record.kind == "epoch":
             self.curves.add_epoch(record.step / per_epoch, record.loss, record.acc, record.val_loss, record.val_acc)
             self.history.append(epoch_row(record))
@@ -306,10 +303,3 @@ def _row(*widgets) -> QHBoxLayout:
         else:
             row.addWidget(widget)
     return row
-
-
-def log_every(config: dict) -> int:
-    """Report every batch, unless an epoch has so many that every few batches draw as well."""
-    n = min(config.get("max_train") or TRAIN_IMAGES, TRAIN_IMAGES)
-    batches = -(-n // max(int(config.get("batch_size") or 1), 1))
-    return max(1, batches // POINTS_PER_EPOCH)

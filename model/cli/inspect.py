@@ -7,6 +7,7 @@ import json
 from model.canvas_report import canvas_report, format_canvas_report
 from model.cli.errors import CliError
 from model.evaluation import evaluate_mnist_test
+from model.weights import load_digit_reader, load_weights
 
 
 def add_evaluate(sub) -> None:
@@ -26,8 +27,6 @@ def add_info(sub) -> None:
 
 
 def run_evaluate(args) -> int:
-    from model.weights import load_digit_reader
-
     if args.canvas < 0:
         raise CliError("--canvas takes a number of images >= 0")
     net = load_digit_reader(args.weights).net
@@ -53,8 +52,6 @@ def format_report(result: dict) -> str:
 
 
 def run_info(args) -> int:
-    from model.weights import load_weights
-
     checkpoint = load_weights(args.weights)
     if args.json:
         print(json.dumps(checkpoint.meta, indent=2))

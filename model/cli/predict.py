@@ -7,6 +7,7 @@ import sys
 
 from model.cli.errors import one_line
 from model.data.preprocess import ImageError, load_image, to_mnist
+from model.weights import load_digit_reader
 
 # Enough to tell 0.999999 from 1, short enough to read.
 PROBABILITY_DIGITS = 6
@@ -31,8 +32,6 @@ def predict_record(net, path: str) -> dict:
 
 
 def run_predict(args) -> int:
-    from model.weights import load_digit_reader
-
     net = load_digit_reader(args.weights).net
     failed = 0
     for path in args.images:

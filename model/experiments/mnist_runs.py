@@ -15,6 +15,7 @@ import numpy as np
 from model.data.mnist import load_mnist, to_float, train_val_split
 from model.evaluation import evaluate
 from model.experiments.reporting import Cancelled, Reporter
+from model.experiments.results import Panel, Series
 from model.network import Sequential
 from model.train import TrainConfig, train
 
@@ -126,8 +127,6 @@ STANDARD_CURVES = ("loss", "acc", "test_loss", "test_acc")
 
 def curve_panels(runs: dict[str, Curves], which: tuple[str, ...] = STANDARD_CURVES, prefix: str = ""):
     """One Panel per curve kind in `which`, with a line per run, against the epoch."""
-    from model.experiments.results import Panel, Series
-
     return [Panel(f"{prefix}{CURVE_PANELS[key][0]}", "epoch", CURVE_PANELS[key][1],
                   [Series(label, getattr(c, key), style=".-") for label, c in runs.items()])
             for key in which]
