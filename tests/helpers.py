@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
+from model.cli.main import main
 from model.constants import IMAGE_SIDE, MNIST_MEAN, MNIST_STD, N_CLASSES
 from model.network import Sequential
 
@@ -29,3 +32,23 @@ def blobs(n, seed=0, noise=0.3):
     y = np.arange(n) % N_CLASSES
     x = np.clip(prototypes[y] + noise * rng.standard_normal((n, *shape[1:]), dtype=np.float32), 0, 1)
     return x, y
+
+
+@dataclass
+class CliResult:
+    """What a command-line run left: its exit status and what it printed (as subprocess.CompletedProcess has)."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(capsys, *args: str) -> CliResult:
+    """`python -m model ARGS` run in this process through main(argv): the same code, without a new interpreter."""
+    capsys.readouterr()  # drop anything printed before
+    try:
+        code = main(list(args))
+    except SystemExit as exc:  # argparse's usage errors exit
+        code = exc.code if isinstance(exc.code, int) else 1
+    out = capsys.readouterr()
+    return CliResult(code, out.out, out.err)
