@@ -5,10 +5,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports
 
 import numpy as np
 import pytest
+from helpers import train_step
 
 import app.main  # noqa: E402,F401  first: it sets NumPy's BLAS threads as the program runs them
 from model.data.mnist import load_mnist, to_float
-from model.losses import SoftmaxCrossEntropy
 from model.network import Sequential
 
 TINY_MLP = [
@@ -34,16 +34,11 @@ def tiny_net() -> Sequential:
     x, y = to_float(images[:TRAIN_IMAGES]), labels[:TRAIN_IMAGES].astype(np.int64)
     rng = np.random.default_rng(0)
     net = Sequential.from_spec(TINY_MLP, rng=rng)
-    loss = SoftmaxCrossEntropy()
     for _ in range(EPOCHS):
         order = rng.permutation(len(x))
         for start in range(0, len(x), BATCH):
             batch = order[start:start + BATCH]
-            net.zero_grad()
-            loss.forward(net.forward(x[batch], train=True), y[batch])
-            net.backward(loss.backward())
-            for p in net.params().values():
-                p.data -= LEARNING_RATE * p.grad
+            train_step(net, x[batch], y[batch], lr=LEARNING_RATE)
     return net
 
 

@@ -5,11 +5,10 @@ import zipfile
 
 import numpy as np
 import pytest
+from helpers import ONE_STROKE
 
 from model.network import Sequential
 from model.weights import load_weights, save_weights
-
-ONE = [(150, 40), (140, 240)]
 
 
 def state(window):
@@ -21,7 +20,7 @@ def state(window):
 def test_opening_a_weight_file_selects_it(make_window, weights_dir, tiny_net, tmp_path, qtbot, messages):
     window = make_window(weights_dir)
     with qtbot.waitSignal(window.prediction_updated):
-        window.canvas.draw_stroke(ONE)
+        window.canvas.draw_stroke(ONE_STROKE)
     path = tmp_path / "other.npz"
     save_weights(path, tiny_net, meta={"name": "other", "test_accuracy": 0.9})
     with qtbot.waitSignal(window.prediction_updated):
@@ -77,7 +76,7 @@ def test_a_bad_weight_file_shows_one_message_and_changes_nothing(
         make_bad, make_window, weights_dir, tmp_path, qtbot, messages):
     window = make_window(weights_dir)
     with qtbot.waitSignal(window.prediction_updated):
-        window.canvas.draw_stroke(ONE)
+        window.canvas.draw_stroke(ONE_STROKE)
     before = state(window)
     good, bad = weights_dir / "mlp.npz", tmp_path / f"{make_bad}.npz"
     {"text": lambda: bad.write_text(json.dumps({"not": "weights"})),
