@@ -19,9 +19,18 @@ TINY_MLP = [
     {"type": "Linear", "in_features": 64, "out_features": 10},
 ]
 TRAIN_IMAGES = 6000
+# Tests using these fixtures are slow (`make test-fast` skips them): every experiment run once,
+# a network trained by the `train` command.
+SLOW_FIXTURES = {"quick_runs", "weights"}
 EPOCHS = 4
 BATCH = 64
 LEARNING_RATE = 0.1
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

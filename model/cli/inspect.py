@@ -42,7 +42,7 @@ def run_evaluate(args) -> int:
 
 def format_report(result: dict) -> str:
     lines = [f"{result['file']}: MNIST test accuracy {result['accuracy']:.2%} (loss {result['loss']:.4f})", "",
-             "digit   " + " ".join(f"{d:>6}" for d in range(10)),
+             "digit   " + " ".join(f"{d:>6}" for d in range(len(result["per_class_accuracy"]))),
              "correct " + " ".join(f"{a:>6.1%}" for a in result["per_class_accuracy"]), "",
              "confusion matrix (rows: true digit, columns: predicted)"]
     lines += [f"{d:>5}   " + " ".join(f"{n:>6}" for n in row) for d, row in enumerate(result["confusion_matrix"])]

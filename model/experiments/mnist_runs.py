@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from model.constants import N_CLASSES
 from model.data.mnist import load_mnist, to_float, train_val_split
 from model.evaluation import evaluate
 from model.experiments.reporting import Cancelled, Reporter
@@ -58,7 +59,7 @@ def mnist_subset(n_train: int, n_val: int, n_test: int, seed: int = 0, classes: 
 
 def _keep(images: np.ndarray, labels: np.ndarray, classes: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
     mask = np.isin(labels, classes)
-    relabel = np.zeros(10, dtype=np.uint8)
+    relabel = np.zeros(N_CLASSES, dtype=np.uint8)
     relabel[list(classes)] = np.arange(len(classes))
     return images[mask], relabel[labels[mask]]
 
