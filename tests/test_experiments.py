@@ -125,6 +125,7 @@ def test_optimizers_and_regularization_learn_and_respect_the_epoch_limit(quick_r
         assert all(1 <= epochs <= module.QUICK["max_epochs"] for epochs in metrics["epochs_used"].values())
 
 
+@pytest.mark.slow
 def test_early_stopping_waits_exactly_its_patience(tmp_path, monkeypatch):
     from model.experiments import optimizers
 
@@ -177,6 +178,7 @@ def test_unknown_experiment_is_a_key_error(tmp_path):
         run_experiment("nope", tmp_path)
 
 
+@pytest.mark.slow
 def test_command_line_lists_and_runs(tmp_path, capsys):
     assert main(["--list"]) == 0
     listing = capsys.readouterr().out

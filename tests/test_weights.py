@@ -46,6 +46,7 @@ def test_round_trip_gives_bit_identical_probabilities(tmp_path, net, images):
     assert ckpt.optimizer_state is None
 
 
+@pytest.mark.slow
 def test_every_preset_round_trips_with_its_buffers(tmp_path, images):
     from model.train import TrainConfig, train
 
