@@ -6,7 +6,12 @@ from pathlib import Path
 
 import numpy as np
 
+from model import explain, explain_plots
+from model.atomic import atomic_write
 from model.cli.errors import CliError
+from model.data.preprocess import load_image, to_mnist
+from model.losses import softmax
+from model.weights import load_digit_reader
 
 CLASSES = 10
 DELETION_SEED = 0  # the random deletions the summary compares with
@@ -32,18 +37,11 @@ def _out_dir(path: Path) -> Path:
 
 
 def _save_array(path: Path, array: np.ndarray) -> None:
-    from model.atomic import atomic_write
-
     with atomic_write(path) as f:
         np.save(f, np.asarray(array, dtype=np.float32))
 
 
 def run_explain(args) -> int:
-    from model import explain
-    from model.data.preprocess import load_image, to_mnist
-    from model.losses import softmax
-    from model.weights import load_digit_reader
-
     net = load_digit_reader(args.weights).net
     image = to_mnist(load_image(args.image))
     if image is None:
@@ -67,8 +65,6 @@ def run_explain(args) -> int:
 
 
 def _save_pictures(out: Path, net, image, views, evidence, digit: int, method: str) -> list[str]:
-    from model import explain, explain_plots
-
     names = []
     if views:
         explain_plots.save_layers(out / "layers.png", views)
