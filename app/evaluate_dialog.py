@@ -1,13 +1,16 @@
 """Score a network on the MNIST test set in a worker thread and show the results.
 
-The worker gets its own copy of the network and sends back plain copies of
-the numbers; the dialog shows accuracy, per-class accuracy and the 10x10
-confusion matrix as a shaded table.
+The scoring is model.evaluation's, run through the shared ThreadRunner: the
+worker owns the network it is given and sends back the Report it made; the
+dialog shows accuracy, per-class accuracy and the 10x10 confusion matrix as a
+shaded table. Closing the dialog asks the worker to stop and waits for it.
 """
 from __future__ import annotations
 
+import threading
+
 import numpy as np
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,62 +24,84 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.thread_runner import ThreadRunner
+from model.constants import MNIST_TEST_RECORDS as TEST_IMAGES
 from model.constants import N_CLASSES as CLASSES
-from model.data.mnist import load_mnist, to_float
-from model.evaluation import confusion_matrix, per_class_accuracy
+from model.evaluation import evaluate_mnist_test
 
-CHUNK = 1000  # images per forward pass between progress reports
 SHADE = QColor("#2f6fdf")
 
 
 class EvaluateWorker(QObject):
-    """Runs in a QThread: predicts MNIST test in chunks, reporting progress."""
+    """Runs model.evaluation's MNIST-test scoring in whatever thread it lives in; owns `net`."""
 
-    progress = Signal(int)  # images done
-    done = Signal(dict)  # accuracy, per_class_accuracy (10,), confusion_matrix (10, 10): copies
-    failed = Signal(str)
+    progress = Signal(int)     # images done
+    finished = Signal(object)  # the Report, made by this run
+    cancelled = Signal()
+    failed = Signal(str)       # one-line message
 
     def __init__(self, net, limit: int | None = None):
         super().__init__()
         self._net, self._limit = net, limit
-        self._cancelled = False
+        self._stop = threading.Event()
 
-    def cancel(self) -> None:
-        self._cancelled = True  # read between chunks; a plain bool is enough across threads here
+    def stop(self) -> None:
+        """Ask the scoring to stop before its next batch (called from the GUI thread)."""
+        self._stop.set()
 
     @Slot()
     def run(self) -> None:
         try:
-            images, labels = load_mnist("test")
-            images, labels = images[:self._limit], labels[:self._limit].astype(np.int64)
-            predicted = []
-            for start in range(0, len(images), CHUNK):
-                if self._cancelled:
-                    return
-                predicted.append(self._net.predict(to_float(images[start:start + CHUNK])))
-                self.progress.emit(start + len(predicted[-1]))
-            cm = confusion_matrix(labels, np.concatenate(predicted))
-            self.done.emit({"accuracy": float(np.trace(cm) / cm.sum()),
-                            "per_class_accuracy": per_class_accuracy(cm).copy(),
-                            "confusion_matrix": cm.copy()})
+            report = evaluate_mnist_test(self._net, self._limit, progress=lambda done, _total: self.progress.emit(done),
+                                         should_stop=self._stop.is_set)
         except (ValueError, OSError, MemoryError) as exc:
             self.failed.emit(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        else:
+            (self.cancelled.emit() if report is None else self.finished.emit(report))
+
+
+class EvaluateRunner(ThreadRunner):
+    """One evaluation in its own QThread; its reports reach the GUI thread once the thread is joined."""
+
+    progress = Signal(int)
+    finished = Signal(object)
+    cancelled = Signal()
+    failed = Signal(str)
+
+    def start(self, net, limit: int | None = None) -> None:
+        worker = EvaluateWorker(net, limit)
+        self._start(worker, "digitlab-evaluation", stop=worker.stop,
+                    forward=[(worker.progress, self.progress)],
+                    ends=[(worker.finished, self._on_finished), (worker.cancelled, self._on_cancelled),
+                          (worker.failed, self._on_failed)])
+
+    # Methods, not lambdas: a lambda has no thread, so Qt would call it in the worker's.
+    def _on_finished(self, report) -> None:
+        self._end(self.finished, report)
+
+    def _on_cancelled(self) -> None:
+        self._end(self.cancelled)
+
+    def _on_failed(self, message: str) -> None:
+        self._end(self.failed, message)
 
 
 class EvaluateDialog(QDialog):
     """Non-modal: starts evaluating at once; the window stays usable meanwhile."""
 
-    evaluated = Signal(dict)
+    evaluated = Signal(object)  # the Report
 
     def __init__(self, net, name: str, parent=None, limit: int | None = None):
+        """`net` becomes the evaluation's own: pass a copy of a network that is in use."""
         super().__init__(parent)
         self.setWindowTitle(f"Evaluate {name} on MNIST test")
-        self.result: dict | None = None
-        self.summary = QLabel(f"Evaluating {name} on the 10,000 MNIST test images…", wordWrap=True)
+        self.result = None  # the Report, once there is one
+        count = min(limit or TEST_IMAGES, TEST_IMAGES)
+        self.summary = QLabel(f"Evaluating {name} on {count:,} MNIST test images…", wordWrap=True)
         big = QFont(self.font())
         big.setPointSizeF(self.font().pointSizeF() * 1.4)
         self.summary.setFont(big)
-        self.progress = QProgressBar(maximum=limit or 10_000)
+        self.progress = QProgressBar(maximum=count)
         self.table = _matrix_table()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, rejected=self.reject)
         layout = QVBoxLayout(self)
@@ -86,41 +111,32 @@ class EvaluateDialog(QDialog):
                                 "the last column is the accuracy on each digit.", wordWrap=True))
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self._start(net, limit)
-
-    def _start(self, net, limit) -> None:
-        self._thread = QThread(self)
-        self._worker = EvaluateWorker(net, limit)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progress.connect(self.progress.setValue)
-        self._worker.done.connect(self._show_result)
-        self._worker.failed.connect(self._show_failure)
-        for signal in (self._worker.done, self._worker.failed):
-            signal.connect(self._thread.quit)
-        self._thread.finished.connect(self._worker.deleteLater)
-        self._thread.start()
+        self.runner = EvaluateRunner(self)
+        self.runner.progress.connect(self.progress.setValue)
+        self.runner.finished.connect(self._show_result)
+        self.runner.failed.connect(self._show_failure)
+        self.runner.start(net, limit)
 
     def is_running(self) -> bool:
-        return self._thread.isRunning()
+        return self.runner.is_running()
 
-    def _show_result(self, result: dict) -> None:
-        self.result = result
+    def _show_result(self, report) -> None:
+        self.result = report
         self.progress.hide()
-        errors = int(result["confusion_matrix"].sum() - np.trace(result["confusion_matrix"]))
-        self.summary.setText(f"Test accuracy <b>{100 * result['accuracy']:.2f}%</b> · {errors} mistakes")
-        _fill_table(self.table, result["confusion_matrix"], result["per_class_accuracy"])
-        self.evaluated.emit(result)
+        cm = np.asarray(report.confusion_matrix)
+        errors = int(cm.sum() - np.trace(cm))
+        self.summary.setText(f"Test accuracy <b>{100 * report.accuracy:.2f}%</b> · {errors} mistakes")
+        # float: a digit with no images has accuracy None today, NaN in a NumPy report; both become NaN.
+        _fill_table(self.table, cm, np.array(report.per_class_accuracy, dtype=float))
+        self.evaluated.emit(report)
 
     def _show_failure(self, message: str) -> None:
         self.progress.hide()
         self.summary.setText(f"Evaluation failed: {message}")
 
     def done(self, code: int) -> None:
-        """Closing stops the worker and waits for its thread, so nothing outlives the dialog."""
-        self._worker.cancel()
-        self._thread.quit()
-        self._thread.wait()
+        """Closing asks the worker to stop and waits for its thread, so nothing outlives the dialog."""
+        self.runner.shutdown()
         super().done(code)
 
 

@@ -9,13 +9,15 @@ only thread that touches widgets) and carry the copies the worker made.
 
 from __future__ import annotations
 
+import sys
 from typing import Callable, Iterable
 
 from PySide6.QtCore import QObject, QThread
 
-# How long a join waits for the worker's run() to return (the last batch or
-# step to finish after a stop) before giving up.
-SHUTDOWN_WAIT_MS = 30_000
+# A join waits for the worker's run() to return however long it takes (a
+# thread dropped while it runs would crash the program); past this long it
+# says on stderr what it is waiting for, then goes on waiting.
+STILL_WAITING_MS = 30_000
 
 
 class ThreadRunner(QObject):
@@ -67,10 +69,13 @@ class ThreadRunner(QObject):
         self._join()
 
     def _join(self) -> None:
-        # The worker's run() has returned (or is about to): end the thread's event loop and wait.
+        # The worker has been asked to stop (or has reported its end): end the thread's
+        # event loop once run() returns, and wait for that. The worker checks its stop
+        # flag between steps, so this is one step's wait, never forgotten.
         thread = self._thread
         thread.quit()
-        thread.wait(SHUTDOWN_WAIT_MS)
+        while not thread.wait(STILL_WAITING_MS):
+            print(f"DigitLab: waiting for the {thread.objectName()} thread to finish its step…", file=sys.stderr)
         self._worker = self._thread = self._stop_worker = None
         self._worker_signals = ()
 
