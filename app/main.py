@@ -1,19 +1,15 @@
 """Start DigitLab: the QApplication, its identity (where QSettings live) and the main window."""
 from __future__ import annotations
 
-import os
 import sys
-
-# Before NumPy loads: one BLAS thread. Drawing is predicted on the GUI thread while a
-# training run may use the cores; OpenBLAS's pool then spins and waits. Measured on two
-# cores while the cnn trained: a prediction took 100 ms (max 560) with the default
-# threads, 12 ms (max 28) with one; training itself was faster too. Set these to override.
-for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_name, "1")
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
+
+from app.blas_threads import limit_blas_threads
+
+limit_blas_threads()  # one BLAS thread, whatever imported NumPy first (see app.blas_threads)
 
 ORGANISATION = "DigitLab"
 APPLICATION = "DigitLab"
