@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import window_actions
 from app.canvas import Canvas
 from app.evaluate_dialog import EvaluateDialog
 from app.experiments_view import ExperimentsView
@@ -32,6 +31,7 @@ from app.prediction_panel import PredictionPanel
 from app.predictor import predict
 from app.settings import Settings, with_default_suffix
 from app.training.panel import TrainingPanel
+from app.window_actions import Commands, WindowActions
 from model.weights import save_weights
 
 FIRST_RUN_SHARE = 0.85  # of the screen, before a size has been remembered
@@ -65,7 +65,9 @@ class MainWindow(QMainWindow):
         self._panels: list[QWidget] = []  # the tabs after Draw
         self._timer = QTimer(self, singleShot=True, interval=PREDICT_INTERVAL_MS, timeout=self.update_prediction)
         self._build_centre()
-        self.actions = window_actions.build(self)
+        self.actions = WindowActions(self, self.draw_page, self.canvas, self.networks, self.settings, Commands(
+            open_weights=self.ask_open_weights, open_file=self.open_weights, save_weights=self.ask_save_weights,
+            export_canvas=self.ask_export_canvas, evaluate=self.evaluate, quit=self.close))
         self._connect()
         problems = self.networks.load_bundled(weights_dir)
         self._restore()
@@ -108,7 +110,6 @@ class MainWindow(QMainWindow):
         self.canvas.changed.connect(self._on_canvas_changed)
         self.canvas.stroke_finished.connect(self._on_stroke_finished)
         self.canvas.image_rejected.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
-        self.networks.entries_changed.connect(lambda: window_actions.refresh_networks(self))
         self.networks.current_changed.connect(self._on_network_changed)
         self.tabs.currentChanged.connect(lambda i: self.canvas.setFocus() if i == 0 else None)
 
@@ -119,7 +120,6 @@ class MainWindow(QMainWindow):
 
     def _on_stroke_finished(self) -> None:
         self._timer.stop()
-        window_actions.refresh_edit_actions(self)
         self.update_prediction()
 
     def update_prediction(self) -> None:
@@ -137,7 +137,6 @@ class MainWindow(QMainWindow):
         self.prediction_updated.emit()
 
     def _on_network_changed(self, entry) -> None:
-        window_actions.refresh_networks(self)
         self.name_label.setText(entry.name if entry else "no network")
         acc = entry.test_accuracy if entry else None
         self.accuracy_label.setText("" if acc is None else f"test accuracy {100 * acc:.2f}%")
@@ -164,7 +163,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Cannot open weights", str(exc))
             if not Path(path).exists():  # a recent file since moved or deleted: drop it from the menu
                 self.settings.remove_recent_file(path)
-                window_actions.refresh_recent(self)
+                self.actions.refresh_recent()
             return False
         self.networks.select(index)
         self._remember_file(path)
@@ -210,7 +209,7 @@ class MainWindow(QMainWindow):
 
     def _remember_file(self, path: str | Path) -> None:
         self.settings.add_recent_file(path)
-        window_actions.refresh_recent(self)
+        self.actions.refresh_recent()
 
     # --- dialogs (thin wrappers around the methods above) -------------------
     def ask_open_weights(self) -> None:
@@ -242,8 +241,8 @@ class MainWindow(QMainWindow):
     # --- settings --------------------------------------------------------------
     def _restore(self) -> None:
         self.canvas.set_brush_width(self.settings.brush_width(self.canvas.brush_width()))
-        window_actions.refresh_brush(self)
-        window_actions.refresh_recent(self)
+        self.actions.refresh_brush()
+        self.actions.refresh_recent()
         if self.settings.geometry() is not None:
             self.restoreGeometry(self.settings.geometry())
         elif self.screen() is not None:
