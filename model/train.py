@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import asdict, dataclass, field
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 import numpy as np
 
@@ -110,6 +110,33 @@ def train(net: Sequential, x: np.ndarray, y: np.ndarray, config: TrainConfig, *,
     return run.records(should_stop)
 
 
+class _Metrics(NamedTuple):
+    """What a record says of the network: training means (over the epoch so far, or a whole epoch),
+    and validation scores when there is a validation set."""
+
+    loss: float | None
+    acc: float | None
+    val_loss: float | None = None
+    val_acc: float | None = None
+
+
+class _Ending(NamedTuple):
+    """Why and where a run ends."""
+
+    reason: str  # one of REASONS
+    epoch: int
+    batch: int
+
+
+@dataclass
+class _Best:
+    """The epoch with the lowest validation loss so far, and its weights when restore_best keeps them."""
+
+    val_loss: float = math.inf
+    epoch: int | None = None
+    state: dict | None = None
+
+
 class _Run:
     """The state of one training run; `records()` is the generator `train` returns."""
 
@@ -121,11 +148,11 @@ class _Run:
         self.schedule = make_schedule(config.schedule, config.lr, config.epochs, config.step_size, config.gamma)
         self.batches = math.ceil(len(x) / config.batch_size)
         self.history = {k: [] for k in ("loss", "acc", "val_loss", "val_acc", "lr", "elapsed")}
-        self.best = (math.inf, None, None)  # (validation loss, epoch, state dict)
+        self.best = _Best()
         # The weights (and buffers) that last gave a finite loss: refreshed before every step.
         self.good = net.state_dict()
         self.step = self.images = 0
-        self.train_time, self.bad_loss, self.running, self.finished = 0.0, math.nan, (None, None), False
+        self.train_time, self.bad_loss, self.running, self.finished = 0.0, math.nan, _Metrics(None, None), False
         per_epoch = config.reports_per_epoch
         self.log_every = max(1, self.batches // per_epoch) if per_epoch else config.log_every
         self.clock = Stopwatch()
@@ -137,16 +164,16 @@ class _Run:
                 end = yield from self._epoch(epoch, should_stop)
                 if end is None:
                     end = self._end_of_epoch(epoch)
-                    if end is None or end[0] == "early_stopped":
+                    if end is None or end.reason == "early_stopped":
                         yield from self._hand_over(self._record("epoch", epoch, self.batches, *self._last_epoch()))
                 if end is not None:
                     break
-            done = self._finish(*(end or ("finished", self.config.epochs, self.batches)))
+            done = self._finish(end or _Ending("finished", self.config.epochs, self.batches))
             self.finished = True
             yield from self._hand_over(done)
         finally:
-            if not self.finished and self.config.restore_best and self.best[2] is not None:
-                self.net.load_state_dict(self.best[2])  # closed early: still end on the best weights
+            if not self.finished and self.config.restore_best and self.best.state is not None:
+                self.net.load_state_dict(self.best.state)  # closed early: still end on the best weights
 
     def _hand_over(self, record: Progress):
         """Yield `record` with the clock stopped: the caller's time is not the run's."""
@@ -164,12 +191,12 @@ class _Run:
         return stop
 
     def _epoch(self, epoch, should_stop):
-        """Yield batch records; return None, or a (reason, epoch, batch) that ends the run."""
+        """Yield batch records; return None, or the _Ending that ends the run."""
         order, seen, loss_sum, correct = self.rng.permutation(len(self.x)), 0, 0.0, 0
         interval_sum, interval_seen = 0.0, 0  # since the last batch record
         for b in range(self.batches):
             if self._asked_to_stop(should_stop):
-                return "stopped", epoch, b
+                return _Ending("stopped", epoch, b)
             idx = order[b * self.config.batch_size:(b + 1) * self.config.batch_size]
             self.opt.lr = self.schedule(epoch - 1 + b / self.batches)
             tick = clock()
@@ -178,11 +205,11 @@ class _Run:
             if not math.isfinite(loss):
                 self.net.load_state_dict(self.good)
                 self.bad_loss = loss
-                return "diverged", epoch, b + 1
+                return _Ending("diverged", epoch, b + 1)
             self.step, self.images = self.step + 1, self.images + len(idx)
             seen, loss_sum, correct = seen + len(idx), loss_sum + loss * len(idx), correct + hits
             interval_sum, interval_seen = interval_sum + loss * len(idx), interval_seen + len(idx)
-            self.running = (loss_sum / seen, correct / seen)
+            self.running = _Metrics(loss_sum / seen, correct / seen)
             if (b + 1) % self.log_every == 0 or b + 1 == self.batches:
                 record = self._record("batch", epoch, b + 1, *self.running)
                 record.interval_loss, interval_sum, interval_seen = interval_sum / interval_seen, 0.0, 0
@@ -216,28 +243,30 @@ class _Run:
             np.copyto(self.good[name], b)
 
     def _end_of_epoch(self, epoch):
-        """Validate, keep history and the best weights; return an ending (reason, epoch, batch) or None."""
+        """Validate, keep history and the best weights; return the _Ending of the run, or None."""
         if not all(np.isfinite(p.data).all() for p in self.net.params().values()):
             self.net.load_state_dict(self.good)
             self.bad_loss = math.nan
-            return "diverged", epoch, self.batches
-        val = (None, None)
-        if self.val:
-            report = evaluate(self.net, *self.val, loss=self.config.loss)
-            val = (report.loss, report.accuracy)
-        for key, value in zip(self.history, (*self.running, *val, self.opt.lr, self.clock.read())):
+            return _Ending("diverged", epoch, self.batches)
+        report = evaluate(self.net, *self.val, loss=self.config.loss) if self.val else None
+        val_loss, val_acc = (report.loss, report.accuracy) if report else (None, None)
+        row = {"loss": self.running.loss, "acc": self.running.acc, "val_loss": val_loss, "val_acc": val_acc,
+               "lr": self.opt.lr, "elapsed": self.clock.read()}
+        for key, value in row.items():
             self.history[key].append(value)
-        if val[0] is not None and val[0] < self.best[0]:
-            keep = self.config.restore_best
-            self.best = (val[0], epoch, self.net.state_dict() if keep else None)
-        patience, best_epoch = self.config.patience, self.best[1]
+        if val_loss is not None and val_loss < self.best.val_loss:
+            self.best = _Best(val_loss, epoch, self.net.state_dict() if self.config.restore_best else None)
+        patience, best_epoch = self.config.patience, self.best.epoch
         if patience is not None and best_epoch is not None and epoch - best_epoch >= patience:
-            return "early_stopped", epoch, self.batches
+            return _Ending("early_stopped", epoch, self.batches)
         return None
 
-    def _last_epoch(self):
-        h = self.history
-        return h["loss"][-1], h["acc"][-1], h["val_loss"][-1], h["val_acc"][-1]
+    def _epoch_metrics(self, epoch: int) -> _Metrics:
+        """The history's metrics of `epoch` (1-based)."""
+        return _Metrics(*(self.history[key][epoch - 1] for key in _Metrics._fields))
+
+    def _last_epoch(self) -> _Metrics:
+        return self._epoch_metrics(len(self.history["loss"]))
 
     def _record(self, kind, epoch, batch, loss, acc, val_loss=None, val_acc=None) -> Progress:
         elapsed, total = self.clock.read(), self.config.epochs * self.batches
@@ -247,15 +276,16 @@ class _Run:
                         eta=elapsed / self.step * (total - self.step) if self.step else 0.0,
                         train_images=len(self.x))
 
-    def _finish(self, reason, epoch, batch) -> Progress:
+    def _finish(self, end: _Ending) -> Progress:
         """Restore the best weights when asked (not after divergence) and describe the outcome."""
-        metrics, restored = (*self.running, None, None), None
+        reason, epoch, batch = end
+        metrics, restored = self.running, None
         if self.history["loss"]:
             metrics = self._last_epoch()
-        best_epoch, best_state = self.best[1:]
+        best_epoch, best_state = self.best.epoch, self.best.state
         if reason != "diverged" and best_state is not None:
             self.net.load_state_dict(best_state)
-            metrics = tuple(self.history[k][best_epoch - 1] for k in ("loss", "acc", "val_loss", "val_acc"))
+            metrics = self._epoch_metrics(best_epoch)
             if best_epoch != len(self.history["loss"]) or reason == "stopped":
                 restored = best_epoch
         done = self._record("done", epoch, batch, *metrics)
@@ -264,7 +294,7 @@ class _Run:
         done.message = self._message(reason, epoch, batch, metrics, restored)
         return done
 
-    def _message(self, reason, epoch, batch, metrics, restored) -> str:
+    def _message(self, reason, epoch, batch, metrics: _Metrics, restored) -> str:
         if reason == "diverged":
             return (f"training diverged at epoch {epoch}, batch {batch} (loss is {self.bad_loss}): "
                     f"try a smaller learning rate; kept the last weights with a finite loss")
@@ -276,10 +306,10 @@ class _Run:
         else:
             text = f"stopped as asked at epoch {epoch}, batch {batch}"
         text += f" in {self.clock.read():.0f} s"
-        if metrics[3] is not None:
-            text += f"; validation accuracy {metrics[3]:.2%}"
-        elif metrics[1] is not None:
-            text += f"; training accuracy {metrics[1]:.2%}"
+        if metrics.val_acc is not None:
+            text += f"; validation accuracy {metrics.val_acc:.2%}"
+        elif metrics.acc is not None:
+            text += f"; training accuracy {metrics.acc:.2%}"
         return text + (f" (restored the best epoch, {restored})" if restored else "")
 
 

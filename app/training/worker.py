@@ -84,12 +84,13 @@ class TrainingWorker(QObject):
             done = None
             records = self._train_fn(self._net, x, y, self._config, x_val=x_val, y_val=y_val,
                                      should_stop=self.should_stop)
+            # The trainer polls should_stop() before every batch: pauses happen there, where
+            # it takes them off the run's clock (ETA, elapsed, history).
             for record in records:
                 if record.kind == "done":
                     done = copy.deepcopy(record)
                 else:
                     self.progress.emit(copy.deepcopy(record))
-                    self.should_stop()  # also pause here, in case the generator checks rarely
         except Exception as exc:  # a crash in the engine must not take the window down
             traceback.print_exc()
             self.failed.emit(f"Training failed: {type(exc).__name__}: {exc}".splitlines()[0])
