@@ -147,11 +147,17 @@ class MainWindow(QMainWindow):
 
     # --- networks, files ---------------------------------------------------
     def add_network(self, net, meta: dict, path: str | Path | None = None) -> None:
-        """Add a network (e.g. one just trained) to the selector and make it current."""
+        """Add a network (e.g. one just trained) to the selector and make it current.
+
+        The window owns `net` from now on: pass one nobody else holds (a copy if need be).
+        """
         self.networks.select(self.networks.add(net, meta, path, "trained" if path is None else "file"))
 
     def current_network(self):
-        """(a copy of the current network, its meta), or None: for "continue training"."""
+        """(a copy of the current network, its meta), or None: for "continue training".
+
+        The copy is the caller's own, to train in another thread; this is the one copy made.
+        """
         entry = self.networks.current()
         return None if entry is None else (entry.net.copy(), dict(entry.meta))
 
@@ -201,7 +207,7 @@ class MainWindow(QMainWindow):
         if entry is None:
             QMessageBox.information(self, "Evaluate", "No network loaded — train one or open a weight file.")
             return None
-        dialog = EvaluateDialog(entry.net.copy(), entry.name, self)
+        dialog = EvaluateDialog(entry.net.copy(), entry.name, self)  # the evaluation thread's own copy
         self._evaluations.append(dialog)
         dialog.finished.connect(lambda: self._evaluations.remove(dialog))
         dialog.show()

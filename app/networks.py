@@ -2,6 +2,10 @@
 
 A list of entries and which one is current, with signals so the selector,
 the menus and the status bar follow it. No widgets here.
+
+Ownership: each entry owns its network. `add` takes the network it is given
+(the caller hands it over and keeps no reference); whoever needs one to change
+or to use in another thread (training, evaluation) takes a copy.
 """
 from __future__ import annotations
 
@@ -39,7 +43,7 @@ class NetworkEntry:
 
 
 class NetworkList(QObject):
-    """Ordered entries plus the current one. Entries hold their own copy of a network."""
+    """Ordered entries plus the current one. Each entry owns its network; only the GUI thread uses it."""
 
     entries_changed = Signal()
     current_changed = Signal(object)  # the new current NetworkEntry, or None
@@ -64,12 +68,15 @@ class NetworkList(QObject):
 
     def add(self, net: Sequential, meta: dict | None = None, path: str | Path | None = None,
             source: str = "trained") -> int:
-        """Add a copy of `net` and return its index; a file already listed is replaced, not doubled."""
+        """Add `net`, which the list now owns (no copy is made), and return its index.
+
+        A file already listed is replaced, not doubled.
+        """
         meta = dict(meta or {})
         path = Path(path) if path is not None else None
         existing = self.index_of(path) if path is not None else None
         name = self._unique_name(meta.get("name") or (path.stem if path else "trained network"), existing)
-        entry = NetworkEntry(name, net.copy(), meta, path, source)
+        entry = NetworkEntry(name, net, meta, path, source)
         if existing is None:
             self._entries.append(entry)
             index = len(self._entries) - 1

@@ -61,16 +61,17 @@ def test_resume_lets_the_worker_go_on(qtbot, runner):
         pass  # progress flows again
 
 
-def test_the_gui_gets_copies_not_the_workers_network(qtbot, runner):
+def test_the_trained_network_is_handed_over_only_once_its_thread_has_ended(qtbot, runner):
     net = build_preset("mlp")
+    bias = net.layers[-1].bias.data.copy()
     start_and_wait_for_progress(qtbot, runner, net)
-    with qtbot.waitSignal(runner.finished, timeout=TIMEOUT_MS) as blocker:
+    received = []
+    runner.finished.connect(lambda done, trained: received.append((trained, runner.is_running())))
+    with qtbot.waitSignal(runner.finished, timeout=TIMEOUT_MS):
         runner.stop()
-    received = blocker.args[1]
-    assert received is not net
-    assert np.array_equal(received.layers[-1].bias.data, net.layers[-1].bias.data)
-    net.layers[-1].bias.data += 1
-    assert not np.array_equal(received.layers[-1].bias.data, net.layers[-1].bias.data)
+    (trained, worker_running), = received
+    assert trained is net and not np.array_equal(trained.layers[-1].bias.data, bias)  # trained, not copied
+    assert not worker_running  # the worker's thread had ended: the two threads never share it
 
 
 def test_an_engine_error_becomes_one_line_and_frees_the_runner(qtbot, runner):

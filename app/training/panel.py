@@ -1,9 +1,12 @@
 """The Train tab: a form, Train/Continue/Pause/Stop, live curves, progress, and what to do with the result.
 
-The panel builds the network to train (a fresh preset or a copy of the
-current one) and hands it to a TrainingRunner, which trains it in its own
-thread. The network in use is never touched: when a run ends, a bar offers
-to use the new network (network_trained) and to save it.
+The panel builds the network to train (a fresh preset, or the copy of the
+current one that current_network() returns) and hands it to a TrainingRunner,
+which trains it in its own thread. The network in use is never touched.
+
+Ownership: the worker owns the network while it trains and hands it back when
+its thread has ended (no copy). The panel keeps that result for Save; Use
+emits a copy (network_trained), which the window then owns.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ RESULT_STYLE = "QFrame#result { background: #e8f3e8; border: 1px solid #9c9; bor
 class TrainingPanel(QWidget):
     """Train a new network or fine-tune a copy of the current one, watching its curves live."""
 
-    network_trained = Signal(object, dict)  # (a trained Sequential, meta) once the user accepts it
+    network_trained = Signal(object, dict)  # (a trained Sequential the receiver owns, meta) once accepted
     run_started = Signal()
     run_finished = Signal(object)           # the engine's "done" record, or None after a failure
 
@@ -127,14 +130,17 @@ class TrainingPanel(QWidget):
         return True
 
     def _network_to_train(self, request, from_current: bool) -> tuple[Sequential, dict]:
-        """The network the worker will own, and where it came from (for the result's meta)."""
+        """The network the worker will own, and where it came from (for the result's meta).
+
+        current_network() returns a copy that is ours: it is trained as it is, or only its spec is read.
+        """
         current = self._current_network() if (from_current or request.preset == CURRENT) else None
         if (from_current or request.preset == CURRENT) and current is None:
             raise ValueError("There is no current network yet: train one from scratch first.")
         rng = np.random.default_rng(request.config["seed"])
         if from_current:
             net, meta = current
-            return net.copy(), continued_source(meta)
+            return net, continued_source(meta)
         if request.preset == CURRENT:
             net, meta = current
             fresh = Sequential.from_spec(net.spec(), rng=rng, input_shape=net.input_shape)

@@ -1,8 +1,10 @@
 """Run the engine's training generator in a QThread: a QObject worker, its thread, pause and stop.
 
 The worker owns the network it trains (the panel hands it a fresh or copied
-one) and the data it loads; the GUI thread only ever receives copies through
-queued signals. Pause and stop are plain flags behind a threading.Condition,
+one) and the data it loads; while it runs, the GUI thread only receives
+copies of the progress records through queued signals. At the end it hands
+the network itself over: the runner passes it on only once the worker's
+thread has ended, so the two threads never share it. Pause and stop are plain flags behind a threading.Condition,
 so the GUI thread sets them directly while the worker is busy and the paused
 worker sleeps instead of spinning.
 """
@@ -33,7 +35,7 @@ class TrainingWorker(QObject):
     """
 
     progress = Signal(object)          # a copy of each "batch"/"epoch" record
-    finished = Signal(object, object)  # the "done" record, a copy of the network (None if unusable)
+    finished = Signal(object, object)  # the "done" record, the trained network handed over (None if unusable)
     failed = Signal(str)               # one-line message
 
     def __init__(self, net, config, data_fn: Callable, train_fn: Callable):
@@ -98,7 +100,8 @@ class TrainingWorker(QObject):
         if done is None:
             self.failed.emit("Training ended without a final report.")
             return
-        self.finished.emit(done, self._net.copy() if usable_result(done) else None)
+        net, self._net = self._net, None  # handed over: this worker never touches it again
+        self.finished.emit(done, net if usable_result(done) else None)
 
 
 class TrainingRunner(ThreadRunner):
