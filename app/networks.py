@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from model.constants import DEFAULT_NETWORK
@@ -89,12 +90,24 @@ class NetworkList(QObject):
         return index
 
     def open_file(self, path: str | Path, source: str = "file") -> int:
-        """Load a weight file and add it; raises WeightFileError and then changes nothing."""
+        """Load a weight file and add it; raises WeightFileError and then changes nothing.
+
+        A file holding a bundled network (the same name and weights, say another
+        clone's or a saved copy) gives the bundled entry's index and adds nothing.
+        """
         ckpt = load_digit_reader(path)
         meta = dict(ckpt.meta)
         meta.setdefault("name", None)
         meta["name"] = meta["name"] or Path(path).stem
-        return self.add(ckpt.net, meta, path, source)
+        twin = self._bundled_twin(ckpt.net, meta["name"]) if source != "bundled" else None
+        return twin if twin is not None else self.add(ckpt.net, meta, path, source)
+
+    def _bundled_twin(self, net: Sequential, name: str) -> int | None:
+        """The index of a bundled entry with this name and exactly these weights, if there is one."""
+        for i, entry in enumerate(self._entries):
+            if entry.source == "bundled" and entry.meta.get("name") == name and _same_weights(entry.net, net):
+                return i
+        return None
 
     def load_bundled(self, folder: Path = BUNDLED_DIR) -> list[str]:
         """Add every readable *.npz in `folder`, the usual ones first; returns the problems met."""
@@ -133,6 +146,14 @@ class NetworkList(QObject):
         while candidate in taken:
             candidate, n = f"{name} ({n})", n + 1
         return candidate
+
+
+def _same_weights(a: Sequential, b: Sequential) -> bool:
+    """Same architecture and the same numbers in every parameter and buffer."""
+    if a.spec() != b.spec():
+        return False
+    ours, theirs = a.state_dict(), b.state_dict()
+    return ours.keys() == theirs.keys() and all(np.array_equal(ours[k], theirs[k]) for k in ours)
 
 
 def _bundled_rank(path: Path) -> tuple[int, str]:

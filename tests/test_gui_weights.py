@@ -1,6 +1,7 @@
 """Opening and saving weight files from the window: good files load, bad ones change nothing."""
 import io
 import json
+import shutil
 import zipfile
 
 import numpy as np
@@ -153,8 +154,10 @@ def test_a_recent_file_that_is_gone_leaves_the_menu(make_window, weights_dir, ti
 def test_saving_a_bundled_network_keeps_it_bundled_and_its_own_name(make_window, weights_dir, tiny_net, tmp_path,
                                                                     messages):
     window = make_window(weights_dir)
-    # A file with the same name makes the selector call one of them "mlp (2)".
-    save_weights(tmp_path / "other.npz", tiny_net, meta={"name": "mlp"})
+    # Another network with the same name makes the selector call one of them "mlp (2)".
+    other = tiny_net.copy()
+    other.layers[-1].bias.data += 0.01
+    save_weights(tmp_path / "other.npz", other, meta={"name": "mlp"})
     assert window.open_weights(tmp_path / "other.npz")
     assert [e.name for e in window.networks.entries()] == ["mlp", "mlp (2)"]
     assert window.save_weights(tmp_path / "copy.npz")
@@ -173,3 +176,17 @@ def test_a_name_typed_without_an_extension_gets_one():
     assert with_default_suffix("/tmp/mine.npz", ".npz") == "/tmp/mine.npz"
     assert with_default_suffix("/tmp/digit.jpg", ".png") == "/tmp/digit.jpg"
     assert with_default_suffix("", ".npz") == ""  # a cancelled dialog stays cancelled
+
+
+def test_a_second_clone_lists_its_bundled_network_once(make_window, weights_dir, tmp_path, messages):
+    window = make_window(weights_dir)  # the first clone: remembers its own bundled file as the last network
+    window.close()
+    clone = tmp_path / "clone" / "assets" / "weights"
+    clone.mkdir(parents=True)
+    shutil.copy(weights_dir / "mlp.npz", clone / "mlp.npz")
+    again = make_window(clone)  # the same settings, started from the other clone
+    assert [e.name for e in again.networks.entries()] == ["mlp"]
+    assert again.networks.current().path == clone / "mlp.npz" and messages == []
+    # Opening the first clone's file, or a copy saved elsewhere, selects the bundled entry too.
+    assert again.open_weights(weights_dir / "mlp.npz")
+    assert len(again.networks.entries()) == 1 and again.networks.current().source == "bundled"
