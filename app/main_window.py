@@ -29,7 +29,7 @@ from app.inside.view import InsideView
 from app.networks import BUNDLED_DIR, NetworkList
 from app.prediction_panel import PredictionPanel
 from app.predictor import predict
-from app.settings import Settings, with_default_suffix
+from app.settings import Settings, file_name_for, with_default_suffix
 from app.training.panel import TrainingPanel
 from app.window_actions import Commands, WindowActions
 from model.weights import save_weights
@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
             return False
         self.networks.select(index)
         self._remember_file(path)
+        self.statusBar().showMessage(f"Opened {self.networks.current().name} from {path}", 5000)
         return True
 
     def save_weights(self, path: str | Path) -> bool:
@@ -228,7 +229,7 @@ class MainWindow(QMainWindow):
         if entry is None:
             QMessageBox.warning(self, "Nothing to save", "No network is loaded.")
             return
-        default = str(Path(self._start_dir()) / f"{entry.name}.npz")
+        default = str(Path(self._start_dir()) / file_name_for(entry.meta.get("name") or entry.name, ".npz"))
         path, _ = QFileDialog.getSaveFileName(self, "Save weights as", default, WEIGHT_FILTER)
         path = with_default_suffix(path, ".npz")
         if path:

@@ -38,9 +38,9 @@ class NetworkEntry:
         return float(value) if isinstance(value, (int, float)) else None
 
     def label(self) -> str:
-        """"small-cnn · 99.1%", for menus and the selector."""
+        """"small-cnn · test 99.1%", for menus and the selector."""
         acc = self.test_accuracy
-        return self.name if acc is None else f"{self.name} · {100 * acc:.1f}%"
+        return self.name if acc is None else f"{self.name} · test {100 * acc:.1f}%"
 
 
 class NetworkList(QObject):

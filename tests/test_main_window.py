@@ -72,10 +72,10 @@ def test_a_trained_network_joins_the_selector(make_window, weights_dir, tiny_net
     draw_and_wait(window, qtbot, ONE_STROKE)
     with qtbot.waitSignal(window.prediction_updated):
         window.add_network(tiny_net, {"name": "my run", "test_accuracy": 0.5})
-    assert window.actions.selector.currentText() == "my run · 50.0%"
+    assert window.actions.selector.currentText() == "my run · test 50.0%"
     assert window.name_label.text() == "my run" and "50.00%" in window.accuracy_label.text()
     checked = [a.text() for a in window.actions.network_group.actions() if a.isChecked()]
-    assert checked == ["my run · 50.0%"]
+    assert checked == ["my run · test 50.0%"]
     with qtbot.waitSignal(window.prediction_updated):
         window.actions.selector.activated.emit(0)
     assert window.name_label.text() == "mlp"
@@ -121,7 +121,7 @@ def test_a_network_accepted_in_the_train_tab_is_used_for_drawing(make_window, we
     assert window.current_network()[1]["name"] == "mlp"  # what "continue training" starts from
     window.training.network_trained.emit(tiny_net, {"name": "fresh", "test_accuracy": 0.93})
     assert window.tabs.currentIndex() == 0 and window.name_label.text() == "fresh"
-    assert window.actions.selector.currentText() == "fresh · 93.0%"
+    assert window.actions.selector.currentText() == "fresh · test 93.0%"
     window.tabs.setCurrentIndex(1)
     window.close()
 

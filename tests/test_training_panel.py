@@ -226,10 +226,10 @@ def test_fine_tuning_a_fine_tuned_network_adds_up_epochs_instead_of_stacking_nam
     net, config = build_preset("mlp"), TrainConfig(epochs=1)
     done = SimpleNamespace(step=10, batches_per_epoch=10, val_acc=0.9, acc=0.9, loss=0.3, val_loss=0.3, epoch=1,
                            epochs=1, elapsed=1.0, reason="finished", message="", history=None, best_epoch=1)
-    meta = {"name": "mlp adam (88.0%)", "preset": "mlp"}
+    meta = {"name": "mlp adam (val 88.0%)", "preset": "mlp"}
     for total in (1, 2, 3):
         meta = result_meta(net, done, config, continued_source(meta), history=[])
-        assert meta["name"] == f"mlp adam (88.0%) + {total} epoch{'s' if total > 1 else ''} (90.0%)"
+        assert meta["name"] == f"mlp adam (val 88.0%) + {total} epoch{'s' if total > 1 else ''} (val 90.0%)"
 
 
 def test_fine_tuning_the_windows_network_copies_it_once_each_way(qtbot, make_window, weights_dir, monkeypatch):

@@ -18,7 +18,7 @@ import numpy as np
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from app.settings import with_default_suffix
+from app.settings import file_name_for, with_default_suffix
 from app.training.curves import TrainingCurves
 from app.training.form import CURRENT, TrainingForm
 from app.training.result import clock, continued_source, describe_result, result_meta, stats_text
@@ -51,7 +51,8 @@ class TrainingPanel(QWidget):
         self.runner.progress.connect(self.show_progress)
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)
-        self.history: list[dict] = []
+        self.history: list[dict] = []  # one row per epoch, and one for an epoch a stop cut short
+        self._last_batch = None  # the latest "batch" record: what a stop mid-epoch leaves of that epoch
         self.result_net: Sequential | None = None
         self.result_meta: dict = {}
         self._build()
@@ -151,7 +152,7 @@ class TrainingPanel(QWidget):
     def show_run_starting(self, config, source: dict) -> None:
         """Clear the last run's curves and result and show a run of `config` about to start."""
         self._run = {"config": config, "source": source}
-        self.history = []
+        self.history, self._last_batch = [], None
         self.result_net, self.result_meta = None, {}
         self.result_bar.hide()
         self.show_message("")
@@ -198,7 +199,8 @@ class TrainingPanel(QWidget):
             self.pause_button.setChecked(False)
             self.pause_button.setText("Pause")
             self.pause_button.blockSignals(False)
-        self.png_button.setEnabled(bool(self.history))
+        # Anything drawn can be exported, a run stopped before its first epoch included.
+        self.png_button.setEnabled(bool(self.history) or self._last_batch is not None)
         self.csv_button.setEnabled(bool(self.history))
 
     # ----- what the worker reports (GUI thread)
@@ -207,6 +209,7 @@ class TrainingPanel(QWidget):
         per_epoch = max(record.batches_per_epoch, 1)
         if record.kind == "batch":
             self.curves.add_batch(record.step / per_epoch, record.interval_loss)
+            self._last_batch = record
         elif record.kind == "epoch":
             self.curves.add_epoch(record.step / per_epoch, record.loss, record.acc, record.val_loss, record.val_acc)
             self.history.append(epoch_row(record))
@@ -220,6 +223,7 @@ class TrainingPanel(QWidget):
 
     def _on_finished(self, done, net) -> None:
         self.curves.finish()
+        self._add_cut_short_epoch()
         self._set_running(False)
         self.progress_bar.setRange(0, max(done.total_steps, 1))
         self.progress_bar.setFormat("%p%")
@@ -239,11 +243,21 @@ class TrainingPanel(QWidget):
             self.result_bar.show()
         self.run_finished.emit(done)
 
+    def _add_cut_short_epoch(self) -> None:
+        """A stop mid-epoch: that epoch's row so far (running means; its "epoch" is fractional, e.g. 0.4)."""
+        last = self._last_batch
+        if last is None or last.batch == last.batches_per_epoch:
+            return  # no batch yet, or the epoch ended and has its row
+        row = epoch_row(last)
+        row["epoch"] = round(last.step / max(last.batches_per_epoch, 1), 3)
+        self.history.append(row)
+
     def _on_failed(self, message: str) -> None:
         self.curves.finish()
         self._set_running(False)
         self.progress_bar.setRange(0, 1)
-        self.stats_label.setText("Training failed.")
+        # The message below says what failed; this line stays true whatever message replaces it.
+        self.stats_label.setText("No new network; the one in use is unchanged.")
         self.show_message(message)
         self.run_finished.emit(None)
 
@@ -261,7 +275,8 @@ class TrainingPanel(QWidget):
     def save_result(self) -> str | None:
         if self.result_net is None:
             return None
-        path = self.ask_save_path("Save weights", "DigitLab weights (*.npz)", self.result_meta["name"] + ".npz")
+        suggested = file_name_for(self.result_meta["name"], ".npz")
+        path = self.ask_save_path("Save weights", "DigitLab weights (*.npz)", suggested)
         if path:
             try:
                 save_weights(path, self.result_net, meta=self.result_meta)

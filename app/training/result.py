@@ -31,14 +31,17 @@ def continued_epochs(done, source: dict) -> float:
 
 
 def result_name(done, config, source: dict) -> str:
-    """A short name for the network selector: "mlp adam (97.3%)", "mlp adam (97.3%) + 2 epochs (98.1%)"."""
+    """A short name for the network selector that says which accuracy it quotes:
+    "mlp adam (val 97.3%)", "mlp adam (val 97.3%) + 2 epochs (val 98.1%)", or "(train 84.4%)"
+    for a run stopped before its first validation."""
     if source["from"] == "continued":
         epochs = continued_epochs(done, source)
         name = f"{source.get('base') or 'network'} + {epochs:.3g} epoch{'s' if epochs != 1 else ''}"
     else:
         name = f"{source.get('preset') or 'network'} {config.optimizer}"
-    accuracy = done.val_acc if done.val_acc is not None else done.acc
-    return name + (f" ({accuracy:.1%})" if accuracy is not None else "")
+    if done.val_acc is not None:
+        return f"{name} (val {done.val_acc:.1%})"
+    return name + (f" (train {done.acc:.1%})" if done.acc is not None else "")
 
 
 def result_meta(net, done, config, source: dict, history: list[dict]) -> dict:
