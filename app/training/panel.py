@@ -21,7 +21,14 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QProgres
 from app.settings import file_name_for, with_default_suffix
 from app.training.curves import TrainingCurves
 from app.training.form import CURRENT, TrainingForm
-from app.training.result import clock, continued_source, describe_result, result_meta, stats_text
+from app.training.result import (
+    clock,
+    continued_source,
+    cut_short_epoch_row,
+    describe_result,
+    result_meta,
+    stats_text,
+)
 from app.training.worker import TrainingRunner, mnist_data
 from model.constants import TRAIN_IMAGES
 from model.history import epoch_row, write_history_csv
@@ -223,7 +230,8 @@ class TrainingPanel(QWidget):
 
     def _on_finished(self, done, net) -> None:
         self.curves.finish()
-        self._add_cut_short_epoch()
+        if (row := cut_short_epoch_row(self._last_batch)) is not None:
+            self.history.append(row)
         self._set_running(False)
         self.progress_bar.setRange(0, max(done.total_steps, 1))
         self.progress_bar.setFormat("%p%")
@@ -242,15 +250,6 @@ class TrainingPanel(QWidget):
             self.use_button.setEnabled(True)
             self.result_bar.show()
         self.run_finished.emit(done)
-
-    def _add_cut_short_epoch(self) -> None:
-        """A stop mid-epoch: that epoch's row so far (running means; its "epoch" is fractional, e.g. 0.4)."""
-        last = self._last_batch
-        if last is None or last.batch == last.batches_per_epoch:
-            return  # no batch yet, or the epoch ended and has its row
-        row = epoch_row(last)
-        row["epoch"] = round(last.step / max(last.batches_per_epoch, 1), 3)
-        self.history.append(row)
 
     def _on_failed(self, message: str) -> None:
         self.curves.finish()

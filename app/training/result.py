@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from model.history import epoch_row
 from model.train import training_summary
 
 
@@ -57,6 +58,14 @@ def result_meta(net, done, config, source: dict, history: list[dict]) -> dict:
                     "val_acc": done.val_acc},
         "history": history,
     }
+
+
+def cut_short_epoch_row(last_batch) -> dict | None:
+    """The history row of an epoch a stop cut short, from its last "batch" record (running means),
+    with a fractional "epoch" (0.4: two fifths of the first); None if that epoch ended or never began."""
+    if last_batch is None or last_batch.batch == last_batch.batches_per_epoch:
+        return None
+    return {**epoch_row(last_batch), "epoch": round(last_batch.step / max(last_batch.batches_per_epoch, 1), 3)}
 
 
 def stats_text(record) -> str:
