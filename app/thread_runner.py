@@ -1,10 +1,15 @@
 """Run one QObject worker at a time in its own QThread, and end that thread cleanly.
 
-The base of the training and experiment runners. A runner lives in the GUI
-thread; its worker is moved into a fresh QThread whose start calls the
-worker's run(). The worker's signals reach the runner through queued
-connections, so the runner's own signals are emitted in the GUI thread (the
-only thread that touches widgets) and carry the copies the worker made.
+The base of the training, experiment and evaluation runners. A runner lives
+in the GUI thread; its worker is moved into a fresh QThread whose start calls
+the worker's run(). The worker's signals reach the runner through queued
+connections (so their receivers must be the runner's signals or methods: a
+lambda has no thread and would run in the worker's), and the runner's own
+signals are emitted in the GUI thread, the only one that touches widgets.
+
+Ending a run: shutdown() sets the worker's stop flag, then waits for its
+run() to return, however long its current step takes. A QThread is never
+dropped while it may still run.
 """
 
 from __future__ import annotations
