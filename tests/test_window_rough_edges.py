@@ -27,7 +27,7 @@ def until_stopped(net, x, y, config, *, x_val=None, y_val=None, should_stop=None
     while not should_stop():
         step += 1
         yield Progress("batch", 1, 3, step, BATCHES, step, 3 * BATCHES, loss=0.5, acc=0.844, lr=1e-3,
-                       elapsed=0.1 * step)
+                       elapsed=0.1 * step, interval_loss=0.5)
     yield Progress("done", 1, 3, step, BATCHES, step, 3 * BATCHES, loss=0.5, acc=0.844, reason="stopped",
                    message=f"stopped as asked at epoch 1, batch {step} in 0 s; training accuracy 84.40%", history={})
 
