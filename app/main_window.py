@@ -31,6 +31,7 @@ from app.prediction_panel import PredictionPanel
 from app.predictor import predict
 from app.settings import Settings, file_name_for, with_default_suffix
 from app.training.panel import TrainingPanel
+from app.watch.wiring import attach as attach_watch
 from app.window_actions import Commands, WindowActions
 from model.weights import save_weights
 
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.canvas = Canvas()
         self.panel = PredictionPanel()
         self.last_latency: float | None = None  # seconds from a finished edit to an updated panel
+        self.last_prediction = None  # the Prediction on display, for the training card
         self._evaluations: list[EvaluateDialog] = []
         self._panels: list[QWidget] = []  # the tabs after Draw
         self._timer = QTimer(self, singleShot=True, interval=PREDICT_INTERVAL_MS, timeout=self.update_prediction)
@@ -125,12 +127,14 @@ class MainWindow(QMainWindow):
     def update_prediction(self) -> None:
         """Classify the drawing with the current network and show the result."""
         entry = self.networks.current()
+        self.last_prediction = None
         if entry is None:
             self.panel.show_no_network()
         else:
             start = time.perf_counter()
             result = predict(entry.net, self.canvas.to_array())
             self.panel.show_prediction(result)
+            self.last_prediction = result
             self.last_latency = time.perf_counter() - start
             # An empty canvas was not classified, so there is no time to show.
             self.time_label.setText(f"inference {1000 * result.seconds:.1f} ms" if result is not None else "")
@@ -263,6 +267,7 @@ class MainWindow(QMainWindow):
         self.training = TrainingPanel(self.current_network)
         self.training.network_trained.connect(self._use_trained)
         self.add_panel("Train", self.training)
+        self.watch = attach_watch(self, self.training)
         self.experiments = ExperimentsView()
         self.add_panel("Experiments", self.experiments)
         self.inside = InsideView(self.networks, self.canvas)

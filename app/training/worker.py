@@ -19,6 +19,7 @@ from typing import Callable
 from PySide6.QtCore import QObject, Signal, Slot
 
 from app.thread_runner import ThreadRunner
+from app.watch.snapshots import SnapshotClock, take_snapshot
 from model.data.mnist import training_split
 
 
@@ -37,6 +38,7 @@ class TrainingWorker(QObject):
     progress = Signal(object)          # a copy of each "batch"/"epoch" record
     finished = Signal(object, object)  # the "done" record, the trained network handed over (None if unusable)
     failed = Signal(str)               # one-line message
+    snapshot = Signal(object)          # about twice a second, a Snapshot: copies of the weights
 
     def __init__(self, net, config, data_fn: Callable, train_fn: Callable):
         super().__init__()
@@ -48,6 +50,7 @@ class TrainingWorker(QObject):
         self._paused = False
         self._stopped = False
         self._waiting = False
+        self._clock = SnapshotClock()
 
     # Called from the GUI thread.
     def pause(self) -> None:
@@ -93,6 +96,8 @@ class TrainingWorker(QObject):
                     done = copy.deepcopy(record)
                 else:
                     self.progress.emit(copy.deepcopy(record))
+                    if self._clock.due():  # between steps, so the weights are whole
+                        self.snapshot.emit(take_snapshot(self._net, record.step))
         except Exception as exc:  # a crash in the engine must not take the window down
             traceback.print_exc()
             self.failed.emit(f"Training failed: {type(exc).__name__}: {exc}".splitlines()[0])
@@ -110,13 +115,14 @@ class TrainingRunner(ThreadRunner):
     progress = Signal(object)
     finished = Signal(object, object)
     failed = Signal(str)
+    snapshot = Signal(object)
 
     def start(self, net, config, data_fn: Callable, train_fn: Callable) -> None:
         if self.is_running():
             raise RuntimeError("a training run is already in progress")
         worker = TrainingWorker(net, config, data_fn, train_fn)
         self._start(worker, "digitlab-training", stop=worker.stop,
-                    forward=[(worker.progress, self.progress)],
+                    forward=[(worker.progress, self.progress), (worker.snapshot, self.snapshot)],
                     ends=[(worker.finished, self._on_finished), (worker.failed, self._on_failed)])
 
     def pause(self) -> None:
