@@ -43,7 +43,7 @@ class WatchPanel(QFrame):
         self.trace = DrawingTrace()
         self._image: np.ndarray | None = None
         self._pending: Snapshot | None = None
-        self._record = None
+        self._record = self._shown = None  # the last progress record, and the last one shown
         self._total_steps = 1
         self._build()
         self._timer = QTimer(self, interval=1000 // REDRAWS_PER_S, timeout=self._tick)
@@ -102,7 +102,7 @@ class WatchPanel(QFrame):
     # ----- the run
     def _on_run_started(self) -> None:
         self.live.clear()
-        self._pending, self._record, self._total_steps = None, None, 1
+        self._pending, self._record, self._shown, self._total_steps = None, None, None, 1
         self.trace.clear()
         self.columns.set_column(1, None)
         self.status_label.setStyleSheet("")
@@ -120,14 +120,22 @@ class WatchPanel(QFrame):
 
     def _tick(self) -> None:
         record = self._record
-        if record is None or not self.isVisible():
+        if record is None or record is self._shown or not self.isVisible():
             return
+        self._shown = record
         self.curve.set_epochs(record.epochs)  # also repaints the curve
-        self.progress_bar.setRange(0, self._total_steps)
+        if self.progress_bar.maximum() != self._total_steps:
+            self.progress_bar.setRange(0, self._total_steps)
         self.progress_bar.setValue(record.step)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        record = self._record
+        if record is None:
+            return
         paused = "Paused · " if self.pause_button.isChecked() else ""
-        self.status_label.setText(f"{paused}Epoch {record.epoch}/{record.epochs}  ·  "
-                                  f"{100 * record.step / self._total_steps:.0f}%")
+        _set_text(self.status_label, f"{paused}Epoch {record.epoch}/{record.epochs}  ·  "
+                                     f"{100 * record.step / self._total_steps:.0f}%")
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         """New weights from the worker: run them on the drawing now if the card is seen, else later."""
@@ -174,7 +182,7 @@ class WatchPanel(QFrame):
         self.pause_button.setChecked(paused)
         self.pause_button.setText("Resume" if paused else "Pause")
         self.pause_button.blockSignals(False)
-        self._tick()
+        self._show_status()
 
     def _set_running(self, running: bool) -> None:
         self.pause_button.setEnabled(running)
@@ -207,7 +215,13 @@ class WatchPanel(QFrame):
         self.sparkline.set_data(steps, values, self._total_steps)
         self.columns.set_followed(digit)
         if digit is None:
-            self.spark_label.setText("Draw a digit to watch it being learned")
+            _set_text(self.spark_label, "Draw a digit to watch it being learned")
         else:
             last = f": {100 * values[-1]:.0f}%" if len(values) else ""
-            self.spark_label.setText(f"Your {digit} under training{last}")
+            _set_text(self.spark_label, f"Your {digit} under training{last}")
+
+
+def _set_text(label: QLabel, text: str) -> None:
+    # A label's new text relayouts and repaints much of the window; skip it when nothing changed.
+    if label.text() != text:
+        label.setText(text)
