@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from app.training.curves import TRAIN_COLOR, VAL_COLOR
 
 LOSS_COLOR, ACC_COLOR = QColor(to_hex(TRAIN_COLOR)), QColor(to_hex(VAL_COLOR))
-FRAME, GRID = QColor("#c9ced6"), QColor("#eef0f3")
+FRAME, GRID, MUTED = QColor("#c9ced6"), QColor("#eef0f3"), QColor("#8a919c")
 MAX_EPOCH_LINES = 20  # more epochs than this: no line per epoch, it would be a grey wash
 
 
@@ -78,6 +78,9 @@ class CompactCurve(QWidget):
         self._strip(painter, acc_box, right, (low, 100.0), accs, ACC_COLOR, markers=True)
         self._label(painter, acc_box, f"validation {accs[-1][1]:.1f}%" if accs else "validation accuracy",
                     ACC_COLOR)
+        painter.setPen(MUTED)  # the accuracy strip's scale moves with the run: say where it starts
+        painter.drawText(acc_box.adjusted(4, 2, -4, -2), Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft,
+                         f"{low:.0f}–100%")
 
     def _strip(self, painter, box, right, y_range, pairs, color, markers) -> None:
         painter.setPen(QPen(FRAME, 1))
