@@ -44,6 +44,7 @@ class WatchPanel(QFrame):
         self._image: np.ndarray | None = None
         self._pending: Snapshot | None = None
         self._record = self._shown = None  # the last progress record, and the last one shown
+        self._live_title = "in training"
         self._total_steps = 1
         self._build()
         self._timer = QTimer(self, interval=1000 // REDRAWS_PER_S, timeout=self._tick)
@@ -102,6 +103,7 @@ class WatchPanel(QFrame):
     # ----- the run
     def _on_run_started(self) -> None:
         self.live.clear()
+        self._live_title = "in training"
         self._pending, self._record, self._shown, self._total_steps = None, None, None, 1
         self.trace.clear()
         self.columns.set_column(1, None)
@@ -145,7 +147,10 @@ class WatchPanel(QFrame):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self._apply_pending()
+        if self._pending is not None:
+            self._apply_pending()
+        elif self.live.is_ready():
+            self._refresh_live()
         self._tick()
 
     def _apply_pending(self) -> None:
@@ -170,7 +175,11 @@ class WatchPanel(QFrame):
             # The run's own network (best epoch restored, if asked): the last column matches it exactly.
             self._pending = None
             self.live.load_network(self.training.result_net, done.step)
-            self._refresh_live(title="trained")
+            self._live_title = "trained"
+            self._refresh_live()
+        elif self.live.is_ready():
+            self._live_title = "last snapshot"  # diverged or stopped at once: no network was kept
+            self._refresh_live()
         self.curve.update()
 
     # ----- controls, mirrored with the Train tab's
@@ -199,11 +208,12 @@ class WatchPanel(QFrame):
         self._image = None if image is None else np.array(image, copy=True)
         self.columns.set_column(0, in_use)
         self.trace.fallback = None if in_use is None else int(np.argmax(in_use))
-        self._refresh_live()
+        if self.isVisible():  # else showEvent catches up
+            self._refresh_live()
 
-    def _refresh_live(self, title: str | None = None) -> None:
+    def _refresh_live(self) -> None:
         p = self.live.probabilities(self._image) if self._image is not None else None
-        self.columns.set_column(1, p, title)
+        self.columns.set_column(1, p, self._live_title)
         if p is not None:
             self.trace.add(self.live.step or 0, p)
         self._show_trace()
