@@ -24,6 +24,7 @@ from app.watch.compact_curve import CompactCurve
 from app.watch.probability_columns import ProbabilityColumns
 from app.watch.snapshots import LiveNetwork, Snapshot
 from app.watch.sparkline import Sparkline
+from app.watch.text_line import TextLine
 from app.watch.trace import DrawingTrace
 
 ERROR_STYLE = "color: #b00020;"
@@ -60,8 +61,12 @@ class WatchPanel(QFrame):
         self.setFixedWidth(em * CARD_WIDTH_EM)
         self.hide_button = QPushButton("Hide", flat=True, clicked=self.hide)
         self.hide_button.setToolTip("Hide until the next run; the Train tab has everything")
-        self.status_label = QLabel(wordWrap=True)
+        # Live text goes in widgets that repaint alone (see app.watch.text_line); the
+        # wrapping label appears once, with how the run ended.
+        self.epoch_line = TextLine()
         self.progress_bar = QProgressBar(textVisible=False, maximumHeight=round(em * 0.5))
+        self.status_label = QLabel(wordWrap=True)
+        self.status_label.hide()
         self.pause_button = QPushButton("Pause", checkable=True, toggled=self._pause_toggled)
         self.stop_button = QPushButton("Stop", clicked=self.training.stop)
         self.curve = CompactCurve(self.training.curves)
@@ -75,8 +80,9 @@ class WatchPanel(QFrame):
         head.addWidget(_caption("Training"), 1)
         head.addWidget(self.hide_button)
         layout.addLayout(head)
-        layout.addWidget(self.status_label)
+        layout.addWidget(self.epoch_line)
         layout.addWidget(self.progress_bar)
+        layout.addWidget(self.status_label)
         buttons = QHBoxLayout()
         buttons.addWidget(self.pause_button)
         buttons.addWidget(self.stop_button)
@@ -107,9 +113,9 @@ class WatchPanel(QFrame):
         self._pending, self._record, self._shown, self._total_steps = None, None, None, 1
         self.trace.clear()
         self.columns.set_column(1, None)
-        self.status_label.setStyleSheet("")
-        self.status_label.setText("Loading MNIST…")
-        self.progress_bar.setRange(0, 0)
+        self.status_label.hide()
+        self.epoch_line.setText("Loading MNIST…")
+        self.progress_bar.setRange(0, 0)  # busy until the first record (MNIST loads first)
         self.curve.set_epochs(1)
         self._set_running(True)
         self._show_trace()
@@ -136,8 +142,8 @@ class WatchPanel(QFrame):
         if record is None:
             return
         paused = "Paused · " if self.pause_button.isChecked() else ""
-        _set_text(self.status_label, f"{paused}Epoch {record.epoch}/{record.epochs}  ·  "
-                                     f"{100 * record.step / self._total_steps:.0f}%")
+        self.epoch_line.setText(f"{paused}Epoch {record.epoch}/{record.epochs}  ·  "
+                                f"{100 * record.step / self._total_steps:.0f}%")
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         """New weights from the worker: run them on the drawing now if the card is seen, else later."""
@@ -164,13 +170,14 @@ class WatchPanel(QFrame):
         self._tick()
         self._set_running(False)
         if done is None:  # failed: the Train tab has the message too
-            self.status_label.setText(self.training.message_label.text() or "Training failed.")
-            self.status_label.setStyleSheet(ERROR_STYLE)
+            self._show_end(self.training.message_label.text() or "Training failed.", error=True)
+            self.progress_bar.setRange(0, 1)
+            self.epoch_line.setText("Failed")
         else:
-            self.status_label.setText(describe_result(done))
-            self.status_label.setStyleSheet(ERROR_STYLE if done.reason == "diverged" else "")
+            self._show_end(describe_result(done), error=done.reason == "diverged")
             self.progress_bar.setRange(0, max(done.total_steps, 1))
             self.progress_bar.setValue(done.step)
+            self.epoch_line.setText(f"Epoch {done.epoch}/{done.epochs}  ·  {100 * done.step / max(done.total_steps, 1):.0f}%")
         if done is not None and self.training.result_net is not None:
             # The run's own network (best epoch restored, if asked): the last column matches it exactly.
             self._pending = None
@@ -181,6 +188,11 @@ class WatchPanel(QFrame):
             self._live_title = "last snapshot"  # diverged or stopped at once: no network was kept
             self._refresh_live()
         self.curve.update()
+
+    def _show_end(self, text: str, error: bool) -> None:
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet(ERROR_STYLE if error else "")
+        self.status_label.show()
 
     # ----- controls, mirrored with the Train tab's
     def _pause_toggled(self, paused: bool) -> None:
@@ -224,14 +236,7 @@ class WatchPanel(QFrame):
         steps, values = self.trace.series()
         self.sparkline.set_data(steps, values, self._total_steps)
         self.columns.set_followed(digit)
-        if digit is None:
-            _set_text(self.spark_label, "Draw a digit to watch it being learned")
-        else:
-            last = f": {100 * values[-1]:.0f}%" if len(values) else ""
-            _set_text(self.spark_label, f"Your {digit} under training{last}")
+        text = "Draw a digit to watch it being learned" if digit is None else f"Your {digit}, step by step"
+        if self.spark_label.text() != text:  # see _build: a label's new text repaints the window
+            self.spark_label.setText(text)
 
-
-def _set_text(label: QLabel, text: str) -> None:
-    # A label's new text relayouts and repaints much of the window; skip it when nothing changed.
-    if label.text() != text:
-        label.setText(text)

@@ -38,7 +38,8 @@ class Sparkline(QWidget):
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        box = QRectF(3, 3, self.width() - 6, self.height() - 6)
+        text_w = self.fontMetrics().horizontalAdvance("100%") + 6  # the last value, right of the line
+        box = QRectF(3, 3, self.width() - 6 - text_w, self.height() - 6)
         painter.setPen(QPen(HALF, 1, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(box.left(), box.center().y()), QPointF(box.right(), box.center().y()))
         painter.setPen(QPen(BASELINE, 1))
@@ -51,3 +52,5 @@ class Sparkline(QWidget):
         painter.drawPolyline(QPolygonF([QPointF(x, y) for x, y in zip(xs, ys)]))
         painter.setBrush(ACCENT)
         painter.drawEllipse(QPointF(xs[-1], ys[-1]), 2.5, 2.5)
+        painter.drawText(QRectF(box.right(), 0, text_w, self.height()),
+                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, f"{100 * self._values[-1]:.0f}%")
