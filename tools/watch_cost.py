@@ -6,7 +6,8 @@ the card visible and hidden (in the order visible, hidden, hidden, visible, ...
 so a drift in the machine's load falls on both alike). Speed is wall-clock
 images/s between the epoch's first and last batch records: all the time the
 GUI thread takes from the worker counts. Then it times stroke to bars (both
-probability columns updated and painted) while a run trains.
+probability columns updated and painted) while a run trains, and the weight
+copy the worker makes for each snapshot (made whether the card is seen or not).
 """
 from __future__ import annotations
 
@@ -16,6 +17,10 @@ import statistics
 import sys
 import time
 
+import numpy as np
+
+from app.watch.snapshots import SNAPSHOTS_PER_S, take_snapshot
+from model.presets import build_preset
 from tools.latency import LIMIT_MS
 from tools.screenshot import offscreen_window, two_strokes, wait_for
 
@@ -69,6 +74,17 @@ def stroke_latency(app, window, preset: str) -> list[float]:
     return times
 
 
+def snapshot_ms(preset: str) -> float:
+    """Median ms to copy `preset`'s weights into a Snapshot (the worker's side of the card)."""
+    net = build_preset(preset, rng=np.random.default_rng(0))
+    times = []
+    for _ in range(20):
+        start = time.perf_counter()
+        take_snapshot(net, 0)
+        times.append(1000 * (time.perf_counter() - start))
+    return statistics.median(times)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, default=3, help="visible/hidden pairs per preset")
@@ -100,6 +116,10 @@ def main(argv: list[str] | None = None) -> int:
         times = stroke_latency(app, window, preset)
         print(f"stroke to bars while {preset} trains: median {statistics.median(times):.1f} ms, "
               f"max {max(times):.1f} ms over {len(times)} strokes")
+    for preset in args.presets:
+        ms = snapshot_ms(preset)
+        print(f"snapshot of {preset}: {ms:.2f} ms, {SNAPSHOTS_PER_S} a second = "
+              f"{ms * SNAPSHOTS_PER_S / 10:.2f}% of the worker's time")
     print(f"load average at end: {os.getloadavg()[0]:.1f}")
     window.close()
     ok = worst_slowdown <= LIMIT_SLOWDOWN
