@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout
 
 from app.prediction_panel import _caption
 from app.training.curves import REDRAWS_PER_S
@@ -74,7 +74,6 @@ class WatchPanel(QFrame):
         self.columns.setAccessibleName("Probability of each digit under the network in use and in training")
         self.spark_label = QLabel()
         self.sparkline = Sparkline()
-        self.sparkline.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
         head = QHBoxLayout()
         head.addWidget(_caption("Training"), 1)
@@ -142,8 +141,7 @@ class WatchPanel(QFrame):
         if record is None:
             return
         paused = "Paused · " if self.pause_button.isChecked() else ""
-        self.epoch_line.setText(f"{paused}Epoch {record.epoch}/{record.epochs}  ·  "
-                                f"{100 * record.step / self._total_steps:.0f}%")
+        self.epoch_line.setText(paused + _where(record))
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         """New weights from the worker: run them on the drawing now if the card is seen, else later."""
@@ -177,7 +175,7 @@ class WatchPanel(QFrame):
             self._show_end(describe_result(done), error=done.reason == "diverged")
             self.progress_bar.setRange(0, max(done.total_steps, 1))
             self.progress_bar.setValue(done.step)
-            self.epoch_line.setText(f"Epoch {done.epoch}/{done.epochs}  ·  {100 * done.step / max(done.total_steps, 1):.0f}%")
+            self.epoch_line.setText(_where(done))
         if done is not None and self.training.result_net is not None:
             # The run's own network (best epoch restored, if asked): the last column matches it exactly.
             self._pending = None
@@ -240,3 +238,8 @@ class WatchPanel(QFrame):
         if self.spark_label.text() != text:  # see _build: a label's new text repaints the window
             self.spark_label.setText(text)
 
+
+
+def _where(record) -> str:
+    """Where a run is, from a progress record: "Epoch 2/5  ·  38%"."""
+    return f"Epoch {record.epoch}/{record.epochs}  ·  {100 * record.step / max(record.total_steps, 1):.0f}%"
