@@ -5,15 +5,17 @@ test_training_panel. Snapshots are taken at every record here (the program
 takes about two a second), so a run of a second still shows many.
 """
 
+from functools import partial
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
+from app import main_window
 from app.training import TrainingPanel
 from app.training.worker import TrainingRunner
 from app.watch import snapshots
 from app.watch.compact_curve import LOSS_COLOR
-from app.watch.wiring import attach
 from model.presets import build_preset
 from model.train import Progress
 from tests.test_training_panel import LONG, QUICK, RUN_TIMEOUT_MS, small_data
@@ -25,10 +27,10 @@ ONE = [[(140, 40), (140, 240)]]  # a vertical bar: the tiny network calls it a 1
 def window(make_window, weights_dir, monkeypatch):
     """The main window with its Train tab on small data and the training card on the Draw tab."""
     monkeypatch.setattr(snapshots, "SNAPSHOTS_PER_S", 1e9)
+    monkeypatch.setattr(main_window, "TrainingPanel", partial(TrainingPanel, data_fn=small_data))
     win = make_window(weights_dir)
-    win.training = TrainingPanel(win.current_network, data_fn=small_data)
-    win.add_panel("Train", win.training)
-    win.watch = attach(win, win.training)
+    win.add_default_panels()  # the tabs and the card, wired as the program does
+    win.tabs.setCurrentIndex(0)
     win.training.form.set_values(**QUICK)
     yield win
     win.training.shutdown()
@@ -101,6 +103,10 @@ def test_in_training_probabilities_change_and_end_as_the_trained_networks(qtbot,
     steps, values = window.watch.trace.series()
     assert len(values) >= 3 and np.all(np.diff(steps) > 0)  # the sparkline, over the run's steps
     assert window.watch.trace.digit() == window.panel.shown_digit()  # follows the network in use
+    qtbot.mouseClick(window.watch.curve, Qt.MouseButton.LeftButton)  # to the Train tab, and use the network
+    qtbot.mouseClick(window.training.use_button, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentIndex() == 0  # back to drawing, where both columns now agree
+    np.testing.assert_allclose(window.watch.columns.column(0), window.watch.columns.column(1), rtol=1e-5)
 
 
 def test_redrawing_mid_run_starts_a_new_trace_and_a_label_can_be_set(qtbot, window):
