@@ -30,15 +30,16 @@ LIMIT_SLOWDOWN = 0.05  # the issue's bound: at most 5% slower with the card visi
 STROKES = 40
 
 
-def timed_run(app, window, preset: str, visible: bool) -> float:
-    """Train one epoch of `preset`; images/s by the wall clock between batch records."""
+def timed_run(app, window, preset: str, visible: bool) -> tuple[float, float]:
+    """Train one epoch of `preset`: (images/s by the wall clock between batch records,
+    the GUI thread's CPU time over that stretch as a share of it)."""
     training, watch = window.training, window.watch
     marks = []
     training.form.set_values(preset=preset, **FORM, **RUNS[preset])
 
     def on_progress(record):
         if record.kind == "batch" and record.epoch == 1:
-            marks.append((time.perf_counter(), record.step))
+            marks.append((time.perf_counter(), record.step, time.thread_time()))
 
     def on_started():
         watch.setVisible(visible)  # after the card's own slot, which shows it
@@ -49,29 +50,31 @@ def timed_run(app, window, preset: str, visible: bool) -> float:
     wait_for(training.run_finished, timeout_ms=600_000)
     training.runner.progress.disconnect(on_progress)
     training.run_started.disconnect(on_started)
-    (t0, s0), (t1, s1) = marks[0], marks[-1]
-    return (s1 - s0) * int(FORM["batch_size"]) / (t1 - t0)
+    (t0, s0, c0), (t1, s1, c1) = marks[0], marks[-1]
+    return (s1 - s0) * int(FORM["batch_size"]) / (t1 - t0), (c1 - c0) / (t1 - t0)
 
 
-def stroke_latency(app, window, preset: str) -> list[float]:
-    """ms from the start of a stroke to both columns painted, STROKES times, while `preset` trains."""
+def stroke_latency(app, window, preset: str) -> tuple[list[float], list[float]]:
+    """ms from the start of a stroke to both columns painted, STROKES times, while `preset` trains:
+    by the wall clock, and in the GUI thread's CPU time (what a busy machine cannot inflate)."""
     training, watch = window.training, window.watch
     training.form.set_values(preset=preset, **{**FORM, "epochs": 50}, **RUNS[preset])
     training.train_from_scratch()
     while watch.live.step is None:  # the first snapshot has been shown
         app.processEvents()
-    times = []
+    times, cpu = [], []
     for _ in range(STROKES):
         window.canvas.clear()
         app.processEvents()
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.thread_time()
         for stroke in two_strokes():
             window.canvas.draw_stroke(stroke)
         app.processEvents()
         times.append(1000 * (time.perf_counter() - start))
+        cpu.append(1000 * (time.thread_time() - cpu_start))
     training.stop()
     wait_for(training.run_finished, timeout_ms=600_000)
-    return times
+    return times, cpu
 
 
 def snapshot_ms(preset: str) -> float:
@@ -101,21 +104,25 @@ def main(argv: list[str] | None = None) -> int:
     print(f"load average at start: {os.getloadavg()[0]:.1f} (2 cores, shared with other developers)")
     worst_slowdown = 0.0
     for preset in args.presets:
-        speeds = {True: [], False: []}
+        speeds, gui = {True: [], False: []}, {True: [], False: []}
         for i in range(args.pairs):
             for visible in ((True, False) if i % 2 == 0 else (False, True)):
-                speeds[visible].append(timed_run(app, window, preset, visible))
-                print(f"  {preset:<10} card {'visible' if visible else 'hidden ':<7} "
-                      f"{speeds[visible][-1]:>9,.0f} images/s", flush=True)
+                speed, share = timed_run(app, window, preset, visible)
+                speeds[visible].append(speed)
+                gui[visible].append(share)
+                print(f"  {preset:<10} card {'visible' if visible else 'hidden ':<7} {speed:>9,.0f} images/s, "
+                      f"GUI thread busy {100 * share:.1f}% of the time", flush=True)
         shown, hidden = statistics.median(speeds[True]), statistics.median(speeds[False])
         slowdown = 1 - shown / hidden
         worst_slowdown = max(worst_slowdown, slowdown)
         print(f"{preset}: median {shown:,.0f} images/s visible, {hidden:,.0f} hidden: "
-              f"{100 * slowdown:+.1f}% slower with the card")
+              f"{100 * slowdown:+.1f}% slower with the card; GUI thread busy "
+              f"{100 * statistics.median(gui[True]):.1f}% visible, {100 * statistics.median(gui[False]):.1f}% hidden")
     for preset in args.presets:
-        times = stroke_latency(app, window, preset)
+        times, cpu = stroke_latency(app, window, preset)
         print(f"stroke to bars while {preset} trains: median {statistics.median(times):.1f} ms, "
-              f"max {max(times):.1f} ms over {len(times)} strokes")
+              f"max {max(times):.1f} ms over {len(times)} strokes; GUI-thread CPU median "
+              f"{statistics.median(cpu):.1f} ms, max {max(cpu):.1f} ms")
     for preset in args.presets:
         ms = snapshot_ms(preset)
         print(f"snapshot of {preset}: {ms:.2f} ms, {SNAPSHOTS_PER_S} a second = "
