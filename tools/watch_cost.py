@@ -17,10 +17,6 @@ import statistics
 import sys
 import time
 
-import numpy as np
-
-from app.watch.snapshots import SNAPSHOTS_PER_S, take_snapshot
-from model.presets import build_preset
 from tools.latency import LIMIT_MS
 from tools.screenshot import offscreen_window, two_strokes, wait_for
 
@@ -79,6 +75,11 @@ def stroke_latency(app, window, preset: str) -> tuple[list[float], list[float]]:
 
 def snapshot_ms(preset: str) -> float:
     """Median ms to copy `preset`'s weights into a Snapshot (the worker's side of the card)."""
+    import numpy as np  # after offscreen_window(): app.main sets NumPy's thread count first
+
+    from app.watch.snapshots import take_snapshot
+    from model.presets import build_preset
+
     net = build_preset(preset, rng=np.random.default_rng(0))
     times = []
     for _ in range(20):
@@ -123,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"stroke to bars while {preset} trains: median {statistics.median(times):.1f} ms, "
               f"max {max(times):.1f} ms over {len(times)} strokes; GUI-thread CPU median "
               f"{statistics.median(cpu):.1f} ms, max {max(cpu):.1f} ms")
+    from app.watch.snapshots import SNAPSHOTS_PER_S
+
     for preset in args.presets:
         ms = snapshot_ms(preset)
         print(f"snapshot of {preset}: {ms:.2f} ms, {SNAPSHOTS_PER_S} a second = "
