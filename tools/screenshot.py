@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--weights", type=Path, help="a weight file to show (default: the bundled ones)")
     args = parser.parse_args(argv)
     app, window = offscreen_window()
-    from app.training.curves import REDRAWS_PER_S
+    from app.watch.side_panel import REDRAWS_PER_S
     from tools.training_demo import show_training_in_progress
 
     window.add_default_panels()  # the tabs, as the program shows them

@@ -18,7 +18,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout
 
 from app.prediction_panel import _caption
-from app.training.curves import REDRAWS_PER_S
 from app.training.result import describe_result
 from app.watch.compact_curve import CompactCurve
 from app.watch.probability_columns import ProbabilityColumns
@@ -29,6 +28,9 @@ from app.watch.trace import DrawingTrace
 
 ERROR_STYLE = "color: #b00020;"
 CARD_WIDTH_EM = 17
+# The curve and progress follow the run this many times a second, as often as the weights come
+# (fewer wake-ups of the GUI thread: on a busy machine each one can hold the training thread up).
+REDRAWS_PER_S = 2
 
 
 class WatchPanel(QFrame):
