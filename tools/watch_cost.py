@@ -50,7 +50,7 @@ def timed_run(app, window, preset: str, visible: bool) -> tuple[float, float]:
     return (s1 - s0) * int(FORM["batch_size"]) / (t1 - t0), (c1 - c0) / (t1 - t0)
 
 
-def stroke_latency(app, window, preset: str) -> tuple[list[float], list[float]]:
+def stroke_latency(app, window, preset: str, visible: bool = True) -> tuple[list[float], list[float]]:
     """ms from the start of a stroke to both columns painted, STROKES times, while `preset` trains:
     by the wall clock, and in the GUI thread's CPU time (what a busy machine cannot inflate)."""
     training, watch = window.training, window.watch
@@ -58,6 +58,7 @@ def stroke_latency(app, window, preset: str) -> tuple[list[float], list[float]]:
     training.train_from_scratch()
     while watch.live.step is None:  # the first snapshot has been shown
         app.processEvents()
+    watch.setVisible(visible)
     times, cpu = [], []
     for _ in range(STROKES):
         window.canvas.clear()
@@ -104,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     app.processEvents()
     print(f"load average at start: {os.getloadavg()[0]:.1f} (2 cores, shared with other developers)")
     worst_slowdown = 0.0
-    for preset in args.presets:
+    for preset in args.presets if args.pairs else ():
         speeds, gui = {True: [], False: []}, {True: [], False: []}
         for i in range(args.pairs):
             for visible in ((True, False) if i % 2 == 0 else (False, True)):
@@ -119,9 +120,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{preset}: median {shown:,.0f} images/s visible, {hidden:,.0f} hidden: "
               f"{100 * slowdown:+.1f}% slower with the card; GUI thread busy "
               f"{100 * statistics.median(gui[True]):.1f}% visible, {100 * statistics.median(gui[False]):.1f}% hidden")
-    for preset in args.presets:
-        times, cpu = stroke_latency(app, window, preset)
-        print(f"stroke to bars while {preset} trains: median {statistics.median(times):.1f} ms, "
+    for preset, visible in ((p, v) for p in args.presets for v in (True, False)):
+        times, cpu = stroke_latency(app, window, preset, visible)
+        print(f"stroke to bars while {preset} trains, card {'visible' if visible else 'hidden'}: "
+              f"median {statistics.median(times):.1f} ms, "
               f"max {max(times):.1f} ms over {len(times)} strokes; GUI-thread CPU median "
               f"{statistics.median(cpu):.1f} ms, max {max(cpu):.1f} ms")
     from app.watch.snapshots import SNAPSHOTS_PER_S
