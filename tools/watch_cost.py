@@ -104,7 +104,6 @@ def main(argv: list[str] | None = None) -> int:
         window.canvas.draw_stroke(stroke)
     app.processEvents()
     print(f"load average at start: {os.getloadavg()[0]:.1f} (2 cores, shared with other developers)")
-    worst_slowdown = 0.0
     for preset in args.presets if args.pairs else ():
         speeds, gui = {True: [], False: []}, {True: [], False: []}
         for i in range(args.pairs):
@@ -116,7 +115,6 @@ def main(argv: list[str] | None = None) -> int:
                       f"GUI thread busy {100 * share:.1f}% of the time", flush=True)
         shown, hidden = statistics.median(speeds[True]), statistics.median(speeds[False])
         slowdown = 1 - shown / hidden
-        worst_slowdown = max(worst_slowdown, slowdown)
         print(f"{preset}: median {shown:,.0f} images/s visible, {hidden:,.0f} hidden: "
               f"{100 * slowdown:+.1f}% slower with the card; GUI thread busy "
               f"{100 * statistics.median(gui[True]):.1f}% visible, {100 * statistics.median(gui[False]):.1f}% hidden")
@@ -134,8 +132,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{ms * SNAPSHOTS_PER_S / 10:.2f}% of the worker's time")
     print(f"load average at end: {os.getloadavg()[0]:.1f}")
     window.close()
-    ok = worst_slowdown <= LIMIT_SLOWDOWN
-    print(f"within {100 * LIMIT_SLOWDOWN:.0f}% and {LIMIT_MS:.0f} ms" if ok else "slower than the bound")
+    print(f"bounds: at most {100 * LIMIT_SLOWDOWN:.0f}% slower, stroke to bars under {LIMIT_MS:.0f} ms; on a busy "
+          "machine compare the spread within each condition before reading a difference between them")
     return 0
 
 
