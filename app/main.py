@@ -3,6 +3,11 @@ from __future__ import annotations
 
 import sys
 
+# Before PySide6 loads: Qt aborts on the first missing system library; name them all, with the install line.
+from app.system_check import exit_if_libraries_missing
+
+exit_if_libraries_missing()
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
