@@ -77,3 +77,11 @@ def test_the_lists_cover_every_system_library_pysides_xcb_plugin_links():
     listed = set(system_check.QT_GUI_LIBRARIES) | set(system_check.XCB_LIBRARIES)
     assert system <= listed, f"not in app/system_check.py: {sorted(system - listed)}"
     assert {n for n in gui if n in system} <= set(system_check.QT_GUI_LIBRARIES)
+
+
+def test_readme_lists_every_package_for_debian_and_fedora():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    table = {**system_check.QT_GUI_LIBRARIES, **system_check.XCB_LIBRARIES}
+    assert "sudo apt-get install " + " ".join(dict.fromkeys(d for d, _ in table.values())) + "\n" in readme
+    assert "sudo dnf install " + " ".join(dict.fromkeys(f for _, f in table.values())) + "\n" in readme
+    assert "Windows and macOS need nothing" in readme
