@@ -11,5 +11,5 @@ ASSETS = ["model.assets", "model.assets.mnist", "model.assets.weights", "model.a
 setup(
     packages=[*find_packages(include=["model*", "app*"]), *ASSETS],
     package_dir={"model.assets": "assets"},
-    package_data={name: ["*"] for name in ASSETS},
+    package_data={**{name: ["*"] for name in ASSETS}, "app": ["translations/*.qm"]},
 )
