@@ -76,3 +76,14 @@ def fit_to_screen(window: QWidget, toolbar: QToolBar, picker: QComboBox) -> None
     toolbar.setMinimumWidth(needed if screen is None else min(needed, screen.availableGeometry().width()))
     clamp_to_screen(window)
     window.installEventFilter(_ClampWhenShown(window))
+
+
+def fit_to_contents(widget: QWidget) -> None:
+    """Resize `widget` (a dialog whose table just filled) to what its contents ask for, within its screen."""
+    screen = widget.screen()
+    wanted = widget.sizeHint().expandedTo(widget.minimumSizeHint())
+    if screen is not None:
+        wanted = wanted.boundedTo(screen.availableGeometry().size())
+    if wanted != widget.size():
+        widget.resize(wanted)
+        clamp_to_screen(widget)

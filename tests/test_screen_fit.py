@@ -54,3 +54,17 @@ def test_on_a_1024x700_screen_a_geometry_saved_on_a_larger_one_is_clamped(tmp_pa
 ])
 def test_clamped_keeps_the_window_inside_the_screen(rect, expected):
     assert clamped(rect, QRect(0, 0, 1024, 700), QSize(680, 580)) == expected
+
+
+def test_the_evaluate_dialog_shows_every_column_without_scrolling(qtbot, tiny_net):
+    from app.evaluate_dialog import EvaluateDialog
+
+    dialog = EvaluateDialog(tiny_net, "tiny", limit=2000)  # three-digit counts, as in the real run
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=60_000)
+    QApplication.processEvents()
+    table, last = dialog.table, dialog.table.columnCount() - 1
+    assert not table.horizontalScrollBar().isVisible()
+    assert table.columnViewportPosition(last) + table.columnWidth(last) <= table.viewport().width()
+    assert dialog.screen().availableGeometry().contains(dialog.frameGeometry())
