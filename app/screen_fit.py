@@ -64,7 +64,7 @@ class _ClampWhenShown(QObject):
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Show:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, lambda: clamp_to_screen(watched))
+            QTimer.singleShot(0, watched, lambda: clamp_to_screen(watched))  # dropped if the window goes first
         return False
 
 
