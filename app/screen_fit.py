@@ -59,12 +59,20 @@ def clamp_to_screen(window: QWidget) -> None:
 
 
 class _ClampWhenShown(QObject):
-    """Clamps once more after the first show, when the title bar and borders are known."""
+    """Clamps once more after the first show, when the title bar and borders are known.
+
+    Only a size it chose itself: a window resized in code before showing keeps that size.
+    """
+
+    def __init__(self, window: QWidget):
+        super().__init__(window)
+        self._size = window.size()
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Show:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, watched, lambda: clamp_to_screen(watched))  # dropped if the window goes first
+            if watched.size() == self._size:  # dropped below if the window goes first
+                QTimer.singleShot(0, watched, lambda: clamp_to_screen(watched))
         return False
 
 
