@@ -1,5 +1,5 @@
-# `make run` starts DigitLab, `make test` lints and runs the tests (`make test-fast` skips the slow ones);
-# each builds .venv first if needed.
+# `make run` starts DigitLab, `make test` lints, runs the tests and the wheel check (`make test-fast`
+# skips the slow tests and the wheel check); each builds .venv first if needed.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -20,6 +20,7 @@ lint: $(VENV)/.installed
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	.ci/wheel_check $(PY)  # the wheel, installed in a fresh venv, works from another folder
 
 test-fast: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow"

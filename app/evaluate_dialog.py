@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app import screen_fit
 from app.thread_runner import ThreadRunner
 from model.constants import MNIST_TEST_RECORDS as TEST_IMAGES
 from model.constants import N_CLASSES as CLASSES
@@ -128,6 +129,7 @@ class EvaluateDialog(QDialog):
         self.summary.setText(f"Test accuracy <b>{100 * report.accuracy:.2f}%</b> · {errors} mistakes")
         # float: a digit with no images has accuracy None today, NaN in a NumPy report; both become NaN.
         _fill_table(self.table, cm, np.array(report.per_class_accuracy, dtype=float))
+        screen_fit.fit_to_contents(self)  # the filled table is wider than the empty one was
         self.evaluated.emit(report)
 
     def _show_failure(self, message: str) -> None:

@@ -3,10 +3,16 @@ from __future__ import annotations
 
 import sys
 
+# Before PySide6 loads: Qt aborts on the first missing system library; name them all, with the install line.
+from app.system_check import exit_if_libraries_missing
+
+exit_if_libraries_missing()
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from app import i18n
 from app.blas_threads import limit_blas_threads
 
 limit_blas_threads()  # one BLAS thread, whatever imported NumPy first (see app.blas_threads)
@@ -31,10 +37,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def main(argv: list[str] | None = None) -> int:
     app = make_application(argv)
+    i18n.install(app)  # the saved language, else the system's, before any widget exists
     from app.main_window import MainWindow  # after the application exists
 
     window = MainWindow()
     window.add_default_panels()
+    i18n.add_language_menu(window)
     window.show()
     return app.exec()
 

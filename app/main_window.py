@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QTabWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
+from app import screen_fit
 from app.canvas import Canvas
 from app.evaluate_dialog import EvaluateDialog
 from app.experiments_view import ExperimentsView
@@ -258,6 +260,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(self.settings.geometry())
         elif self.screen() is not None:
             self.resize(self.screen().availableGeometry().size() * FIRST_RUN_SHARE)
+        screen_fit.fit_to_screen(self, self.findChild(QToolBar, "tools"), self.actions.selector)
         self._select_startup_network(self.settings.last_network())
         if self.networks.current() is None:
             self._on_network_changed(None)

@@ -8,6 +8,7 @@ import numpy as np
 
 from model import explain, explain_plots
 from model.atomic import atomic_write
+from model.bundled import WEIGHTS_HELP, resolve_weights
 from model.cli.errors import CliError
 from model.data.preprocess import load_image, to_mnist
 from model.losses import softmax
@@ -19,7 +20,7 @@ DELETION_SEED = 0  # the random deletions the summary compares with
 
 def add_explain(sub) -> None:
     p = sub.add_parser("explain", help="what the network sees in an image: layers, filters, saliency (PNG, .npy)")
-    p.add_argument("weights", help="a DigitLab weight file (.npz)")
+    p.add_argument("weights", help=WEIGHTS_HELP)
     p.add_argument("image", help="an image file (PNG, JPEG, ...), any size, either polarity")
     p.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder for the files (created)")
     p.add_argument("--digit", type=int, choices=range(CLASSES), metavar="D",
@@ -42,7 +43,7 @@ def _save_array(path: Path, array: np.ndarray) -> None:
 
 
 def run_explain(args) -> int:
-    net = load_digit_reader(args.weights).net
+    net = load_digit_reader(resolve_weights(args.weights)).net
     image = to_mnist(load_image(args.image))
     if image is None:
         raise CliError(f"{args.image}: no digit found (the image is blank or its ink too faint)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from model.bundled import WEIGHTS_HELP, resolve_weights
 from model.canvas_report import canvas_report, format_canvas_report
 from model.cli.errors import CliError
 from model.evaluation import evaluate_mnist_test
@@ -12,7 +13,7 @@ from model.weights import load_digit_reader, load_weights
 
 def add_evaluate(sub) -> None:
     p = sub.add_parser("evaluate", help="accuracy on MNIST test, per class, and the confusion matrix")
-    p.add_argument("weights", help="a DigitLab weight file (.npz)")
+    p.add_argument("weights", help=WEIGHTS_HELP)
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--canvas", type=int, metavar="N", default=0,
                    help="also score N drawings of each canvas-style part (drawn as a person would)")
@@ -21,7 +22,7 @@ def add_evaluate(sub) -> None:
 
 def add_info(sub) -> None:
     p = sub.add_parser("info", help="architecture, training summary and metadata of a weight file")
-    p.add_argument("weights", help="a DigitLab weight file (.npz)")
+    p.add_argument("weights", help=WEIGHTS_HELP)
     p.add_argument("--json", action="store_true", help="print the metadata as JSON")
     p.set_defaults(run=run_info)
 
@@ -29,7 +30,7 @@ def add_info(sub) -> None:
 def run_evaluate(args) -> int:
     if args.canvas < 0:
         raise CliError("--canvas takes a number of images >= 0")
-    net = load_digit_reader(args.weights).net
+    net = load_digit_reader(resolve_weights(args.weights)).net
     result = {"file": args.weights, **evaluate_mnist_test(net).to_dict()}
     if args.canvas:
         result["canvas"] = canvas_report(net, n_each=args.canvas)
@@ -52,7 +53,7 @@ def format_report(result: dict) -> str:
 
 
 def run_info(args) -> int:
-    checkpoint = load_weights(args.weights)
+    checkpoint = load_weights(resolve_weights(args.weights))
     if args.json:
         print(json.dumps(checkpoint.meta, indent=2))
         return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
+from model.bundled import WEIGHTS_HELP, resolve_weights
 from model.cli.errors import one_line
 from model.data.preprocess import ImageError, load_image, to_mnist
 from model.weights import load_digit_reader
@@ -15,7 +16,7 @@ PROBABILITY_DIGITS = 6
 
 def add_predict(sub) -> None:
     p = sub.add_parser("predict", help="classify image files, one JSON line each")
-    p.add_argument("weights", help="a DigitLab weight file (.npz)")
+    p.add_argument("weights", help=WEIGHTS_HELP)
     p.add_argument("images", nargs="+", help="image files (PNG, JPEG, ...), any size, either polarity")
     p.set_defaults(run=run_predict)
 
@@ -32,7 +33,7 @@ def predict_record(net, path: str) -> dict:
 
 
 def run_predict(args) -> int:
-    net = load_digit_reader(args.weights).net
+    net = load_digit_reader(resolve_weights(args.weights)).net
     failed = 0
     for path in args.images:
         try:
