@@ -1,13 +1,16 @@
 """Score a network on the MNIST test set in a worker thread and show the results.
 
-The worker gets its own copy of the network and sends back plain copies of
-the numbers; the dialog shows accuracy, per-class accuracy and the 10x10
-confusion matrix as a shaded table.
+The scoring is model.evaluation's, run through the shared ThreadRunner: the
+worker owns the network it is given and sends back the Report it made; the
+dialog shows accuracy, per-class accuracy and the 10x10 confusion matrix as a
+shaded table. Closing the dialog asks the worker to stop and waits for it.
 """
 from __future__ import annotations
 
+import threading
+
 import numpy as np
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,69 +25,94 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app import screen_fit
 from app.reliability_plot import ReliabilityPlot
-from model.calibration import Calibration, logits_of
-from model.data.mnist import load_mnist, to_float
-from model.train import confusion_matrix, per_class_accuracy
-from model.trust import trust_from_logits
+from app.thread_runner import ThreadRunner
+from model.calibration import Calibration
+from model.constants import MNIST_TEST_RECORDS as TEST_IMAGES
+from model.constants import N_CLASSES as CLASSES
+from model.evaluation import evaluate_mnist_test
+from model.trust import mnist_test_trust
 
-CHUNK = 1000  # images per forward pass between progress reports
-CLASSES = 10
 SHADE = QColor("#2f6fdf")
 
 
 class EvaluateWorker(QObject):
-    """Runs in a QThread: predicts MNIST test in chunks, reporting progress."""
+    """Runs model.evaluation's MNIST-test scoring in whatever thread it lives in; owns `net`."""
 
-    progress = Signal(int)  # images done
-    done = Signal(dict)  # accuracy, per_class_accuracy (10,), confusion_matrix (10, 10): copies
-    failed = Signal(str)
+    progress = Signal(int)     # images done
+    finished = Signal(object)  # the Report, made by this run
+    cancelled = Signal()
+    failed = Signal(str)       # one-line message
 
     def __init__(self, net, limit: int | None = None, calibration: Calibration | None = None):
         super().__init__()
         self._net, self._limit = net, limit
         self._calibration = calibration or Calibration()
-        self._cancelled = False
+        self._stop = threading.Event()
 
-    def cancel(self) -> None:
-        self._cancelled = True  # read between chunks; a plain bool is enough across threads here
+    def stop(self) -> None:
+        """Ask the scoring to stop before its next batch (called from the GUI thread)."""
+        self._stop.set()
 
     @Slot()
     def run(self) -> None:
         try:
-            images, labels = load_mnist("test")
-            images, labels = images[:self._limit], labels[:self._limit].astype(np.int64)
-            predicted, logits = [], []
-            for start in range(0, len(images), CHUNK):
-                if self._cancelled:
-                    return
-                logits.append(logits_of(self._net, to_float(images[start:start + CHUNK])))
-                predicted.append(logits[-1].argmax(axis=1))
-                self.progress.emit(start + len(predicted[-1]))
-            cm = confusion_matrix(labels, np.concatenate(predicted))
-            self.done.emit({"accuracy": float(np.trace(cm) / cm.sum()),
-                            "per_class_accuracy": per_class_accuracy(cm).copy(),
-                            "confusion_matrix": cm.copy(),
-                            "trust": trust_from_logits(self._calibration, np.concatenate(logits), labels)})
+            report = evaluate_mnist_test(self._net, self._limit, progress=lambda done, _total: self.progress.emit(done),
+                                         should_stop=self._stop.is_set)
         except (ValueError, OSError, MemoryError) as exc:
             self.failed.emit(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        else:
+            if report is None or self._stop.is_set():
+                self.cancelled.emit()
+                return
+            # The calibrated answers for the reliability diagram (a second, quick pass).
+            self.finished.emit((report, mnist_test_trust(self._net, self._calibration, self._limit)))
+
+
+class EvaluateRunner(ThreadRunner):
+    """One evaluation in its own QThread; its reports reach the GUI thread once the thread is joined."""
+
+    progress = Signal(int)
+    finished = Signal(object)
+    cancelled = Signal()
+    failed = Signal(str)
+
+    def start(self, net, limit: int | None = None, calibration: Calibration | None = None) -> None:
+        worker = EvaluateWorker(net, limit, calibration)
+        self._start(worker, "digitlab-evaluation", stop=worker.stop,
+                    forward=[(worker.progress, self.progress)],
+                    ends=[(worker.finished, self._on_finished), (worker.cancelled, self._on_cancelled),
+                          (worker.failed, self._on_failed)])
+
+    # Methods, not lambdas: a lambda has no thread, so Qt would call it in the worker's.
+    def _on_finished(self, report) -> None:
+        self._end(self.finished, report)
+
+    def _on_cancelled(self) -> None:
+        self._end(self.cancelled)
+
+    def _on_failed(self, message: str) -> None:
+        self._end(self.failed, message)
 
 
 class EvaluateDialog(QDialog):
     """Non-modal: starts evaluating at once; the window stays usable meanwhile."""
 
-    evaluated = Signal(dict)
+    evaluated = Signal(object)  # the Report
 
     def __init__(self, net, name: str, parent=None, limit: int | None = None,
                  calibration: Calibration | None = None):
+        """`net` becomes the evaluation's own: pass a copy of a network that is in use."""
         super().__init__(parent)
         self.setWindowTitle(f"Evaluate {name} on MNIST test")
-        self.result: dict | None = None
-        self.summary = QLabel(f"Evaluating {name} on the 10,000 MNIST test images…", wordWrap=True)
+        self.result = None  # the Report, once there is one
+        count = min(limit or TEST_IMAGES, TEST_IMAGES)
+        self.summary = QLabel(f"Evaluating {name} on {count:,} MNIST test images…", wordWrap=True)
         big = QFont(self.font())
         big.setPointSizeF(self.font().pointSizeF() * 1.4)
         self.summary.setFont(big)
-        self.progress = QProgressBar(maximum=limit or 10_000)
+        self.progress = QProgressBar(maximum=count)
         self.table = _matrix_table()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, rejected=self.reject)
         layout = QVBoxLayout(self)
@@ -95,47 +123,42 @@ class EvaluateDialog(QDialog):
                                 "network is right at each confidence it shows (on the diagonal: the "
                                 "confidence can be trusted).", wordWrap=True))
         self.reliability = ReliabilityPlot(self)
+        self.trust = None  # the calibrated answers' ECE and reliability bins, once there are some
         side_by_side = QHBoxLayout()
         side_by_side.addWidget(self.table, 3)
         side_by_side.addWidget(self.reliability, 2)
         layout.addLayout(side_by_side)
         layout.addWidget(buttons)
-        self._start(net, limit, calibration)
-
-    def _start(self, net, limit, calibration) -> None:
-        self._thread = QThread(self)
-        self._worker = EvaluateWorker(net, limit, calibration)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progress.connect(self.progress.setValue)
-        self._worker.done.connect(self._show_result)
-        self._worker.failed.connect(self._show_failure)
-        for signal in (self._worker.done, self._worker.failed):
-            signal.connect(self._thread.quit)
-        self._thread.finished.connect(self._worker.deleteLater)
-        self._thread.start()
+        self.runner = EvaluateRunner(self)
+        self.runner.progress.connect(self.progress.setValue)
+        self.runner.finished.connect(self._show_result)
+        self.runner.failed.connect(self._show_failure)
+        self.runner.start(net, limit, calibration)
 
     def is_running(self) -> bool:
-        return self._thread.isRunning()
+        return self.runner.is_running()
 
-    def _show_result(self, result: dict) -> None:
-        self.result = result
+    def _show_result(self, result) -> None:
+        """result: (the Report, `model.trust.trust` of the calibrated answers)."""
+        report, self.trust = result
+        self.result = report
+        self.reliability.show_reliability(self.trust["reliability"], self.trust["ece"])
         self.progress.hide()
-        errors = int(result["confusion_matrix"].sum() - np.trace(result["confusion_matrix"]))
-        self.summary.setText(f"Test accuracy <b>{100 * result['accuracy']:.2f}%</b> · {errors} mistakes")
-        _fill_table(self.table, result["confusion_matrix"], result["per_class_accuracy"])
-        self.reliability.show_reliability(result["trust"]["reliability"], result["trust"]["ece"])
-        self.evaluated.emit(result)
+        cm = np.asarray(report.confusion_matrix)
+        errors = int(cm.sum() - np.trace(cm))
+        self.summary.setText(f"Test accuracy <b>{100 * report.accuracy:.2f}%</b> · {errors} mistakes")
+        # float: a digit with no images has accuracy None today, NaN in a NumPy report; both become NaN.
+        _fill_table(self.table, cm, np.array(report.per_class_accuracy, dtype=float))
+        screen_fit.fit_to_contents(self)  # the filled table is wider than the empty one was
+        self.evaluated.emit(report)
 
     def _show_failure(self, message: str) -> None:
         self.progress.hide()
         self.summary.setText(f"Evaluation failed: {message}")
 
     def done(self, code: int) -> None:
-        """Closing stops the worker and waits for its thread, so nothing outlives the dialog."""
-        self._worker.cancel()
-        self._thread.quit()
-        self._thread.wait()
+        """Closing asks the worker to stop and waits for its thread, so nothing outlives the dialog."""
+        self.runner.shutdown()
         super().done(code)
 
 

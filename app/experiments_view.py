@@ -198,9 +198,15 @@ class ExperimentsView(QWidget):
         self.status.setText(f"{result.name} done; results in {result.out_dir.resolve()}")
         self.finished.emit(result)
 
-    def open_folder(self) -> None:
-        if self._shown is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._shown.out_dir.resolve())))
+    def open_folder(self) -> bool:
+        """Show the results' folder in the file manager; without one, say where the folder is."""
+        if self._shown is None:
+            return False
+        folder = self._shown.out_dir.resolve()
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            return True
+        self.status.setText(f"No file manager to open it with: the results are in {folder}")
+        return False
 
     def _on_cancelled(self) -> None:
         self._set_running(False)

@@ -1,19 +1,21 @@
 """Start DigitLab: the QApplication, its identity (where QSettings live) and the main window."""
 from __future__ import annotations
 
-import os
 import sys
 
-# Before NumPy loads: one BLAS thread. Drawing is predicted on the GUI thread while a
-# training run may use the cores; OpenBLAS's pool then spins and waits. Measured on two
-# cores while the cnn trained: a prediction took 100 ms (max 560) with the default
-# threads, 12 ms (max 28) with one; training itself was faster too. Set these to override.
-for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_name, "1")
+# Before PySide6 loads: Qt aborts on the first missing system library; name them all, with the install line.
+from app.system_check import exit_if_libraries_missing
+
+exit_if_libraries_missing()
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
+
+from app import i18n
+from app.blas_threads import limit_blas_threads
+
+limit_blas_threads()  # one BLAS thread, whatever imported NumPy first (see app.blas_threads)
 
 ORGANISATION = "DigitLab"
 APPLICATION = "DigitLab"
@@ -35,10 +37,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def main(argv: list[str] | None = None) -> int:
     app = make_application(argv)
+    i18n.install(app)  # the saved language, else the system's, before any widget exists
     from app.main_window import MainWindow  # after the application exists
 
     window = MainWindow()
     window.add_default_panels()
+    i18n.add_language_menu(window)
     window.show()
     return app.exec()
 

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QTabWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from app import window_actions
+from app import screen_fit
 from app.canvas import Canvas
 from app.evaluate_dialog import EvaluateDialog
 from app.experiments_view import ExperimentsView
@@ -30,8 +31,10 @@ from app.inside.view import InsideView
 from app.networks import BUNDLED_DIR, NetworkList
 from app.prediction_panel import PredictionPanel
 from app.predictor import predict
-from app.settings import Settings, with_default_suffix
+from app.settings import Settings, file_name_for, with_default_suffix
 from app.training.panel import TrainingPanel
+from app.watch.wiring import attach as attach_watch
+from app.window_actions import Commands, WindowActions
 from model.weights import save_weights
 
 FIRST_RUN_SHARE = 0.85  # of the screen, before a size has been remembered
@@ -61,11 +64,14 @@ class MainWindow(QMainWindow):
         self.canvas = Canvas()
         self.panel = PredictionPanel()
         self.last_latency: float | None = None  # seconds from a finished edit to an updated panel
+        self.last_prediction = None  # the Prediction on display, for the training card
         self._evaluations: list[EvaluateDialog] = []
         self._panels: list[QWidget] = []  # the tabs after Draw
         self._timer = QTimer(self, singleShot=True, interval=PREDICT_INTERVAL_MS, timeout=self.update_prediction)
         self._build_centre()
-        self.actions = window_actions.build(self)
+        self.actions = WindowActions(self, self.draw_page, self.canvas, self.networks, self.settings, Commands(
+            open_weights=self.ask_open_weights, open_file=self.open_weights, save_weights=self.ask_save_weights,
+            export_canvas=self.ask_export_canvas, evaluate=self.evaluate, quit=self.close))
         self._connect()
         problems = self.networks.load_bundled(weights_dir)
         self._restore()
@@ -108,7 +114,6 @@ class MainWindow(QMainWindow):
         self.canvas.changed.connect(self._on_canvas_changed)
         self.canvas.stroke_finished.connect(self._on_stroke_finished)
         self.canvas.image_rejected.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
-        self.networks.entries_changed.connect(lambda: window_actions.refresh_networks(self))
         self.networks.current_changed.connect(self._on_network_changed)
         self.tabs.currentChanged.connect(lambda i: self.canvas.setFocus() if i == 0 else None)
 
@@ -119,25 +124,25 @@ class MainWindow(QMainWindow):
 
     def _on_stroke_finished(self) -> None:
         self._timer.stop()
-        window_actions.refresh_edit_actions(self)
         self.update_prediction()
 
     def update_prediction(self) -> None:
         """Classify the drawing with the current network and show the result."""
         entry = self.networks.current()
+        self.last_prediction = None
         if entry is None:
             self.panel.show_no_network()
         else:
             start = time.perf_counter()
             result = predict(entry.net, self.canvas.to_array(), entry.calibration)
             self.panel.show_prediction(result)
+            self.last_prediction = result
             self.last_latency = time.perf_counter() - start
             # An empty canvas was not classified, so there is no time to show.
             self.time_label.setText(f"inference {1000 * result.seconds:.1f} ms" if result is not None else "")
         self.prediction_updated.emit()
 
     def _on_network_changed(self, entry) -> None:
-        window_actions.refresh_networks(self)
         self.name_label.setText(entry.name if entry else "no network")
         acc = entry.test_accuracy if entry else None
         self.accuracy_label.setText("" if acc is None else f"test accuracy {100 * acc:.2f}%")
@@ -148,11 +153,17 @@ class MainWindow(QMainWindow):
 
     # --- networks, files ---------------------------------------------------
     def add_network(self, net, meta: dict, path: str | Path | None = None) -> None:
-        """Add a network (e.g. one just trained) to the selector and make it current."""
+        """Add a network (e.g. one just trained) to the selector and make it current.
+
+        The window owns `net` from now on: pass one nobody else holds (a copy if need be).
+        """
         self.networks.select(self.networks.add(net, meta, path, "trained" if path is None else "file"))
 
     def current_network(self):
-        """(a copy of the current network, its meta), or None: for "continue training"."""
+        """(a copy of the current network, its meta), or None: for "continue training".
+
+        The copy is the caller's own, to train in another thread; this is the one copy made.
+        """
         entry = self.networks.current()
         return None if entry is None else (entry.net.copy(), dict(entry.meta))
 
@@ -164,10 +175,11 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Cannot open weights", str(exc))
             if not Path(path).exists():  # a recent file since moved or deleted: drop it from the menu
                 self.settings.remove_recent_file(path)
-                window_actions.refresh_recent(self)
+                self.actions.refresh_recent()
             return False
         self.networks.select(index)
         self._remember_file(path)
+        self.statusBar().showMessage(f"Opened {self.networks.current().name} from {path}", 5000)
         return True
 
     def save_weights(self, path: str | Path) -> bool:
@@ -202,7 +214,7 @@ class MainWindow(QMainWindow):
         if entry is None:
             QMessageBox.information(self, "Evaluate", "No network loaded — train one or open a weight file.")
             return None
-        dialog = EvaluateDialog(entry.net.copy(), entry.name, self, calibration=entry.calibration)
+        dialog = EvaluateDialog(entry.net.copy(), entry.name, self, calibration=entry.calibration)  # the thread's own copy
         self._evaluations.append(dialog)
         dialog.finished.connect(lambda: self._evaluations.remove(dialog))
         dialog.show()
@@ -210,7 +222,7 @@ class MainWindow(QMainWindow):
 
     def _remember_file(self, path: str | Path) -> None:
         self.settings.add_recent_file(path)
-        window_actions.refresh_recent(self)
+        self.actions.refresh_recent()
 
     # --- dialogs (thin wrappers around the methods above) -------------------
     def ask_open_weights(self) -> None:
@@ -223,7 +235,7 @@ class MainWindow(QMainWindow):
         if entry is None:
             QMessageBox.warning(self, "Nothing to save", "No network is loaded.")
             return
-        default = str(Path(self._start_dir()) / f"{entry.name}.npz")
+        default = str(Path(self._start_dir()) / file_name_for(entry.meta.get("name") or entry.name, ".npz"))
         path, _ = QFileDialog.getSaveFileName(self, "Save weights as", default, WEIGHT_FILTER)
         path = with_default_suffix(path, ".npz")
         if path:
@@ -242,12 +254,13 @@ class MainWindow(QMainWindow):
     # --- settings --------------------------------------------------------------
     def _restore(self) -> None:
         self.canvas.set_brush_width(self.settings.brush_width(self.canvas.brush_width()))
-        window_actions.refresh_brush(self)
-        window_actions.refresh_recent(self)
+        self.actions.refresh_brush()
+        self.actions.refresh_recent()
         if self.settings.geometry() is not None:
             self.restoreGeometry(self.settings.geometry())
         elif self.screen() is not None:
             self.resize(self.screen().availableGeometry().size() * FIRST_RUN_SHARE)
+        screen_fit.fit_to_screen(self, self.findChild(QToolBar, "tools"), self.actions.selector)
         self._select_startup_network(self.settings.last_network())
         if self.networks.current() is None:
             self._on_network_changed(None)
@@ -257,6 +270,7 @@ class MainWindow(QMainWindow):
         self.training = TrainingPanel(self.current_network)
         self.training.network_trained.connect(self._use_trained)
         self.add_panel("Train", self.training)
+        self.watch = attach_watch(self, self.training)
         self.experiments = ExperimentsView()
         self.add_panel("Experiments", self.experiments)
         self.inside = InsideView(self.networks, self.canvas)

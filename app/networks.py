@@ -2,21 +2,27 @@
 
 A list of entries and which one is current, with signals so the selector,
 the menus and the status bar follow it. No widgets here.
+
+Ownership: each entry owns its network. `add` takes the network it is given
+(the caller hands it over and keeps no reference); whoever needs one to change
+or to use in another thread (training, evaluation) takes a copy.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from model.calibration import Calibration, CalibrationError
+from model.constants import DEFAULT_NETWORK
 from model.network import Sequential
 from model.paths import WEIGHTS_DIR
 from model.weights import load_digit_reader
 
 BUNDLED_DIR = WEIGHTS_DIR
-BUNDLED_ORDER = ("small-cnn", "cnn", "mlp")  # the first one present is the default
+BUNDLED_ORDER = (DEFAULT_NETWORK, "cnn", "mlp")  # the first one present is the default
 
 
 @dataclass
@@ -41,13 +47,13 @@ class NetworkEntry:
         return float(value) if isinstance(value, (int, float)) else None
 
     def label(self) -> str:
-        """"small-cnn · 99.1%", for menus and the selector."""
+        """"small-cnn · test 99.1%", for menus and the selector."""
         acc = self.test_accuracy
-        return self.name if acc is None else f"{self.name} · {100 * acc:.1f}%"
+        return self.name if acc is None else f"{self.name} · test {100 * acc:.1f}%"
 
 
 class NetworkList(QObject):
-    """Ordered entries plus the current one. Entries hold their own copy of a network."""
+    """Ordered entries plus the current one. Each entry owns its network; only the GUI thread uses it."""
 
     entries_changed = Signal()
     current_changed = Signal(object)  # the new current NetworkEntry, or None
@@ -72,12 +78,15 @@ class NetworkList(QObject):
 
     def add(self, net: Sequential, meta: dict | None = None, path: str | Path | None = None,
             source: str = "trained") -> int:
-        """Add a copy of `net` and return its index; a file already listed is replaced, not doubled."""
+        """Add `net`, which the list now owns (no copy is made), and return its index.
+
+        A file already listed is replaced, not doubled.
+        """
         meta = dict(meta or {})
         path = Path(path) if path is not None else None
         existing = self.index_of(path) if path is not None else None
         name = self._unique_name(meta.get("name") or (path.stem if path else "trained network"), existing)
-        entry = NetworkEntry(name, net.copy(), meta, path, source)
+        entry = NetworkEntry(name, net, meta, path, source)
         if existing is None:
             self._entries.append(entry)
             index = len(self._entries) - 1
@@ -90,12 +99,24 @@ class NetworkList(QObject):
         return index
 
     def open_file(self, path: str | Path, source: str = "file") -> int:
-        """Load a weight file and add it; raises WeightFileError and then changes nothing."""
+        """Load a weight file and add it; raises WeightFileError and then changes nothing.
+
+        A file holding a bundled network (the same name and weights, say another
+        clone's or a saved copy) gives the bundled entry's index and adds nothing.
+        """
         ckpt = load_digit_reader(path)
         meta = dict(ckpt.meta)
         meta.setdefault("name", None)
         meta["name"] = meta["name"] or Path(path).stem
-        return self.add(ckpt.net, meta, path, source)
+        twin = self._bundled_twin(ckpt.net, meta["name"]) if source != "bundled" else None
+        return twin if twin is not None else self.add(ckpt.net, meta, path, source)
+
+    def _bundled_twin(self, net: Sequential, name: str) -> int | None:
+        """The index of a bundled entry with this name and exactly these weights, if there is one."""
+        for i, entry in enumerate(self._entries):
+            if entry.source == "bundled" and entry.meta.get("name") == name and _same_weights(entry.net, net):
+                return i
+        return None
 
     def load_bundled(self, folder: Path = BUNDLED_DIR) -> list[str]:
         """Add every readable *.npz in `folder`, the usual ones first; returns the problems met."""
@@ -134,6 +155,14 @@ class NetworkList(QObject):
         while candidate in taken:
             candidate, n = f"{name} ({n})", n + 1
         return candidate
+
+
+def _same_weights(a: Sequential, b: Sequential) -> bool:
+    """Same architecture and the same numbers in every parameter and buffer."""
+    if a.spec() != b.spec():
+        return False
+    ours, theirs = a.state_dict(), b.state_dict()
+    return ours.keys() == theirs.keys() and all(np.array_equal(ours[k], theirs[k]) for k in ours)
 
 
 def _bundled_rank(path: Path) -> tuple[int, str]:

@@ -8,12 +8,12 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.predictor import Prediction
 from app.probability_bars import ACCENT, ProbabilityBars
+from model.constants import IMAGE_SIDE as SIDE
 
 DRAW_PROMPT = "Draw a digit"
 NOT_A_DIGIT = "Not a digit"
 NO_NETWORK = "No network loaded — train one or open a weight file"
 MUTED = "#6b7380"
-SIDE = 28
 
 
 class MnistPreview(QWidget):

@@ -6,11 +6,12 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from model.constants import N_CLASSES as CLASSES
+
 ACCENT = QColor("#2f6fdf")
 TRACK = QColor("#e9ecf1")
 BAR = QColor("#9aa5b5")
 MUTED_TEXT = "#6b7380"
-CLASSES = 10
 
 
 class ProbabilityBars(QWidget):

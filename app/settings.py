@@ -2,6 +2,7 @@
 application names set in `app.main` decide where it is stored)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -65,3 +66,13 @@ def with_default_suffix(path: str, suffix: str) -> str:
     """`path` with `suffix` (".npz") added when it has none: a file dialog hands back
     exactly what was typed, and a weight file named "mine" would be hidden by "*.npz"."""
     return path if not path or Path(path).suffix else path + suffix
+
+
+def file_name_for(name: str, suffix: str) -> str:
+    """A plain file name for a network's display name: "cnn adam (val 84.4%) + 2 epochs" -> "cnn-adam-2-epochs.npz".
+
+    The accuracies in brackets, spaces and characters that trouble file systems or shells go.
+    """
+    stem = re.sub(r"\s*\([^()]*%\)", "", name)  # "(val 84.4%)", "(test 99.1%)"
+    stem = re.sub(r"[^\w.]+", "-", stem).strip("-.")
+    return (stem or "network") + suffix

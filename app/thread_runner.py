@@ -1,21 +1,28 @@
 """Run one QObject worker at a time in its own QThread, and end that thread cleanly.
 
-The base of the training and experiment runners. A runner lives in the GUI
-thread; its worker is moved into a fresh QThread whose start calls the
-worker's run(). The worker's signals reach the runner through queued
-connections, so the runner's own signals are emitted in the GUI thread (the
-only thread that touches widgets) and carry the copies the worker made.
+The base of the training, experiment and evaluation runners. A runner lives
+in the GUI thread; its worker is moved into a fresh QThread whose start calls
+the worker's run(). The worker's signals reach the runner through queued
+connections (so their receivers must be the runner's signals or methods: a
+lambda has no thread and would run in the worker's), and the runner's own
+signals are emitted in the GUI thread, the only one that touches widgets.
+
+Ending a run: shutdown() sets the worker's stop flag, then waits for its
+run() to return, however long its current step takes. A QThread is never
+dropped while it may still run.
 """
 
 from __future__ import annotations
 
+import sys
 from typing import Callable, Iterable
 
 from PySide6.QtCore import QObject, QThread
 
-# How long a join waits for the worker's run() to return (the last batch or
-# step to finish after a stop) before giving up.
-SHUTDOWN_WAIT_MS = 30_000
+# A join waits for the worker's run() to return however long it takes (a
+# thread dropped while it runs would crash the program); past this long it
+# says on stderr what it is waiting for, then goes on waiting.
+STILL_WAITING_MS = 30_000
 
 
 class ThreadRunner(QObject):
@@ -67,10 +74,13 @@ class ThreadRunner(QObject):
         self._join()
 
     def _join(self) -> None:
-        # The worker's run() has returned (or is about to): end the thread's event loop and wait.
+        # The worker has been asked to stop (or has reported its end): end the thread's
+        # event loop once run() returns, and wait for that. The worker checks its stop
+        # flag between steps, so this is one step's wait, never forgotten.
         thread = self._thread
         thread.quit()
-        thread.wait(SHUTDOWN_WAIT_MS)
+        while not thread.wait(STILL_WAITING_MS):
+            print(f"DigitLab: waiting for the {thread.objectName()} thread to finish its step…", file=sys.stderr)
         self._worker = self._thread = self._stop_worker = None
         self._worker_signals = ()
 

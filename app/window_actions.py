@@ -1,150 +1,183 @@
-"""The main window's menus, toolbar and the small functions that keep them in step.
+"""The main window's menus, toolbar and actions, kept in step with the canvas, the networks and the recent files.
 
-Kept apart from `app.main_window` so the window itself reads as layout and wiring.
+Kept apart from `app.main_window` so the window itself reads as layout and
+wiring. `WindowActions` is handed everything it works with: the window it
+builds menus in, the canvas, the network list, the settings, and the
+commands (open, save...) its actions run.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
+from typing import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QSizePolicy, QSpinBox, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QSpinBox,
+    QToolBar,
+    QWidget,
+)
 
-from app.canvas import MAX_BRUSH, MIN_BRUSH
+from app.canvas import MAX_BRUSH, MIN_BRUSH, SIDE, Canvas
+from app.networks import NetworkList
+from app.settings import Settings
 
 ABOUT = ("<h3>DigitLab</h3><p>Draw a digit and a neural network written from scratch in NumPy "
          "tells what it is. Train, save, load and look inside the network.</p>")
-
-
 SELECTOR_CHARS = 32
+# The brush is measured on the canvas's own 280-unit side, whatever its size on screen.
+BRUSH_SUFFIX = f" / {SIDE:.0f}"
+BRUSH_TIP = (f"Brush width as a share of the canvas side, in {SIDE:.0f}ths: the same stroke "
+             "whatever the window's size (22 draws strokes as thick as MNIST's)")
 
-def build(window) -> SimpleNamespace:
-    """Create every action, menu and toolbar widget of `window`; returns them by name."""
-    a = SimpleNamespace()
-    canvas = window.canvas
 
-    def action(text, slot, shortcut=None, tip=None, checkable=False):
-        act = QAction(text, window, checkable=checkable)
+@dataclass
+class Commands:
+    """What the window does when an action is triggered."""
+
+    open_weights: Callable[[], None]       # ask for a weight file and open it
+    open_file: Callable[[str], object]     # open this weight file (a recent one)
+    save_weights: Callable[[], None]
+    export_canvas: Callable[[], None]
+    evaluate: Callable[[], object]
+    quit: Callable[[], object]
+
+
+class WindowActions:
+    """Every action, menu and toolbar widget of the main window, by name, and the refreshes that follow state."""
+
+    def __init__(self, window: QMainWindow, draw_page: QWidget, canvas: Canvas, networks: NetworkList,
+                 settings: Settings, commands: Commands):
+        self._window, self._canvas, self._networks, self._settings = window, canvas, networks, settings
+        self._commands = commands
+        self._build_actions(draw_page)
+        self._build_menus()
+        self._build_toolbar()
+        networks.entries_changed.connect(self.refresh_networks)
+        networks.current_changed.connect(self.refresh_networks)
+        canvas.stroke_finished.connect(self.refresh_edit_actions)
+        self.refresh_edit_actions()
+        self.refresh_networks()
+
+    def _action(self, text, slot, shortcut=None, tip=None, checkable=False) -> QAction:
+        act = QAction(text, self._window, checkable=checkable)
         if shortcut is not None:
             act.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
         act.setStatusTip(tip or "")
         act.triggered.connect(slot)
         return act
 
-    a.open = action("&Open weights…", window.ask_open_weights, QKeySequence.StandardKey.Open)
-    a.save = action("&Save weights as…", window.ask_save_weights, QKeySequence("Ctrl+S"))
-    a.export = action("&Export drawing…", window.ask_export_canvas, tip="Save the canvas as a PNG")
-    a.quit = action("&Quit", window.close, QKeySequence.StandardKey.Quit)
-    a.undo = action("&Undo", canvas.undo, QKeySequence.StandardKey.Undo)
-    a.redo = action("&Redo", canvas.redo, [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-    a.clear = action("&Clear", canvas.clear, QKeySequence("Esc"))
-    a.pen = action("&Pen", lambda: canvas.set_eraser(False), QKeySequence("P"), checkable=True)
-    a.eraser = action("&Eraser", lambda: canvas.set_eraser(True), QKeySequence("E"), checkable=True)
-    a.evaluate = action("E&valuate on MNIST test…", window.evaluate, tip="Accuracy and confusion matrix")
-    a.about = action("&About DigitLab", lambda: QMessageBox.about(window, "About DigitLab", ABOUT))
-    tools = QActionGroup(window, exclusive=True)
-    tools.addAction(a.pen)
-    tools.addAction(a.eraser)
-    a.pen.setChecked(True)
-    a.network_group = QActionGroup(window, exclusive=True)
-    # Drawing keys (Esc, P, E, Ctrl+Z...) act on the Draw tab only, not while typing in a panel.
-    for act in (a.undo, a.redo, a.clear, a.pen, a.eraser):
-        act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    window.draw_page.addActions([a.undo, a.redo, a.clear, a.pen, a.eraser])
-    _build_menus(window, a)
-    _build_toolbar(window, a)
-    return a
+    def _build_actions(self, draw_page: QWidget) -> None:
+        canvas, commands, action = self._canvas, self._commands, self._action
+        self.open = action("&Open weights…", commands.open_weights, QKeySequence.StandardKey.Open)
+        self.save = action("&Save weights as…", commands.save_weights, QKeySequence("Ctrl+S"))
+        self.export = action("&Export drawing…", commands.export_canvas, tip="Save the canvas as a PNG")
+        self.quit = action("&Quit", commands.quit, QKeySequence.StandardKey.Quit)
+        self.undo = action("&Undo", canvas.undo, QKeySequence.StandardKey.Undo)
+        self.redo = action("&Redo", canvas.redo, [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.clear = action("&Clear", canvas.clear, QKeySequence("Esc"))
+        self.pen = action("&Pen", lambda: canvas.set_eraser(False), QKeySequence("P"), checkable=True)
+        self.eraser = action("&Eraser", lambda: canvas.set_eraser(True), QKeySequence("E"), checkable=True)
+        self.evaluate = action("E&valuate on MNIST test…", commands.evaluate, tip="Accuracy and confusion matrix")
+        self.about = action("&About DigitLab", lambda: QMessageBox.about(self._window, "About DigitLab", ABOUT))
+        tools = QActionGroup(self._window, exclusive=True)
+        tools.addAction(self.pen)
+        tools.addAction(self.eraser)
+        self.pen.setChecked(True)
+        self.network_group = QActionGroup(self._window, exclusive=True)
+        # Drawing keys (Esc, P, E, Ctrl+Z...) act on the Draw tab only, not while typing in a panel.
+        drawing = [self.undo, self.redo, self.clear, self.pen, self.eraser]
+        for act in drawing:
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        draw_page.addActions(drawing)
 
+    def _build_menus(self) -> None:
+        bar = self._window.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.open, self.save])
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        file_menu.addSeparator()
+        file_menu.addActions([self.export])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.undo, self.redo, self.clear])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.pen, self.eraser])
+        self.network_menu = bar.addMenu("&Network")
+        bar.addMenu("&Help").addAction(self.about)
 
-def _build_menus(window, a: SimpleNamespace) -> None:
-    bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
-    file_menu.addActions([a.open, a.save])
-    a.recent_menu = file_menu.addMenu("Open &recent")
-    file_menu.addSeparator()
-    file_menu.addActions([a.export])
-    file_menu.addSeparator()
-    file_menu.addAction(a.quit)
-    edit_menu = bar.addMenu("&Edit")
-    edit_menu.addActions([a.undo, a.redo, a.clear])
-    edit_menu.addSeparator()
-    edit_menu.addActions([a.pen, a.eraser])
-    a.network_menu = bar.addMenu("&Network")
-    bar.addMenu("&Help").addAction(a.about)
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Tools", self._window, objectName="tools", movable=False)
+        self._window.addToolBar(bar)
+        bar.addActions([self.pen, self.eraser])
+        bar.addSeparator()
+        bar.addWidget(QLabel(" Brush "))
+        self.brush = QSpinBox(minimum=int(MIN_BRUSH), maximum=int(MAX_BRUSH), suffix=BRUSH_SUFFIX)
+        self.brush.setToolTip(BRUSH_TIP)
+        self.brush.valueChanged.connect(self._canvas.set_brush_width)
+        bar.addWidget(self.brush)
+        bar.addSeparator()
+        bar.addActions([self.undo, self.redo, self.clear])
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        bar.addWidget(QLabel("Network "))
+        # Wide enough for the usual names; a longer one is elided rather than pushing the toolbar over.
+        self.selector = QComboBox(sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon,
+                                  minimumContentsLength=SELECTOR_CHARS)
+        self.selector.setToolTip("The network that reads your drawing")
+        self.selector.activated.connect(self._networks.select)
+        bar.addWidget(self.selector)
+        bar.addAction(self.evaluate)
+        self.evaluate.setIconText("Evaluate…")
 
+    # --- keeping in step -----------------------------------------------------
+    def refresh_networks(self, *_) -> None:
+        """Rebuild the selector and the Network menu from the network list."""
+        networks = self._networks
+        entries, current = networks.entries(), networks.current_index()
+        self.selector.blockSignals(True)
+        self.selector.clear()
+        self.selector.addItems([e.label() for e in entries] or ["no network loaded"])
+        self.selector.setEnabled(bool(entries))
+        self.selector.setCurrentIndex(current if current is not None else 0)
+        self.selector.blockSignals(False)
+        self.network_menu.clear()
+        for action in self.network_group.actions():
+            self.network_group.removeAction(action)
+        for i, entry in enumerate(entries):
+            act = self.network_menu.addAction(entry.label())
+            act.setCheckable(True)
+            act.setChecked(i == current)
+            act.setStatusTip(str(entry.path) if entry.path else "trained in this session, not saved yet")
+            act.triggered.connect(lambda _=False, i=i: networks.select(i))
+            self.network_group.addAction(act)
+        if entries:
+            self.network_menu.addSeparator()
+        self.network_menu.addAction(self.evaluate)
+        self.evaluate.setEnabled(current is not None)
+        self.save.setEnabled(current is not None)
 
-def _build_toolbar(window, a: SimpleNamespace) -> None:
-    bar = QToolBar("Tools", window, objectName="tools", movable=False)
-    window.addToolBar(bar)
-    bar.addActions([a.pen, a.eraser])
-    bar.addSeparator()
-    bar.addWidget(QLabel(" Brush "))
-    a.brush = QSpinBox(minimum=int(MIN_BRUSH), maximum=int(MAX_BRUSH), suffix=" px")
-    a.brush.setToolTip("Brush width, in pixels of a 280 × 280 canvas")
-    a.brush.valueChanged.connect(window.canvas.set_brush_width)
-    bar.addWidget(a.brush)
-    bar.addSeparator()
-    bar.addActions([a.undo, a.redo, a.clear])
-    spacer = QWidget()
-    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-    bar.addWidget(spacer)
-    bar.addWidget(QLabel("Network "))
-    # Wide enough for the usual names; a longer one is elided rather than pushing the toolbar over.
-    a.selector = QComboBox(sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon,
-                           minimumContentsLength=SELECTOR_CHARS)
-    a.selector.setToolTip("The network that reads your drawing")
-    a.selector.activated.connect(window.networks.select)
-    bar.addWidget(a.selector)
-    bar.addAction(a.evaluate)
-    a.evaluate.setIconText("Evaluate…")
-    refresh_edit_actions(window, a)
+    def refresh_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self._settings.recent_files()
+        for path in files:
+            act = self.recent_menu.addAction(Path(path).name)
+            act.setStatusTip(path)
+            act.triggered.connect(lambda _=False, p=path: self._commands.open_file(p))
+        self.recent_menu.setEnabled(bool(files))
 
+    def refresh_edit_actions(self) -> None:
+        self.undo.setEnabled(self._canvas.can_undo())
+        self.redo.setEnabled(self._canvas.can_redo())
+        self.clear.setEnabled(not self._canvas.is_empty())
 
-def refresh_networks(window) -> None:
-    """Rebuild the selector and the Network menu from the network list."""
-    a, networks = window.actions, window.networks
-    entries, current = networks.entries(), networks.current_index()
-    a.selector.blockSignals(True)
-    a.selector.clear()
-    a.selector.addItems([e.label() for e in entries] or ["no network loaded"])
-    a.selector.setEnabled(bool(entries))
-    a.selector.setCurrentIndex(current if current is not None else 0)
-    a.selector.blockSignals(False)
-    a.network_menu.clear()
-    for action in a.network_group.actions():
-        a.network_group.removeAction(action)
-    for i, entry in enumerate(entries):
-        act = a.network_menu.addAction(entry.label())
-        act.setCheckable(True)
-        act.setChecked(i == current)
-        act.setStatusTip(str(entry.path) if entry.path else "trained in this session, not saved yet")
-        act.triggered.connect(lambda _=False, i=i: networks.select(i))
-        a.network_group.addAction(act)
-    if entries:
-        a.network_menu.addSeparator()
-    a.network_menu.addAction(a.evaluate)
-    a.evaluate.setEnabled(current is not None)
-    a.save.setEnabled(current is not None)
-
-
-def refresh_recent(window) -> None:
-    a = window.actions
-    a.recent_menu.clear()
-    files = window.settings.recent_files()
-    for path in files:
-        act = a.recent_menu.addAction(Path(path).name)
-        act.setStatusTip(path)
-        act.triggered.connect(lambda _=False, p=path: window.open_weights(p))
-    a.recent_menu.setEnabled(bool(files))
-
-
-def refresh_edit_actions(window, a: SimpleNamespace | None = None) -> None:
-    a = a or window.actions
-    a.undo.setEnabled(window.canvas.can_undo())
-    a.redo.setEnabled(window.canvas.can_redo())
-    a.clear.setEnabled(not window.canvas.is_empty())
-
-
-def refresh_brush(window) -> None:
-    window.actions.brush.setValue(round(window.canvas.brush_width()))
+    def refresh_brush(self) -> None:
+        self.brush.setValue(round(self._canvas.brush_width()))

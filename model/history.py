@@ -45,26 +45,3 @@ def write_history_csv(path: str | Path, rows: list[dict]) -> None:
         writer.writerow([_cell(row.get(name)) for name in COLUMNS])
     with atomic_write(path) as f:
         f.write(text.getvalue().encode("utf-8"))
-
-
-class IntervalLoss:
-    """Turn the trainer's running epoch means back into the mean loss of each reporting interval.
-
-    A "batch" record carries the mean loss over the epoch so far; the loss of
-    the images since the previous record is (m2 * n2 - m1 * n1) / (n2 - n1),
-    with n the images seen this epoch. With a record every batch this is
-    exactly each batch's loss, which is what a loss-per-batch curve shows.
-    """
-
-    def __init__(self, batch_size: int, n_train: int):
-        self.batch_size, self.n_train = batch_size, n_train
-        self._epoch, self._seen, self._total = None, 0, 0.0
-
-    def update(self, epoch: int, batch: int, batches_per_epoch: int, running_loss: float) -> float:
-        seen = self.n_train if batch == batches_per_epoch else batch * self.batch_size
-        if epoch != self._epoch:
-            self._epoch, self._seen, self._total = epoch, 0, 0.0
-        total = running_loss * seen
-        interval = (total - self._total) / max(seen - self._seen, 1)
-        self._seen, self._total = seen, total
-        return interval

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from model.constants import INPUT_SHAPE, N_CLASSES
 from model.layers import Layer, Parameter, SpecError, build_layer
 from model.losses import softmax
 
-# Every DigitLab network takes float32 images in [0, 1], ink = 1.
-INPUT_SHAPE = (1, 28, 28)
+# Every DigitLab network takes float32 images in [0, 1], ink = 1, of INPUT_SHAPE by default.
 # Images per forward pass when predicting many: bounds the convolutions' im2col memory.
 PREDICT_BATCH = 256
 
@@ -128,7 +128,7 @@ class Sequential:
         """
         x = np.asarray(x, dtype=self.dtype).reshape(-1, *self.input_shape)
         chunks = [softmax(self.forward(x[i:i + batch_size])) for i in range(0, len(x), batch_size)]
-        return np.concatenate(chunks) if chunks else np.zeros((0, 10), self.dtype)
+        return np.concatenate(chunks) if chunks else np.zeros((0, N_CLASSES), self.dtype)
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         return self.predict_proba(x).argmax(axis=1)

@@ -174,15 +174,15 @@ class RMSprop(Optimizer):
 
     def _update(self, name, w, g, tmp):
         s = self.state["square_avg"][name]
-        s *= self.alpha
-        np.multiply(g, g, out=tmp)
-        tmp *= 1.0 - self.alpha
-        s += tmp
-        np.sqrt(s, out=tmp)
-        tmp += self.eps
-        np.divide(g, tmp, out=tmp)
-        tmp *= self.lr
-        w -= tmp
+        s *= self.alpha  # s = alpha * s ...
+        np.multiply(g, g, out=tmp)  # g**2
+        tmp *= 1.0 - self.alpha  # (1 - alpha) * g**2
+        s += tmp  # ... + (1 - alpha) * g**2
+        np.sqrt(s, out=tmp)  # sqrt(s)
+        tmp += self.eps  # sqrt(s) + eps
+        np.divide(g, tmp, out=tmp)  # g / (sqrt(s) + eps)
+        tmp *= self.lr  # lr * g / (sqrt(s) + eps)
+        w -= tmp  # w = w - lr * g / (sqrt(s) + eps)
 
     def hyperparams(self):
         return {**super().hyperparams(), "alpha": self.alpha, "eps": self.eps}
@@ -209,22 +209,24 @@ class Adam(Optimizer):
 
     def _update(self, name, w, g, tmp):
         m, v = self.state["m"][name], self.state["v"][name]
-        # m += (1 - b1) (g - m) and v += (1 - b2) (g^2 - v): the same EMAs in fewer passes.
-        np.subtract(g, m, out=tmp)
-        tmp *= 1.0 - self.beta1
-        m += tmp
-        np.multiply(g, g, out=tmp)
-        tmp -= v
-        tmp *= 1.0 - self.beta2
-        v += tmp
-        # lr/bc1 * m / (sqrt(v)/sqrt(bc2) + eps) == (lr*sqrt(bc2)/bc1) * m / (sqrt(v) + eps*sqrt(bc2))
-        root_bc2 = math.sqrt(1.0 - self.beta2**self.t)
-        step_size = self.lr * root_bc2 / (1.0 - self.beta1**self.t)
-        np.sqrt(v, out=tmp)
-        tmp += self.eps * root_bc2
-        np.divide(m, tmp, out=tmp)
-        tmp *= step_size
-        w -= tmp
+        # m = b1 m + (1 - b1) g, written m += (1 - b1) (g - m): the same average in fewer passes.
+        np.subtract(g, m, out=tmp)  # g - m
+        tmp *= 1.0 - self.beta1  # (1 - b1) (g - m)
+        m += tmp  # m = b1 m + (1 - b1) g
+        # v = b2 v + (1 - b2) g**2, written v += (1 - b2) (g**2 - v).
+        np.multiply(g, g, out=tmp)  # g**2
+        tmp -= v  # g**2 - v
+        tmp *= 1.0 - self.beta2  # (1 - b2) (g**2 - v)
+        v += tmp  # v = b2 v + (1 - b2) g**2
+        # Bias correction m_hat = m / (1 - b1**t), v_hat = v / (1 - b2**t), folded into two scalars:
+        # lr * m_hat / (sqrt(v_hat) + eps) == step_size * m / (sqrt(v) + eps * sqrt(1 - b2**t)).
+        root_bc2 = math.sqrt(1.0 - self.beta2**self.t)  # sqrt(1 - b2**t)
+        step_size = self.lr * root_bc2 / (1.0 - self.beta1**self.t)  # lr * sqrt(1 - b2**t) / (1 - b1**t)
+        np.sqrt(v, out=tmp)  # sqrt(v)
+        tmp += self.eps * root_bc2  # sqrt(v) + eps * sqrt(1 - b2**t)
+        np.divide(m, tmp, out=tmp)  # m / (sqrt(v) + eps * sqrt(1 - b2**t))
+        tmp *= step_size  # == lr * m_hat / (sqrt(v_hat) + eps)
+        w -= tmp  # w = w - lr * m_hat / (sqrt(v_hat) + eps)
 
     def hyperparams(self):
         return {**super().hyperparams(), "betas": [self.beta1, self.beta2], "eps": self.eps}

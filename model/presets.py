@@ -12,18 +12,9 @@ from typing import Callable
 
 import numpy as np
 
-from model.layers.shape import MNIST_MEAN, MNIST_STD
+from model.constants import ACTIVATIONS, IMAGE_SIDE, MNIST_MEAN, MNIST_STD, N_CLASSES
 from model.network import Sequential
 
-NUM_CLASSES = 10
-IMAGE_SIDE = 28
-# activation option -> (layer type, initialisation of the layer feeding it)
-ACTIVATIONS = {
-    "relu": ("ReLU", "he"),
-    "leaky_relu": ("LeakyReLU", "he"),
-    "sigmoid": ("Sigmoid", "xavier"),
-    "tanh": ("Tanh", "xavier"),
-}
 OUTPUT_INIT = "small"
 
 
@@ -72,7 +63,7 @@ class _SpecBuilder:
         return self
 
     def output(self, fin: int) -> list[dict]:
-        self.layers.append({"type": "Linear", "in_features": fin, "out_features": NUM_CLASSES,
+        self.layers.append({"type": "Linear", "in_features": fin, "out_features": N_CLASSES,
                             "init": OUTPUT_INIT})
         return self.layers
 
@@ -107,7 +98,6 @@ PRESETS: dict[str, Preset] = {
     "small-cnn": Preset("Small fast CNN: two 3x3 conv + batch norm + pool blocks (16, 32), fc 128", _small_cnn,
                         {"activation": "relu", "dropout": 0.25, "batchnorm": True}),
 }
-DEFAULT_PRESET = "small-cnn"
 
 
 def _options(name: str, options: dict) -> dict:

@@ -1,8 +1,8 @@
-"""Training as a plain generator of small progress records, plus the evaluation helpers.
+"""Training as a plain generator of small progress records.
 
 `train(...)` shuffles, (optionally) augments, steps the optimizer and yields a
-`Progress` record every `log_every` batches, after every epoch and once at the
-end. It knows nothing of threads or Qt: the GUI runs it in a worker thread,
+`Progress` record every few batches, after every epoch and once at the end;
+its settings are a `TrainConfig` (model/train_config.py). It knows nothing of threads or Qt: the GUI runs it in a worker thread,
 the command line drives a progress bar with it. Between two records the
 network is always whole: a record is yielded only between optimizer steps.
 
@@ -16,92 +16,50 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import asdict, dataclass, field
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 import numpy as np
 
+from model.data.augment import augment
+from model.evaluation import evaluate
 from model.losses import LOSSES, UNIFORM
 from model.network import Sequential
-from model.optim import DEFAULT_MOMENTUM, OPTIMIZERS, Optimizer, make_optimizer
-from model.schedules import DEFAULT_GAMMA, SCHEDULES, make_schedule
+from model.optim import Optimizer
+from model.schedules import make_schedule
+from model.train_config import ConfigError, TrainConfig
 
-MAX_EPOCHS = 1000
-MAX_LR = 10.0
-MAX_WEIGHT_DECAY = 1.0
-EVAL_BATCH = 500
-N_CLASSES = 10
 REASONS = ("finished", "early_stopped", "stopped", "diverged")
+clock = time.perf_counter  # the run's clock (a name, so that tests can stand in a fake one)
 
 
-class ConfigError(ValueError):
-    """A training setting that makes no sense; the message is one line for a person."""
+class Stopwatch:
+    """Seconds accumulated while running; stopped, it does not count (a pause, the caller's turn)."""
 
+    def __init__(self):
+        self.total, self._since = 0.0, None
 
-@dataclass
-class TrainConfig:
-    """Everything that decides a training run; JSON-able via dataclasses.asdict.
+    def start(self) -> None:
+        self._since = clock()
 
-    patience: stop after this many epochs without a lower validation loss
-    (needs validation data); restore_best: end with the weights of the epoch
-    with the lowest validation loss. max_train: train on the first N images only.
-    step_size, gamma: the "step" schedule's period in epochs and decay factor.
-    """
+    def stop(self) -> None:
+        self.total, self._since = self.read(), None
 
-    epochs: int = 1
-    batch_size: int = 128
-    optimizer: str = "adam"
-    lr: float = 1e-3
-    momentum: float = DEFAULT_MOMENTUM
-    weight_decay: float = 0.0
-    schedule: str = "constant"
-    loss: str = "cross_entropy"
-    augment: bool = False
-    patience: int | None = None
-    restore_best: bool = True
-    seed: int = 0
-    log_every: int = 10
-    max_train: int | None = None
-    step_size: int | None = None
-    gamma: float = DEFAULT_GAMMA
-
-    def validate(self, n_train: int | None = None) -> TrainConfig:
-        """Raise ConfigError for an absurd value; n_train also checks the batch fits the data."""
-        _whole("epochs", self.epochs, 1, MAX_EPOCHS)
-        _whole("batch size", self.batch_size, 1)
-        _number("learning rate", self.lr, 0.0, MAX_LR, low_open=True)
-        _number("momentum", self.momentum, 0.0, 1.0, high_open=True)
-        _number("weight decay", self.weight_decay, 0.0, MAX_WEIGHT_DECAY)
-        _number("gamma", self.gamma, 0.0, 1.0, low_open=True)
-        for label, value, known in (("optimizer", self.optimizer, OPTIMIZERS), ("schedule", self.schedule, SCHEDULES),
-                                    ("loss", self.loss, tuple(LOSSES))):
-            if value not in known:
-                raise ConfigError(f"unknown {label} {value!r}; choose one of {', '.join(known)}")
-        for label, value in (("patience", self.patience), ("training-set size", self.max_train),
-                             ("schedule step size", self.step_size)):
-            if value is not None:
-                _whole(label, value, 1)
-        _whole("seed", self.seed, 0)
-        _whole("batches between progress reports", self.log_every, 1)
-        if n_train is not None:
-            usable = min(n_train, self.max_train or n_train)
-            if self.batch_size > usable:
-                raise ConfigError(f"batch size {self.batch_size} is larger than the {usable} training images")
-        return self
-
-    def make_optimizer(self, net: Sequential) -> Optimizer:
-        """The optimizer this config asks for, over all of `net`'s parameters."""
-        return make_optimizer(self.optimizer, net.params(), self.lr, momentum=self.momentum,
-                              weight_decay=self.weight_decay)
+    def read(self) -> float:
+        return self.total + (clock() - self._since if self._since is not None else 0.0)
 
 
 @dataclass
 class Progress:
     """One progress report. Plain numbers and lists only, so it is cheap to copy across threads.
 
-    kind: "batch" (loss/acc running over the epoch so far), "epoch" (epoch
-    means, validation if any) or "done" (reason, message, best_epoch and
-    history; loss/acc/val_* then describe the weights the network ends with).
-    epoch is 1-based; step counts optimizer steps over the whole run.
+    kind: "batch" (loss/acc running over the epoch so far; interval_loss the
+    mean loss of the batches since the previous "batch" record), "epoch"
+    (epoch means, validation if any) or "done" (reason, message, best_epoch
+    and history; loss/acc/val_* then describe the weights the network ends
+    with). epoch is 1-based; step counts optimizer steps over the whole run;
+    train_images is how many images one epoch trains on. elapsed and eta are
+    seconds of work: time the caller holds a record or spends in should_stop()
+    (a pause) does not count.
     """
 
     kind: str
@@ -123,6 +81,8 @@ class Progress:
     message: str | None = None
     best_epoch: int | None = None
     history: dict[str, list] | None = field(default=None)
+    interval_loss: float | None = None
+    train_images: int = 0
 
 
 def train(net: Sequential, x: np.ndarray, y: np.ndarray, config: TrainConfig, *,
@@ -152,6 +112,33 @@ def train(net: Sequential, x: np.ndarray, y: np.ndarray, config: TrainConfig, *,
     return run.records(should_stop)
 
 
+class _Metrics(NamedTuple):
+    """What a record says of the network: training means (over the epoch so far, or a whole epoch),
+    and validation scores when there is a validation set."""
+
+    loss: float | None
+    acc: float | None
+    val_loss: float | None = None
+    val_acc: float | None = None
+
+
+class _Ending(NamedTuple):
+    """Why and where a run ends."""
+
+    reason: str  # one of REASONS
+    epoch: int
+    batch: int
+
+
+@dataclass
+class _Best:
+    """The epoch with the lowest validation loss so far, and its weights when restore_best keeps them."""
+
+    val_loss: float = math.inf
+    epoch: int | None = None
+    state: dict | None = None
+
+
 class _Run:
     """The state of one training run; `records()` is the generator `train` returns."""
 
@@ -163,57 +150,78 @@ class _Run:
         self.schedule = make_schedule(config.schedule, config.lr, config.epochs, config.step_size, config.gamma)
         self.batches = math.ceil(len(x) / config.batch_size)
         self.history = {k: [] for k in ("loss", "acc", "val_loss", "val_acc", "lr", "elapsed")}
-        self.best = (math.inf, None, None)  # (validation loss, epoch, state dict)
+        self.best = _Best()
         # The weights (and buffers) that last gave a finite loss: refreshed before every step.
         self.good = net.state_dict()
         self.step = self.images = 0
-        self.train_time, self.bad_loss, self.running, self.finished = 0.0, math.nan, (None, None), False
-        self.start = time.perf_counter()
+        self.train_time, self.bad_loss, self.running, self.finished = 0.0, math.nan, _Metrics(None, None), False
+        per_epoch = config.reports_per_epoch
+        self.log_every = max(1, self.batches // per_epoch) if per_epoch else config.log_every
+        self.clock = Stopwatch()
 
     def records(self, should_stop) -> Iterator[Progress]:
+        self.clock.start()
         try:
             for epoch in range(1, self.config.epochs + 1):
                 end = yield from self._epoch(epoch, should_stop)
                 if end is None:
                     end = self._end_of_epoch(epoch)
-                    if end is None or end[0] == "early_stopped":
-                        yield self._record("epoch", epoch, self.batches, *self._last_epoch())
+                    if end is None or end.reason == "early_stopped":
+                        yield from self._hand_over(self._record("epoch", epoch, self.batches, *self._last_epoch()))
                 if end is not None:
                     break
-            done = self._finish(*(end or ("finished", self.config.epochs, self.batches)))
+            done = self._finish(end or _Ending("finished", self.config.epochs, self.batches))
             self.finished = True
-            yield done
+            yield from self._hand_over(done)
         finally:
-            if not self.finished and self.config.restore_best and self.best[2] is not None:
-                self.net.load_state_dict(self.best[2])  # closed early: still end on the best weights
+            if not self.finished and self.config.restore_best and self.best.state is not None:
+                self.net.load_state_dict(self.best.state)  # closed early: still end on the best weights
+
+    def _hand_over(self, record: Progress):
+        """Yield `record` with the clock stopped: the caller's time is not the run's."""
+        self.clock.stop()
+        yield record
+        self.clock.start()
+
+    def _asked_to_stop(self, should_stop) -> bool:
+        """Poll should_stop() with the clock stopped: it may block while the run is paused."""
+        if should_stop is None:
+            return False
+        self.clock.stop()
+        stop = should_stop()
+        self.clock.start()
+        return stop
 
     def _epoch(self, epoch, should_stop):
-        """Yield batch records; return None, or a (reason, epoch, batch) that ends the run."""
+        """Yield batch records; return None, or the _Ending that ends the run."""
         order, seen, loss_sum, correct, counted = self.rng.permutation(len(self.x)), 0, 0.0, 0, 0
+        interval_sum, interval_seen = 0.0, 0  # since the last batch record
         for b in range(self.batches):
-            if should_stop is not None and should_stop():
-                return "stopped", epoch, b
+            if self._asked_to_stop(should_stop):
+                return _Ending("stopped", epoch, b)
             idx = order[b * self.config.batch_size:(b + 1) * self.config.batch_size]
             self.opt.lr = self.schedule(epoch - 1 + b / self.batches)
-            tick = time.perf_counter()
+            tick = clock()
             loss, hits, labelled = self._step(self._batch(idx), self.y[idx])
-            self.train_time += time.perf_counter() - tick
+            self.train_time += clock() - tick
             if not math.isfinite(loss):
                 self.net.load_state_dict(self.good)
                 self.bad_loss = loss
-                return "diverged", epoch, b + 1
+                return _Ending("diverged", epoch, b + 1)
             self.step, self.images = self.step + 1, self.images + len(idx)
             seen, loss_sum, correct = seen + len(idx), loss_sum + loss * len(idx), correct + hits
-            counted += labelled
-            self.running = (loss_sum / seen, correct / counted if counted else 0.0)
-            if (b + 1) % self.config.log_every == 0 or b + 1 == self.batches:
-                yield self._record("batch", epoch, b + 1, *self.running)
+            interval_sum, interval_seen = interval_sum + loss * len(idx), interval_seen + len(idx)
+            counted += labelled  # accuracy counts only images with a digit
+            self.running = _Metrics(loss_sum / seen, correct / counted if counted else 0.0)
+            if (b + 1) % self.log_every == 0 or b + 1 == self.batches:
+                record = self._record("batch", epoch, b + 1, *self.running)
+                record.interval_loss, interval_sum, interval_seen = interval_sum / interval_seen, 0.0, 0
+                yield from self._hand_over(record)
         return None
 
     def _batch(self, idx) -> np.ndarray:
         xb = self.x[idx].astype(self.net.dtype, copy=False)
         if self.config.augment:
-            from model.data.augment import augment  # imported only when asked for
             xb = augment(xb, self.rng)
         return xb
 
@@ -242,42 +250,49 @@ class _Run:
             np.copyto(self.good[name], b)
 
     def _end_of_epoch(self, epoch):
-        """Validate, keep history and the best weights; return an ending (reason, epoch, batch) or None."""
+        """Validate, keep history and the best weights; return the _Ending of the run, or None."""
         if not all(np.isfinite(p.data).all() for p in self.net.params().values()):
             self.net.load_state_dict(self.good)
             self.bad_loss = math.nan
-            return "diverged", epoch, self.batches
-        val = evaluate(self.net, *self.val, loss=self.config.loss) if self.val else (None, None)
-        for key, value in zip(self.history, (*self.running, *val, self.opt.lr, time.perf_counter() - self.start)):
+            return _Ending("diverged", epoch, self.batches)
+        report = evaluate(self.net, *self.val, loss=self.config.loss) if self.val else None
+        val_loss, val_acc = (report.loss, report.accuracy) if report else (None, None)
+        row = {"loss": self.running.loss, "acc": self.running.acc, "val_loss": val_loss, "val_acc": val_acc,
+               "lr": self.opt.lr, "elapsed": self.clock.read()}
+        for key, value in row.items():
             self.history[key].append(value)
-        if val[0] is not None and val[0] < self.best[0]:
-            keep = self.config.restore_best
-            self.best = (val[0], epoch, self.net.state_dict() if keep else None)
-        patience, best_epoch = self.config.patience, self.best[1]
+        if val_loss is not None and val_loss < self.best.val_loss:
+            self.best = _Best(val_loss, epoch, self.net.state_dict() if self.config.restore_best else None)
+        patience, best_epoch = self.config.patience, self.best.epoch
         if patience is not None and best_epoch is not None and epoch - best_epoch >= patience:
-            return "early_stopped", epoch, self.batches
+            return _Ending("early_stopped", epoch, self.batches)
         return None
 
-    def _last_epoch(self):
-        h = self.history
-        return h["loss"][-1], h["acc"][-1], h["val_loss"][-1], h["val_acc"][-1]
+    def _epoch_metrics(self, epoch: int) -> _Metrics:
+        """The history's metrics of `epoch` (1-based)."""
+        return _Metrics(*(self.history[key][epoch - 1] for key in _Metrics._fields))
+
+    def _last_epoch(self) -> _Metrics:
+        return self._epoch_metrics(len(self.history["loss"]))
 
     def _record(self, kind, epoch, batch, loss, acc, val_loss=None, val_acc=None) -> Progress:
-        elapsed, total = time.perf_counter() - self.start, self.config.epochs * self.batches
+        elapsed, total = self.clock.read(), self.config.epochs * self.batches
         return Progress(kind, epoch, self.config.epochs, batch, self.batches, self.step, total,
                         loss, acc, val_loss, val_acc, lr=self.opt.lr, elapsed=elapsed,
                         images_per_s=self.images / self.train_time if self.train_time else 0.0,
-                        eta=elapsed / self.step * (total - self.step) if self.step else 0.0)
+                        eta=elapsed / self.step * (total - self.step) if self.step else 0.0,
+                        train_images=len(self.x))
 
-    def _finish(self, reason, epoch, batch) -> Progress:
+    def _finish(self, end: _Ending) -> Progress:
         """Restore the best weights when asked (not after divergence) and describe the outcome."""
-        metrics, restored = (*self.running, None, None), None
+        reason, epoch, batch = end
+        metrics, restored = self.running, None
         if self.history["loss"]:
             metrics = self._last_epoch()
-        best_epoch, best_state = self.best[1:]
+        best_epoch, best_state = self.best.epoch, self.best.state
         if reason != "diverged" and best_state is not None:
             self.net.load_state_dict(best_state)
-            metrics = tuple(self.history[k][best_epoch - 1] for k in ("loss", "acc", "val_loss", "val_acc"))
+            metrics = self._epoch_metrics(best_epoch)
             if best_epoch != len(self.history["loss"]) or reason == "stopped":
                 restored = best_epoch
         done = self._record("done", epoch, batch, *metrics)
@@ -286,7 +301,7 @@ class _Run:
         done.message = self._message(reason, epoch, batch, metrics, restored)
         return done
 
-    def _message(self, reason, epoch, batch, metrics, restored) -> str:
+    def _message(self, reason, epoch, batch, metrics: _Metrics, restored) -> str:
         if reason == "diverged":
             return (f"training diverged at epoch {epoch}, batch {batch} (loss is {self.bad_loss}): "
                     f"try a smaller learning rate; kept the last weights with a finite loss")
@@ -297,39 +312,12 @@ class _Run:
                     f"for {self.config.patience} epoch{'s' if self.config.patience > 1 else ''}")
         else:
             text = f"stopped as asked at epoch {epoch}, batch {batch}"
-        text += f" in {time.perf_counter() - self.start:.0f} s"
-        if metrics[3] is not None:
-            text += f"; validation accuracy {metrics[3]:.2%}"
-        elif metrics[1] is not None:
-            text += f"; training accuracy {metrics[1]:.2%}"
+        text += f" in {self.clock.read():.0f} s"
+        if metrics.val_acc is not None:
+            text += f"; validation accuracy {metrics.val_acc:.2%}"
+        elif metrics.acc is not None:
+            text += f"; training accuracy {metrics.acc:.2%}"
         return text + (f" (restored the best epoch, {restored})" if restored else "")
-
-
-def evaluate(net: Sequential, x: np.ndarray, y: np.ndarray, batch_size: int = EVAL_BATCH,
-             loss: str = "cross_entropy") -> tuple[float, float]:
-    """(mean loss, accuracy) of `net` in inference mode on x: (N, 1, 28, 28), y: (N,) int, batched."""
-    if len(x) == 0 or len(x) != len(y):
-        raise ValueError(f"need as many labels as images (and at least one), got {len(x)} and {len(y)}")
-    loss_fn, total, correct = LOSSES[loss](), 0.0, 0
-    for i in range(0, len(x), batch_size):
-        xb, yb = np.asarray(x[i:i + batch_size], dtype=net.dtype), np.asarray(y[i:i + batch_size])
-        logits = net.forward(xb, train=False)
-        total += loss_fn.forward(logits, yb) * len(xb)
-        correct += int((logits.argmax(axis=1) == yb).sum())
-    return total / len(x), correct / len(x)
-
-
-def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray, n: int = N_CLASSES) -> np.ndarray:
-    """(n, n) int64 counts: row = true class, column = predicted class."""
-    y_true, y_pred = np.asarray(y_true, dtype=np.int64), np.asarray(y_pred, dtype=np.int64)
-    return np.bincount(y_true * n + y_pred, minlength=n * n).reshape(n, n)
-
-
-def per_class_accuracy(cm: np.ndarray) -> np.ndarray:
-    """(n,) float: the share of each true class predicted right; NaN for a class with no samples."""
-    totals = cm.sum(axis=1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(totals > 0, np.diag(cm) / totals, np.nan)
 
 
 def training_summary(done: Progress, config: TrainConfig) -> dict:
@@ -356,18 +344,3 @@ def _check_data(net: Sequential, x, y, what: str) -> tuple[np.ndarray, np.ndarra
     if y.dtype.kind not in "iu" or y.min() < lowest or y.max() >= classes:
         raise ValueError(f"{what} labels must be whole numbers from 0 to {classes - 1}")
     return x, y.astype(np.int64, copy=False)
-
-
-def _whole(label: str, value, low: int, high: int | None = None) -> None:
-    ok = isinstance(value, (int, np.integer)) and not isinstance(value, bool)
-    if not ok or value < low or (high is not None and value > high):
-        where = f"from {low} to {high}" if high is not None else f"at least {low}"
-        raise ConfigError(f"{label} must be a whole number {where}, got {value!r}")
-
-
-def _number(label: str, value, low: float, high: float, low_open=False, high_open=False) -> None:
-    ok = isinstance(value, (int, float, np.number)) and not isinstance(value, bool) and math.isfinite(value)
-    ok = ok and (value > low if low_open else value >= low) and (value < high if high_open else value <= high)
-    if not ok:
-        interval = f"{'(' if low_open else '['}{low:g}, {high:g}{')' if high_open else ']'}"
-        raise ConfigError(f"{label} must be a number in {interval}, got {value!r}")

@@ -43,12 +43,12 @@ def trust_from_logits(calibration: Calibration, logits: np.ndarray, y: np.ndarra
     return out
 
 
-def mnist_test_trust(net, calibration: Calibration) -> dict:
-    """`trust` on the bundled MNIST test set."""
+def mnist_test_trust(net, calibration: Calibration, limit: int | None = None) -> dict:
+    """`trust` on the bundled MNIST test set (its first `limit` images if given)."""
     from model.data.mnist import load_mnist, to_float
 
     images, labels = load_mnist("test")
-    return trust(net, calibration, to_float(images), labels)
+    return trust(net, calibration, to_float(images[:limit]), labels[:limit])
 
 
 def format_trust(name: str, t: dict) -> str:

@@ -26,10 +26,10 @@ import numpy as np
 
 from model.atomic import atomic_write
 from model.calibration import Calibration, CalibrationError
+from model.constants import N_CLASSES
 from model.layers import SpecError
 from model.network import INPUT_SHAPE, Sequential
 from model.optim import Optimizer, make_optimizer
-from model.train import N_CLASSES
 
 FORMAT_VERSION = 1
 META_KEY = "__meta__"

@@ -5,10 +5,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports
 
 import numpy as np
 import pytest
+from helpers import train_step
 
 import app.main  # noqa: E402,F401  first: it sets NumPy's BLAS threads as the program runs them
 from model.data.mnist import load_mnist, to_float
-from model.losses import SoftmaxCrossEntropy
 from model.network import Sequential
 
 TINY_MLP = [
@@ -19,9 +19,18 @@ TINY_MLP = [
     {"type": "Linear", "in_features": 64, "out_features": 10},
 ]
 TRAIN_IMAGES = 6000
+# Tests using these fixtures are slow (`make test-fast` skips them): every experiment run once,
+# a network trained by the `train` command.
+SLOW_FIXTURES = {"quick_runs", "weights"}
 EPOCHS = 4
 BATCH = 64
 LEARNING_RATE = 0.1
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
@@ -34,16 +43,11 @@ def tiny_net() -> Sequential:
     x, y = to_float(images[:TRAIN_IMAGES]), labels[:TRAIN_IMAGES].astype(np.int64)
     rng = np.random.default_rng(0)
     net = Sequential.from_spec(TINY_MLP, rng=rng)
-    loss = SoftmaxCrossEntropy()
     for _ in range(EPOCHS):
         order = rng.permutation(len(x))
         for start in range(0, len(x), BATCH):
             batch = order[start:start + BATCH]
-            net.zero_grad()
-            loss.forward(net.forward(x[batch], train=True), y[batch])
-            net.backward(loss.backward())
-            for p in net.params().values():
-                p.data -= LEARNING_RATE * p.grad
+            train_step(net, x[batch], y[batch], lr=LEARNING_RATE)
     return net
 
 

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from helpers import centre_of_mass
 
 from model.data.augment import augment, stroke, warp
 from model.data.mnist import load_mnist, to_float
@@ -10,14 +11,6 @@ from model.data.mnist import load_mnist, to_float
 @pytest.fixture(scope="module")
 def batch():
     return to_float(load_mnist("test")[0][:64])
-
-
-def _centre_of_mass(x):
-    """x: (N, 1, H, W) -> (N, 2) as (row, col)."""
-    img = x[:, 0].astype(np.float64)
-    rows, cols = np.indices(img.shape[1:])
-    mass = img.sum(axis=(1, 2))
-    return np.stack([(img * rows).sum(axis=(1, 2)) / mass, (img * cols).sum(axis=(1, 2)) / mass], axis=1)
 
 
 def test_identity_parameters_give_the_input_back(batch):
@@ -32,7 +25,7 @@ def test_a_shift_of_k_pixels_moves_the_centre_of_mass_by_k(batch, k):
     n = len(batch)
     shift = np.tile([k, -k], (n, 1)).astype(float)
     moved = warp(batch, shift, np.zeros(n), np.ones(n))
-    delta = _centre_of_mass(moved) - _centre_of_mass(batch)
+    delta = centre_of_mass(moved[:, 0]) - centre_of_mass(batch[:, 0])
     # A digit pushed over the edge loses ink and its centre moves less.
     kept = np.isclose(moved.sum(axis=(1, 2, 3)), batch.sum(axis=(1, 2, 3)), rtol=1e-5)
     assert kept.mean() > 0.6
@@ -43,7 +36,7 @@ def test_a_shift_of_k_pixels_moves_the_centre_of_mass_by_k(batch, k):
 def test_half_pixel_shift_is_interpolated(batch):
     n = len(batch)
     moved = warp(batch, np.full((n, 2), 0.5), np.zeros(n), np.ones(n))
-    delta = _centre_of_mass(moved) - _centre_of_mass(batch)
+    delta = centre_of_mass(moved[:, 0]) - centre_of_mass(batch[:, 0])
     assert np.allclose(np.median(delta, axis=0), [0.5, 0.5], atol=0.05)
 
 
@@ -60,7 +53,7 @@ def test_scale_enlarges_about_the_centre(batch):
     n = len(batch)
     big = warp(batch, np.zeros((n, 2)), np.zeros(n), np.full(n, 1.2))
     assert big.sum() > 1.3 * batch.sum()  # area grows by about 1.2 ** 2
-    assert np.allclose(np.median(_centre_of_mass(big) - 13.5, axis=0), np.median(_centre_of_mass(batch) - 13.5, axis=0) * 1.2, atol=0.2)
+    assert np.allclose(np.median(centre_of_mass(big[:, 0]) - 13.5, axis=0), np.median(centre_of_mass(batch[:, 0]) - 13.5, axis=0) * 1.2, atol=0.2)
 
 
 def test_dilation_adds_ink_and_erosion_removes_it(batch):
@@ -96,6 +89,6 @@ def test_same_generator_state_same_result(batch):
 def test_random_shifts_spread_over_the_range(batch):
     x = np.repeat(batch[:1], 400, axis=0)
     out = augment(x, np.random.default_rng(2), max_shift=2, max_rotate=0, scale=(1, 1), thickness_prob=0)
-    delta = _centre_of_mass(out) - _centre_of_mass(x)
+    delta = centre_of_mass(out[:, 0]) - centre_of_mass(x[:, 0])
     assert np.all(np.abs(delta) < 2.2)
     assert delta.std(axis=0).min() > 0.9  # uniform on [-2, 2] has std 1.15

@@ -1,11 +1,10 @@
 """evaluate --canvas: each part's score, per digit, what was refused, and how sure the network was."""
 
 import json
-import subprocess
-import sys
 
 import numpy as np
 import pytest
+from helpers import run_cli
 
 from model.canvas_report import format_canvas_report, part_report
 from model.evaluation import read
@@ -35,9 +34,8 @@ def test_read_refuses_a_blank_drawing_and_reads_a_digit():
     assert digits.tolist() == [-1, 1] and np.isnan(confidence[0]) and 0.5 < confidence[1] <= 1
 
 
-def test_evaluate_canvas_reports_every_part():
-    result = subprocess.run([sys.executable, "-m", "model", "evaluate", str(WEIGHTS_DIR / "mlp.npz"), "--canvas", "20",
-                             "--json"], capture_output=True, text=True, timeout=300)
+def test_evaluate_canvas_reports_every_part(capsys):
+    result = run_cli(capsys, "evaluate", str(WEIGHTS_DIR / "mlp.npz"), "--canvas", "20", "--json")
     assert result.returncode == 0, result.stderr
     canvas = json.loads(result.stdout)["canvas"]
     assert list(canvas) == ["mnist", "fonts", "strokes", "nondigits"]

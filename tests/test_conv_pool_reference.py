@@ -1,68 +1,13 @@
-"""The vectorised convolution and pooling equal plain loop references, on random shapes."""
+"""The vectorised convolution and pooling equal the plain loop references of model.layers.reference."""
 
 import numpy as np
 import pytest
 
-from model.layers import AvgPool2d, Conv2d, MaxPool2d
+from model.layers import AvgPool2d, Conv2d, MaxPool2d, conv, reference
 
 SEEDS = range(8)
-
-
-def out_size(size, k, s, p=0):
-    return (size + 2 * p - k) // s + 1
-
-
-def naive_conv_forward(x, w, b, stride, pad):
-    """x: (N, C, H, W), w: (F, C, k, k), b: (F,) -> (N, F, OH, OW), one output value at a time."""
-    n, _, h, wd = x.shape
-    f, _, k, _ = w.shape
-    xp = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))
-    out = np.zeros((n, f, out_size(h, k, stride, pad), out_size(wd, k, stride, pad)))
-    for i in range(n):
-        for o in range(f):
-            for a in range(out.shape[2]):
-                for c in range(out.shape[3]):
-                    patch = xp[i, :, a * stride:a * stride + k, c * stride:c * stride + k]
-                    out[i, o, a, c] = np.sum(patch * w[o]) + b[o]
-    return out
-
-
-def naive_conv_backward(dout, x, w, stride, pad):
-    """Gradients (dx, dw, db) of the loss whose gradient at the output is dout."""
-    k = w.shape[2]
-    xp = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))
-    dxp, dw = np.zeros_like(xp), np.zeros_like(w)
-    for i in range(dout.shape[0]):
-        for o in range(dout.shape[1]):
-            for a in range(dout.shape[2]):
-                for c in range(dout.shape[3]):
-                    rows, cols = slice(a * stride, a * stride + k), slice(c * stride, c * stride + k)
-                    dw[o] += dout[i, o, a, c] * xp[i, :, rows, cols]
-                    dxp[i, :, rows, cols] += dout[i, o, a, c] * w[o]
-    dx = dxp[:, :, pad:pad + x.shape[2], pad:pad + x.shape[3]]
-    return dx, dw, dout.sum(axis=(0, 2, 3))
-
-
-def naive_pool(x, k, s, dout=None, kind="max"):
-    """Pool forward (dout None) or backward. Max ties go to the first maximum in row-major order."""
-    n, c, h, w = x.shape
-    out = np.zeros((n, c, out_size(h, k, s), out_size(w, k, s)))
-    dx = np.zeros_like(x)
-    for i in range(n):
-        for ch in range(c):
-            for a in range(out.shape[2]):
-                for b in range(out.shape[3]):
-                    win = x[i, ch, a * s:a * s + k, b * s:b * s + k]
-                    if kind == "max":
-                        out[i, ch, a, b] = win.max()
-                        r, q = np.unravel_index(np.argmax(win), win.shape)
-                        if dout is not None:
-                            dx[i, ch, a * s + r, b * s + q] += dout[i, ch, a, b]
-                    else:
-                        out[i, ch, a, b] = win.mean()
-                        if dout is not None:
-                            dx[i, ch, a * s:a * s + k, b * s:b * s + k] += dout[i, ch, a, b] / k**2
-    return out if dout is None else dx
+REFERENCE_POOLS = {"max": (reference.max_pool_forward, reference.max_pool_backward),
+                   "avg": (reference.avg_pool_forward, reference.avg_pool_backward)}
 
 
 def random_conv_case(seed):
@@ -76,20 +21,42 @@ def random_conv_case(seed):
     return rng, layer, rng.standard_normal((n, c, h, w)).astype(np.float32)
 
 
-@pytest.mark.parametrize("seed", SEEDS)
-def test_conv_matches_loop_reference(seed):
-    rng, layer, x = random_conv_case(seed)
+def f64(*arrays):
+    return [a.astype(np.float64) for a in arrays]
+
+
+def check_conv_against_reference(rng, layer, x):
     w, b, s, p = layer.weight.data, layer.bias.data, layer.stride, layer.padding
     out = layer.forward(x, train=True)
     assert out.dtype == np.float32
-    np.testing.assert_allclose(out, naive_conv_forward(x, w, b, s, p), rtol=1e-4, atol=1e-4)
+    np.testing.assert_allclose(out, reference.conv_forward(*f64(x, w, b), s, p), rtol=1e-4, atol=1e-4)
     dout = rng.standard_normal(out.shape).astype(np.float32)
     dx = layer.backward(dout)
-    ref_dx, ref_dw, ref_db = naive_conv_backward(dout, x, w, s, p)
+    ref_dx, ref_dw, ref_db = reference.conv_backward(*f64(dout, x, w), s, p)
     assert dx.dtype == np.float32 and dx.shape == x.shape
     np.testing.assert_allclose(dx, ref_dx, rtol=1e-4, atol=1e-4)
     np.testing.assert_allclose(layer.weight.grad, ref_dw, rtol=1e-4, atol=1e-4)
     np.testing.assert_allclose(layer.bias.grad, ref_db, rtol=1e-4, atol=1e-4)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_conv_matches_loop_reference(seed):
+    check_conv_against_reference(*random_conv_case(seed))
+
+
+@pytest.mark.parametrize("seed", SEEDS[:3])
+def test_conv_split_into_many_blocks_matches_loop_reference(seed, monkeypatch):
+    """A big batch is convolved a few images at a time; force that path with tiny block sizes."""
+    rng, layer, x = random_conv_case(seed)
+    x = np.concatenate([x, x[::-1] + 1, x * 2, x[:1]])
+    x = x[:len(x) - 1 + len(x) % 2]  # an odd number of images, at least three
+    k, s, p = layer.kernel_size, layer.stride, layer.padding
+    oh, ow = (conv.conv_output_size(size, k, s, p) for size in x.shape[2:])
+    image_bytes = oh * ow * k * k * x.shape[1] * x.itemsize  # one image's im2col columns
+    monkeypatch.setattr(conv, "KEEP_COLS_BYTES", 0)
+    monkeypatch.setattr(conv, "COLS_BLOCK_BYTES", 2 * image_bytes)  # two images per block, the last one alone
+    check_conv_against_reference(rng, layer, x)
+    assert layer._blocks()[-1][1] - layer._blocks()[-1][0] == 1 and len(layer._blocks()) == (len(x) + 1) // 2
 
 
 def random_pool_case(seed, tie_prone):
@@ -112,11 +79,12 @@ def test_pool_matches_loop_reference(seed, tie_prone, kind):
     layer = MaxPool2d(k, stride) if kind == "max" else AvgPool2d(k, stride)
     out = layer.forward(x, train=True)
     assert out.dtype == np.float32
-    np.testing.assert_allclose(out, naive_pool(x, k, stride, kind=kind), rtol=1e-5, atol=1e-6)
+    forward, backward = REFERENCE_POOLS[kind]
+    np.testing.assert_allclose(out, forward(*f64(x), k, stride), rtol=1e-5, atol=1e-6)
     dout = rng.standard_normal(out.shape).astype(np.float32)
     dx = layer.backward(dout)
     assert dx.dtype == np.float32 and dx.shape == x.shape
-    np.testing.assert_allclose(dx, naive_pool(x, k, stride, dout, kind), rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(dx, backward(*f64(dout, x), k, stride), rtol=1e-5, atol=1e-6)
 
 
 def test_max_pool_sends_each_window_gradient_to_exactly_one_input():

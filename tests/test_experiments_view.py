@@ -55,7 +55,9 @@ def test_shutdown_during_a_run_ends_its_thread(qtbot, view):
     view.select(LONG_NAME)
     with qtbot.waitSignal(view.runner.progress, timeout=RUN_TIMEOUT_MS):
         view.run_button.click()
+    thread = view.runner._thread
     view.shutdown()
+    assert thread.isFinished() and not thread.isRunning()  # waited for, not left running
     assert not view.runner.is_running()
     view.shutdown()  # twice is harmless
 

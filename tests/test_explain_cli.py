@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import numpy as np
 import pytest
+from helpers import run_cli
 from PIL import Image
 
 from model.cli.main import main
@@ -59,7 +57,7 @@ def test_explain_asks_for_any_digit_and_the_plain_gradient(weights, seven, tmp_p
 
 @pytest.mark.parametrize("case", ["missing weights", "image not found", "not an image", "blank image",
                                   "out is a file", "digit out of range", "no out"])
-def test_explain_mistakes_give_one_line(case, weights, seven, tmp_path):
+def test_explain_mistakes_give_one_line(case, weights, seven, tmp_path, capsys):
     blank, text, a_file = tmp_path / "blank.png", tmp_path / "notes.png", tmp_path / "file"
     Image.new("L", (100, 100), 255).save(blank)
     text.write_text("not a picture")
@@ -73,8 +71,7 @@ def test_explain_mistakes_give_one_line(case, weights, seven, tmp_path):
         "digit out of range": [str(weights), str(seven), "--out", str(tmp_path / "o"), "--digit", "12"],
         "no out": [str(weights), str(seven)],
     }[case]
-    result = subprocess.run([sys.executable, "-m", "model", "explain", *args], capture_output=True, text=True,
-                            timeout=120)
+    result = run_cli(capsys, "explain", *args)
     assert result.returncode != 0 and result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "error" in lines[0] and "Traceback" not in result.stderr, result.stderr

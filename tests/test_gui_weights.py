@@ -1,15 +1,15 @@
 """Opening and saving weight files from the window: good files load, bad ones change nothing."""
 import io
 import json
+import shutil
 import zipfile
 
 import numpy as np
 import pytest
+from helpers import ONE_STROKE
 
 from model.network import Sequential
 from model.weights import load_weights, save_weights
-
-ONE = [(150, 40), (140, 240)]
 
 
 def state(window):
@@ -21,7 +21,7 @@ def state(window):
 def test_opening_a_weight_file_selects_it(make_window, weights_dir, tiny_net, tmp_path, qtbot, messages):
     window = make_window(weights_dir)
     with qtbot.waitSignal(window.prediction_updated):
-        window.canvas.draw_stroke(ONE)
+        window.canvas.draw_stroke(ONE_STROKE)
     path = tmp_path / "other.npz"
     save_weights(path, tiny_net, meta={"name": "other", "test_accuracy": 0.9})
     with qtbot.waitSignal(window.prediction_updated):
@@ -77,7 +77,7 @@ def test_a_bad_weight_file_shows_one_message_and_changes_nothing(
         make_bad, make_window, weights_dir, tmp_path, qtbot, messages):
     window = make_window(weights_dir)
     with qtbot.waitSignal(window.prediction_updated):
-        window.canvas.draw_stroke(ONE)
+        window.canvas.draw_stroke(ONE_STROKE)
     before = state(window)
     good, bad = weights_dir / "mlp.npz", tmp_path / f"{make_bad}.npz"
     {"text": lambda: bad.write_text(json.dumps({"not": "weights"})),
@@ -154,8 +154,10 @@ def test_a_recent_file_that_is_gone_leaves_the_menu(make_window, weights_dir, ti
 def test_saving_a_bundled_network_keeps_it_bundled_and_its_own_name(make_window, weights_dir, tiny_net, tmp_path,
                                                                     messages):
     window = make_window(weights_dir)
-    # A file with the same name makes the selector call one of them "mlp (2)".
-    save_weights(tmp_path / "other.npz", tiny_net, meta={"name": "mlp"})
+    # Another network with the same name makes the selector call one of them "mlp (2)".
+    other = tiny_net.copy()
+    other.layers[-1].bias.data += 0.01
+    save_weights(tmp_path / "other.npz", other, meta={"name": "mlp"})
     assert window.open_weights(tmp_path / "other.npz")
     assert [e.name for e in window.networks.entries()] == ["mlp", "mlp (2)"]
     assert window.save_weights(tmp_path / "copy.npz")
@@ -174,3 +176,17 @@ def test_a_name_typed_without_an_extension_gets_one():
     assert with_default_suffix("/tmp/mine.npz", ".npz") == "/tmp/mine.npz"
     assert with_default_suffix("/tmp/digit.jpg", ".png") == "/tmp/digit.jpg"
     assert with_default_suffix("", ".npz") == ""  # a cancelled dialog stays cancelled
+
+
+def test_a_second_clone_lists_its_bundled_network_once(make_window, weights_dir, tmp_path, messages):
+    window = make_window(weights_dir)  # the first clone: remembers its own bundled file as the last network
+    window.close()
+    clone = tmp_path / "clone" / "assets" / "weights"
+    clone.mkdir(parents=True)
+    shutil.copy(weights_dir / "mlp.npz", clone / "mlp.npz")
+    again = make_window(clone)  # the same settings, started from the other clone
+    assert [e.name for e in again.networks.entries()] == ["mlp"]
+    assert again.networks.current().path == clone / "mlp.npz" and messages == []
+    # Opening the first clone's file, or a copy saved elsewhere, selects the bundled entry too.
+    assert again.open_weights(weights_dir / "mlp.npz")
+    assert len(again.networks.entries()) == 1 and again.networks.current().source == "bundled"

@@ -2,25 +2,18 @@
 
 import numpy as np
 import pytest
+from helpers import ONE_STROKE, ZERO_STROKE, draw_and_wait
 from PySide6.QtCore import QPoint, Qt
 
 from app.main_window import MainWindow
 from app.networks import BUNDLED_DIR
 from app.prediction_panel import DRAW_PROMPT, NO_NETWORK
 
-ONE = [(150, 40), (140, 240)]
-ZERO = [(140 + 60 * np.cos(a), 140 + 95 * np.sin(a)) for a in np.linspace(0, 2 * np.pi, 48)]
 
-
-def draw(window, qtbot, points):
-    with qtbot.waitSignal(window.prediction_updated):
-        window.canvas.draw_stroke(points)
-
-
-@pytest.mark.parametrize("points, digit", [(ONE, 1), (ZERO, 0)], ids=["one", "zero"])
+@pytest.mark.parametrize("points, digit", [(ONE_STROKE, 1), (ZERO_STROKE, 0)], ids=["one", "zero"])
 def test_a_drawn_digit_is_recognised(make_window, weights_dir, qtbot, points, digit):
     window = make_window(weights_dir)
-    draw(window, qtbot, points)
+    draw_and_wait(window, qtbot, points)
     assert window.panel.shown_digit() == digit
     assert window.panel.bars.probabilities().argmax() == digit
     assert window.panel.preview.has_image()
@@ -31,7 +24,7 @@ def test_an_empty_canvas_shows_no_prediction(make_window, weights_dir, qtbot):
     window = make_window(weights_dir)
     assert window.panel.shown_digit() is None
     assert window.panel.confidence_label.text() == DRAW_PROMPT
-    draw(window, qtbot, ONE)
+    draw_and_wait(window, qtbot, ONE_STROKE)
     with qtbot.waitSignal(window.prediction_updated):
         window.actions.clear.trigger()
     assert window.canvas.is_empty()
@@ -42,7 +35,7 @@ def test_an_empty_canvas_shows_no_prediction(make_window, weights_dir, qtbot):
 
 def test_undo_and_redo_actions_update_the_prediction(make_window, weights_dir, qtbot):
     window = make_window(weights_dir)
-    draw(window, qtbot, ONE)
+    draw_and_wait(window, qtbot, ONE_STROKE)
     assert window.actions.undo.isEnabled() and not window.actions.redo.isEnabled()
     with qtbot.waitSignal(window.prediction_updated):
         window.actions.undo.trigger()
@@ -67,7 +60,7 @@ def test_the_prediction_follows_the_pen_while_drawing(make_window, weights_dir, 
 def test_without_a_network_the_window_says_so(make_window, tmp_path, qtbot, messages):
     window = make_window(tmp_path / "no-weights-here")
     assert window.panel.confidence_label.text() == NO_NETWORK
-    draw(window, qtbot, ONE)
+    draw_and_wait(window, qtbot, ONE_STROKE)
     assert window.panel.shown_digit() is None
     assert window.panel.confidence_label.text() == NO_NETWORK
     assert not window.actions.evaluate.isEnabled() and not window.actions.save.isEnabled()
@@ -76,13 +69,13 @@ def test_without_a_network_the_window_says_so(make_window, tmp_path, qtbot, mess
 
 def test_a_trained_network_joins_the_selector(make_window, weights_dir, tiny_net, qtbot):
     window = make_window(weights_dir)
-    draw(window, qtbot, ONE)
+    draw_and_wait(window, qtbot, ONE_STROKE)
     with qtbot.waitSignal(window.prediction_updated):
         window.add_network(tiny_net, {"name": "my run", "test_accuracy": 0.5})
-    assert window.actions.selector.currentText() == "my run · 50.0%"
+    assert window.actions.selector.currentText() == "my run · test 50.0%"
     assert window.name_label.text() == "my run" and "50.00%" in window.accuracy_label.text()
     checked = [a.text() for a in window.actions.network_group.actions() if a.isChecked()]
-    assert checked == ["my run · 50.0%"]
+    assert checked == ["my run · test 50.0%"]
     with qtbot.waitSignal(window.prediction_updated):
         window.actions.selector.activated.emit(0)
     assert window.name_label.text() == "mlp"
@@ -115,7 +108,7 @@ def test_every_bundled_network_reads_a_drawing(qtbot, settings_dir):
     for index, entry in enumerate(window.networks.entries()):
         window.networks.select(index)
         window.canvas.clear()
-        draw(window, qtbot, ONE)
+        draw_and_wait(window, qtbot, ONE_STROKE)
         assert window.panel.shown_digit() == 1, entry.name
     assert len(window.networks.entries()) == len(list(BUNDLED_DIR.glob("*.npz"))) == 3
 
@@ -128,7 +121,7 @@ def test_a_network_accepted_in_the_train_tab_is_used_for_drawing(make_window, we
     assert window.current_network()[1]["name"] == "mlp"  # what "continue training" starts from
     window.training.network_trained.emit(tiny_net, {"name": "fresh", "test_accuracy": 0.93})
     assert window.tabs.currentIndex() == 0 and window.name_label.text() == "fresh"
-    assert window.actions.selector.currentText() == "fresh · 93.0%"
+    assert window.actions.selector.currentText() == "fresh · test 93.0%"
     window.tabs.setCurrentIndex(1)
     window.close()
 
@@ -141,7 +134,7 @@ def test_export_saves_the_drawing_as_a_png(make_window, weights_dir, tmp_path, q
     from PIL import Image
 
     window = make_window(weights_dir)
-    draw(window, qtbot, ONE)
+    draw_and_wait(window, qtbot, ONE_STROKE)
     path = tmp_path / "digit.png"
     assert window.export_canvas(path) and messages == []
     assert np.array_equal(np.asarray(Image.open(path)), window.canvas.to_array())
@@ -151,7 +144,7 @@ def test_escape_clears_the_drawing_on_the_draw_tab_only(make_window, weights_dir
     window = make_window(weights_dir)
     window.add_default_panels()
     window.tabs.setCurrentIndex(0)
-    draw(window, qtbot, ONE)
+    draw_and_wait(window, qtbot, ONE_STROKE)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)  # shortcuts reach only the active window
     window.canvas.setFocus()

@@ -2,52 +2,19 @@
 
 import numpy as np
 import pytest
+from helpers import EVERY_LAYER_INPUT, every_layer_net, train_step
 
 from model.layers import BatchNorm2d, Dropout, SpecError
-from model.losses import SoftmaxCrossEntropy
 from model.network import Sequential
-
-# A network holding every kind of layer, small enough to run in milliseconds.
-EVERY_LAYER_SPEC = [
-    {"type": "Normalize"},
-    {"type": "Conv2d", "in_channels": 1, "out_channels": 4, "kernel_size": 3, "padding": 1},
-    {"type": "BatchNorm2d", "num_channels": 4},
-    {"type": "ReLU"},
-    {"type": "MaxPool2d", "kernel_size": 2},
-    {"type": "Conv2d", "in_channels": 4, "out_channels": 6, "kernel_size": 3, "stride": 2},
-    {"type": "Tanh"},
-    {"type": "AvgPool2d", "kernel_size": 2, "stride": 1},
-    {"type": "Sigmoid"},
-    {"type": "Flatten"},
-    {"type": "Linear", "in_features": 24, "out_features": 12},
-    {"type": "BatchNorm1d", "num_features": 12},
-    {"type": "LeakyReLU"},
-    {"type": "Dropout", "p": 0.5},
-    {"type": "Linear", "in_features": 12, "out_features": 10, "init": "small"},
-]
-INPUT_SHAPE = (1, 16, 16)
-
-
-def make_net(seed=0):
-    return Sequential.from_spec(EVERY_LAYER_SPEC, np.random.default_rng(seed), input_shape=INPUT_SHAPE)
 
 
 def images(seed=1, n=6):
-    return np.random.default_rng(seed).random((n, *INPUT_SHAPE), dtype=np.float32)
-
-
-def train_step(net, x, labels):
-    loss = SoftmaxCrossEntropy()
-    net.zero_grad()
-    loss.forward(net.forward(x, train=True), labels)
-    net.backward(loss.backward())
-    for p in net.params().values():
-        p.data -= 0.1 * p.grad
+    return np.random.default_rng(seed).random((n, *EVERY_LAYER_INPUT), dtype=np.float32)
 
 
 def test_no_layer_writes_into_its_input_or_its_upstream_gradient():
     rng = np.random.default_rng(0)
-    net = make_net()
+    net = every_layer_net()
     x = images()
     for layer in net.layers:
         x_before = x.copy()
@@ -62,10 +29,10 @@ def test_no_layer_writes_into_its_input_or_its_upstream_gradient():
 
 
 def test_state_dict_round_trip_reproduces_predictions_including_batchnorm_statistics():
-    trained = make_net(0)
+    trained = every_layer_net(0)
     train_step(trained, images(), np.arange(6))
     assert any(not np.allclose(b, 0) and not np.allclose(b, 1) for b in trained.buffers().values())
-    fresh = make_net(1)
+    fresh = every_layer_net(1)
     assert not np.allclose(fresh.predict_proba(images(2)), trained.predict_proba(images(2)))
     fresh.load_state_dict(trained.state_dict())
     np.testing.assert_array_equal(fresh.predict_proba(images(2)), trained.predict_proba(images(2)))
@@ -73,7 +40,7 @@ def test_state_dict_round_trip_reproduces_predictions_including_batchnorm_statis
 
 
 def test_state_dict_is_a_copy():
-    net = make_net()
+    net = every_layer_net()
     state = net.state_dict()
     before = net.predict_proba(images())
     for value in state.values():
@@ -82,9 +49,9 @@ def test_state_dict_is_a_copy():
 
 
 def test_strict_loading_names_what_is_wrong_and_changes_nothing():
-    net = make_net()
+    net = every_layer_net()
     before = net.state_dict()
-    state = make_net(3).state_dict()
+    state = every_layer_net(3).state_dict()
     missing = {k: v for k, v in state.items() if k != "1.weight"}
     with pytest.raises(KeyError, match="1.weight"):
         net.load_state_dict(missing)
@@ -101,16 +68,16 @@ def test_strict_loading_names_what_is_wrong_and_changes_nothing():
 
 
 def test_copy_is_independent():
-    net = make_net()
+    net = every_layer_net()
     twin = net.copy()
     np.testing.assert_array_equal(twin.predict_proba(images()), net.predict_proba(images()))
     train_step(twin, images(), np.arange(6))
     assert not np.allclose(twin.predict_proba(images()), net.predict_proba(images()))
-    np.testing.assert_array_equal(net.state_dict()["1.weight"], make_net().state_dict()["1.weight"])
+    np.testing.assert_array_equal(net.state_dict()["1.weight"], every_layer_net().state_dict()["1.weight"])
 
 
 def test_astype_float64_runs_in_float64():
-    net = make_net().astype(np.float64)
+    net = every_layer_net().astype(np.float64)
     assert net.forward(images().astype(np.float64)).dtype == np.float64
     assert all(b.dtype == np.float64 for b in net.buffers().values())
 
@@ -135,7 +102,7 @@ def test_dropout_is_identity_at_inference_and_keeps_the_mean_in_training():
 
 
 def test_dropout_masks_repeat_with_the_same_build_seed():
-    a, b = make_net(4), make_net(4)
+    a, b = every_layer_net(4), every_layer_net(4)
     x = images()
     np.testing.assert_array_equal(a.forward(x, train=True), b.forward(x, train=True))
 
@@ -152,7 +119,7 @@ def test_batchnorm_uses_running_statistics_at_inference():
 
 
 def test_backward_returns_the_image_gradient_for_saliency_maps():
-    net = make_net().astype(np.float64)
+    net = every_layer_net().astype(np.float64)
     x = images().astype(np.float64)
     out = net.forward(x)
     assert net.backward(np.ones_like(out)).shape == x.shape

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from helpers import centre_of_mass
 from PIL import Image
 
 from model.data.mnist import load_mnist
@@ -15,12 +16,6 @@ def _canvas(index: int) -> np.ndarray:
     digit = load_mnist("test")[0][index]
     big = Image.fromarray(digit).resize((CANVAS, CANVAS), Image.Resampling.BICUBIC)
     return 255 - np.asarray(big)
-
-
-def _centre_of_mass(image):
-    rows, cols = np.indices(image.shape)
-    mass = image.sum()
-    return (rows * image).sum() / mass, (cols * image).sum() / mass
 
 
 def _ink_box_sides(image, level=0.05):
@@ -51,7 +46,7 @@ def test_output_is_the_network_input_convention():
 @pytest.mark.parametrize("index", range(8))
 def test_output_is_centred_and_fits_a_20_pixel_box(index):
     out = to_mnist(_canvas(index))
-    com_y, com_x = _centre_of_mass(out)
+    com_y, com_x = centre_of_mass(out)
     assert abs(com_y - 14) <= 0.5 and abs(com_x - 14) <= 0.5
     assert max(_ink_box_sides(out)) in (19, 20)
 

@@ -4,13 +4,15 @@ import json
 
 import numpy as np
 import pytest
+from helpers import train_step
 
+from model.constants import ACTIVATIONS, DEFAULT_PRESET
 from model.data.mnist import load_mnist, to_float
 from model.layers import BatchNorm1d, BatchNorm2d, Dropout, Linear, Sigmoid, Tanh
 from model.losses import SoftmaxCrossEntropy
 from model.network import Sequential
 from model.optim import Adam
-from model.presets import ACTIVATIONS, DEFAULT_PRESET, PRESETS, build_preset, describe_presets, preset_spec
+from model.presets import PRESETS, build_preset, describe_presets, preset_spec
 
 # An untrained 10-class network should guess uniformly: loss ln(10) give or take this.
 INITIAL_LOSS_TOLERANCE = 0.1
@@ -44,12 +46,9 @@ def test_untrained_loss_is_near_ln10_on_real_digits(name, activation, mnist_test
 def test_each_preset_can_memorise_a_batch(name, mnist_batch):
     x, y = mnist_batch
     net = build_preset(name, np.random.default_rng(0))
-    opt, loss = Adam(net.params(), lr=LEARNING_RATE), SoftmaxCrossEntropy()
+    opt = Adam(net.params(), lr=LEARNING_RATE)
     for _ in range(OVERFIT_MAX_STEPS):
-        opt.zero_grad()
-        loss.forward(net.forward(x, train=True), y)
-        net.backward(loss.backward(), input_grad=False)
-        opt.step()
+        train_step(net, x, y, opt, input_grad=False)
         if np.array_equal(net.predict(x), y):
             break
     np.testing.assert_array_equal(net.predict(x), y)

@@ -6,34 +6,15 @@ import math
 
 import numpy as np
 import pytest
+from helpers import LINEAR, blobs, linear_net
 
+import model.train as train_module
 from model.data import mnist
+from model.evaluation import evaluate
 from model.losses import SoftmaxCrossEntropy
 from model.network import Sequential
 from model.optim import SGD
-from model.train import ConfigError, Progress, TrainConfig, confusion_matrix, evaluate, per_class_accuracy, train
-
-LINEAR = [{"type": "Normalize", "mean": 0.1307, "std": 0.3081}, {"type": "Flatten"},
-          {"type": "Linear", "in_features": 784, "out_features": 10, "init": "xavier"}]
-
-
-PROTOTYPE_SEED = 42
-
-
-def linear_net(seed=0):
-    return Sequential.from_spec(LINEAR, np.random.default_rng(seed))
-
-
-def blobs(n, seed=0, noise=0.3):
-    """A separable 10-class problem: noisy copies of 10 fixed random prototype images in [0, 1].
-
-    seed picks the noise, so blobs(n, seed=1) is fresh data from the same classes.
-    """
-    prototypes = np.random.default_rng(PROTOTYPE_SEED).random((10, 1, 28, 28), dtype=np.float32)
-    rng = np.random.default_rng(seed)
-    y = np.arange(n) % 10
-    x = np.clip(prototypes[y] + noise * rng.standard_normal((n, 1, 28, 28), dtype=np.float32), 0, 1)
-    return x, y
+from model.train import ConfigError, Progress, TrainConfig, train
 
 
 def weights_equal(a, b):
@@ -84,7 +65,7 @@ def test_learns_real_mnist_digits():
     done = list(train(net, x, y, config, x_val=x[2000:], y_val=y[2000:]))[-1]
     assert done.reason == "finished" and done.step == 2 * math.ceil(2000 / 64)
     assert done.history["loss"][1] < done.history["loss"][0]
-    assert evaluate(net, x[2000:], y[2000:])[1] > 0.85
+    assert evaluate(net, x[2000:], y[2000:]).accuracy > 0.85
 
 
 def test_same_seed_same_network():
@@ -109,7 +90,7 @@ def test_early_stopping_fires_and_restores_the_best_epoch():
     assert epochs_run == done.best_epoch + 2
     assert "validation loss had not improved for 2 epochs" in done.message
     best_val_loss = done.history["val_loss"][done.best_epoch - 1]
-    assert evaluate(net, x[:100], y_wrong[:100])[0] == pytest.approx(best_val_loss, rel=1e-5)
+    assert evaluate(net, x[:100], y_wrong[:100]).loss == pytest.approx(best_val_loss, rel=1e-5)
     assert done.val_loss == best_val_loss
 
 
@@ -141,7 +122,7 @@ def test_stop_mid_epoch_restores_best_epoch_weights():
                 should_stop=lambda: next(checks) >= stop_after)
     done = list(gen)[-1]
     assert done.reason == "stopped" and done.epoch == 3 and done.best_epoch in (1, 2)
-    assert evaluate(net, xv, yv)[0] == pytest.approx(done.history["val_loss"][done.best_epoch - 1], rel=1e-5)
+    assert evaluate(net, xv, yv).loss == pytest.approx(done.history["val_loss"][done.best_epoch - 1], rel=1e-5)
 
 
 def test_closing_the_generator_leaves_the_network_as_last_reported():
@@ -219,17 +200,44 @@ def test_augmentation_changes_what_the_network_sees():
     assert done.reason == "finished" and not weights_equal(plain, augmented)
 
 
-def test_evaluate_matches_one_big_batch():
-    x, y = blobs(50)
-    net = linear_net()
-    loss, acc = evaluate(net, x, y, batch_size=7)
-    assert acc == pytest.approx(np.mean(net.predict(x) == y))
-    assert loss == pytest.approx(SoftmaxCrossEntropy().forward(net.forward(x), y), rel=1e-5)
+def test_batch_records_carry_the_loss_of_their_interval_and_the_training_size(monkeypatch):
+    x, y = blobs(70)  # batches of 32, 32 and the last 6
+    losses, original = [], SoftmaxCrossEntropy.forward
+
+    def spy(self, logits, labels):
+        losses.append((original(self, logits, labels), len(labels)))
+        return losses[-1][0]
+
+    monkeypatch.setattr(SoftmaxCrossEntropy, "forward", spy)
+    records = list(train(linear_net(), x, y, TrainConfig(epochs=2, batch_size=32, log_every=2)))
+    batches = [r for r in records if r.kind == "batch"]
+    assert [r.batch for r in batches] == [2, 3, 2, 3]
+    first, last = losses[0:2], losses[2:3]  # epoch 1: batches 1-2, then batch 3
+    assert batches[0].interval_loss == pytest.approx(sum(loss * n for loss, n in first) / 64)
+    assert batches[1].interval_loss == pytest.approx(last[0][0])
+    assert all(r.train_images == 70 for r in records)
 
 
-def test_confusion_matrix_and_per_class_accuracy():
-    cm = confusion_matrix([0, 0, 1, 2, 2, 2], [0, 1, 1, 2, 2, 0], n=4)
-    np.testing.assert_array_equal(cm, [[1, 1, 0, 0], [0, 1, 0, 0], [1, 0, 2, 0], [0, 0, 0, 0]])
-    acc = per_class_accuracy(cm)
-    np.testing.assert_allclose(acc[:3], [0.5, 1.0, 2 / 3])
-    assert np.isnan(acc[3])  # a digit with no examples has no accuracy, not 0%
+def test_reports_per_epoch_sets_how_often_batches_are_reported():
+    x, y = blobs(320)  # 10 batches of 32
+    records = list(train(linear_net(), x, y, TrainConfig(epochs=1, batch_size=32, reports_per_epoch=5)))
+    assert [r.batch for r in records if r.kind == "batch"] == [2, 4, 6, 8, 10]
+
+
+def test_time_spent_paused_or_by_the_caller_is_not_counted(monkeypatch):
+    now = [0.0]
+    monkeypatch.setattr(train_module, "clock", lambda: now[0])  # work takes no time on this clock
+
+    def paused_for_an_hour():
+        now[0] += 3600
+        return False
+
+    x, y = blobs(64)
+    xv, yv = blobs(32, seed=1)
+    records = []
+    for record in train(linear_net(), x, y, TrainConfig(epochs=2, batch_size=32), x_val=xv, y_val=yv,
+                        should_stop=paused_for_an_hour):
+        now[0] += 3600  # the caller holds each record for an hour
+        records.append(record)
+    assert all(r.elapsed == 0 and r.eta == 0 for r in records)
+    assert records[-1].history["elapsed"] == [0, 0] and " in 0 s" in records[-1].message

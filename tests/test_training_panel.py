@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from app.training import TrainingPanel
 from model.data.mnist import load_mnist, to_float, train_val_split
 from model.history import COLUMNS
+from model.network import Sequential
 from model.weights import load_weights
 
 RUN_TIMEOUT_MS = 60_000
@@ -37,13 +38,18 @@ test_accuracy.__test__ = False  # a helper, not a test
 
 @pytest.fixture
 def current():
-    """What the main window would answer to current_network(): None until a test sets one."""
+    """What the main window holds as its current network: None until a test sets one."""
     return {"value": None}
+
+
+def current_network(current):
+    """As the main window answers it: a copy of its network, which the caller owns."""
+    return None if current["value"] is None else (current["value"][0].copy(), dict(current["value"][1]))
 
 
 @pytest.fixture
 def panel(qtbot, current):
-    widget = TrainingPanel(lambda: current["value"], data_fn=small_data)
+    widget = TrainingPanel(lambda: current_network(current), data_fn=small_data)
     qtbot.addWidget(widget)
     widget.form.set_values(**QUICK)
     yield widget
@@ -220,7 +226,26 @@ def test_fine_tuning_a_fine_tuned_network_adds_up_epochs_instead_of_stacking_nam
     net, config = build_preset("mlp"), TrainConfig(epochs=1)
     done = SimpleNamespace(step=10, batches_per_epoch=10, val_acc=0.9, acc=0.9, loss=0.3, val_loss=0.3, epoch=1,
                            epochs=1, elapsed=1.0, reason="finished", message="", history=None, best_epoch=1)
-    meta = {"name": "mlp adam (88.0%)", "preset": "mlp"}
+    meta = {"name": "mlp adam (val 88.0%)", "preset": "mlp"}
     for total in (1, 2, 3):
         meta = result_meta(net, done, config, continued_source(meta), history=[])
-        assert meta["name"] == f"mlp adam (88.0%) + {total} epoch{'s' if total > 1 else ''} (90.0%)"
+        assert meta["name"] == f"mlp adam (val 88.0%) + {total} epoch{'s' if total > 1 else ''} (val 90.0%)"
+
+
+def test_fine_tuning_the_windows_network_copies_it_once_each_way(qtbot, make_window, weights_dir, monkeypatch):
+    window = make_window(weights_dir)
+    panel = TrainingPanel(window.current_network, data_fn=small_data)
+    qtbot.addWidget(panel)
+    panel.network_trained.connect(window.add_network)
+    panel.form.set_values(**{**QUICK, "epochs": 1})
+    original = window.networks.current().net
+    copies = []
+    real_copy = Sequential.copy
+    monkeypatch.setattr(Sequential, "copy", lambda net: copies.append(net) or real_copy(net))
+    run_to_end(qtbot, panel, panel.continue_button)
+    assert copies == [original]  # into the training thread: one copy
+    accept(qtbot, panel)
+    assert copies == [original, panel.result_net]  # into the window: one copy, the panel keeps its own for Save
+    now = window.networks.current().net
+    assert now is not panel.result_net and now is not original
+    panel.shutdown()

@@ -4,7 +4,6 @@ import numpy as np
 import pytest
 
 from app.training.worker import TrainingRunner, usable_result
-from model.history import IntervalLoss
 from model.presets import build_preset
 from model.train import Progress
 
@@ -62,16 +61,17 @@ def test_resume_lets_the_worker_go_on(qtbot, runner):
         pass  # progress flows again
 
 
-def test_the_gui_gets_copies_not_the_workers_network(qtbot, runner):
+def test_the_trained_network_is_handed_over_only_once_its_thread_has_ended(qtbot, runner):
     net = build_preset("mlp")
+    bias = net.layers[-1].bias.data.copy()
     start_and_wait_for_progress(qtbot, runner, net)
-    with qtbot.waitSignal(runner.finished, timeout=TIMEOUT_MS) as blocker:
+    received = []
+    runner.finished.connect(lambda done, trained: received.append((trained, runner.is_running())))
+    with qtbot.waitSignal(runner.finished, timeout=TIMEOUT_MS):
         runner.stop()
-    received = blocker.args[1]
-    assert received is not net
-    assert np.array_equal(received.layers[-1].bias.data, net.layers[-1].bias.data)
-    net.layers[-1].bias.data += 1
-    assert not np.array_equal(received.layers[-1].bias.data, net.layers[-1].bias.data)
+    (trained, worker_running), = received
+    assert trained is net and not np.array_equal(trained.layers[-1].bias.data, bias)  # trained, not copied
+    assert not worker_running  # the worker's thread had ended: the two threads never share it
 
 
 def test_an_engine_error_becomes_one_line_and_frees_the_runner(qtbot, runner):
@@ -105,14 +105,3 @@ def test_only_runs_with_good_steps_are_offered():
     assert usable_result(record("done", 3, reason="stopped"))
     assert not usable_result(record("done", 0, reason="stopped"))
     assert not usable_result(record("done", 3, reason="diverged"))
-
-
-def test_interval_loss_recovers_each_batch_from_running_means():
-    batch_losses = [2.0, 1.0, 0.5, 3.0]  # batches of 10, 10, 10 and the last 5 of 35 images
-    sizes = [10, 10, 10, 5]
-    tracker = IntervalLoss(batch_size=10, n_train=35)
-    seen = total = 0
-    for b, (loss, size) in enumerate(zip(batch_losses, sizes), start=1):
-        seen, total = seen + size, total + loss * size
-        assert tracker.update(1, b, 4, total / seen) == pytest.approx(loss)
-    assert tracker.update(2, 1, 4, 0.25) == pytest.approx(0.25)  # a new epoch starts afresh

@@ -5,9 +5,9 @@ import os
 
 import numpy as np
 import pytest
+from helpers import train_step
 
 from model import presets, weights
-from model.losses import SoftmaxCrossEntropy
 from model.network import Sequential
 from model.optim import make_optimizer
 from model.weights import FORMAT_VERSION, WeightFileError, build_meta, load_weights, save_weights
@@ -28,13 +28,9 @@ def images():
 
 
 def train_steps(net, opt, images, steps):
-    loss = SoftmaxCrossEntropy()
     labels = np.arange(len(images)) % 10
     for _ in range(steps):
-        opt.zero_grad()
-        loss.forward(net.forward(images, train=True), labels)
-        net.backward(loss.backward())
-        opt.step()
+        train_step(net, images, labels, opt)
 
 
 def test_round_trip_gives_bit_identical_probabilities(tmp_path, net, images):
@@ -50,6 +46,7 @@ def test_round_trip_gives_bit_identical_probabilities(tmp_path, net, images):
     assert ckpt.optimizer_state is None
 
 
+@pytest.mark.slow
 def test_every_preset_round_trips_with_its_buffers(tmp_path, images):
     from model.train import TrainConfig, train
 

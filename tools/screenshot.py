@@ -3,7 +3,8 @@
 Opens the window offscreen with throwaway settings, draws a digit through the
 canvas's public methods and saves PNGs of the window, the evaluation
 dialog, the Train tab mid-run, the Experiments tab after a quick run, and the
-Inside tab for the MLP and a CNN and its mistakes gallery. Set QT_SCALE_FACTOR=2
+Inside tab for the MLP and a CNN and its mistakes gallery. The drawing is taken
+mid-run too, with the Draw tab's training card beside it. Set QT_SCALE_FACTOR=2
 to see the window at 200%.
 """
 from __future__ import annotations
@@ -39,11 +40,8 @@ def wait_for(signal, timeout_ms: int = 60_000) -> None:
 
 
 def _grab_panels(app, window, out_dir: Path) -> None:
-    """The Train tab mid-run and the Experiments tab after a quick run."""
-    from tools.training_demo import show_training_in_progress
-
+    """The Train tab mid-run (the run shown in drawing.png) and the Experiments tab after a quick run."""
     window.tabs.setCurrentWidget(window.training)
-    show_training_in_progress(window.training)
     app.processEvents()
     window.grab().save(str(out_dir / "training.png"))
     window.tabs.setCurrentWidget(window.experiments)
@@ -71,6 +69,14 @@ def _grab_inside(app, window, out_dir: Path) -> None:
     window.grab().save(str(out_dir / "mistakes.png"))
 
 
+def wait_ms(ms: int) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
 def offscreen_window():
     """(QApplication, MainWindow) with throwaway settings, so the user's own are never touched."""
     from PySide6.QtCore import QSettings
@@ -91,6 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--weights", type=Path, help="a weight file to show (default: the bundled ones)")
     args = parser.parse_args(argv)
     app, window = offscreen_window()
+    from app.watch.side_panel import REDRAWS_PER_S
+    from tools.training_demo import show_training_in_progress
+
     window.add_default_panels()  # the tabs, as the program shows them
     if args.weights and not window.open_weights(args.weights):
         return 1
@@ -105,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     window.canvas.undo()  # predict once more, warm, so the status bar shows a typical time
     window.canvas.redo()
     app.processEvents()
+    show_training_in_progress(window.training)  # on the Draw tab: its card follows the run
+    wait_ms(2 * 1000 // REDRAWS_PER_S)  # the card shows the run at its next redraw
     args.out_dir.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(args.out_dir / "drawing.png"))
     dialog = window.evaluate()

@@ -100,8 +100,14 @@ class TrainingCurves(QWidget):
         self._dirty = True
 
     def _redraw_if_dirty(self) -> None:
-        if self._dirty:
+        # A hidden figure (the user is on another tab) waits: drawing it would take the
+        # GUI thread's time, and the training thread's, for nothing. showEvent catches up.
+        if self._dirty and self.isVisible():
             self.redraw()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._redraw_if_dirty()
 
     def redraw(self, relayout: bool = False) -> None:
         self.raw_line.set_data(self.batch_x, self.batch_loss)

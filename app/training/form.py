@@ -22,18 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from model.constants import ACTIVATIONS, TRAIN_IMAGES
 from model.optim import OPTIMIZERS
 from model.presets import PRESETS, describe_presets
 from model.schedules import SCHEDULES
 
 CURRENT = "current"  # the preset entry that reuses the current network's architecture
-ACTIVATIONS = ("relu", "leaky_relu", "tanh", "sigmoid")
 BATCH_SIZES = ("32", "64", "128", "256")
 LEARNING_RATES = ("0.1", "0.05", "0.01", "0.001", "0.0001")
 # Adaptive optimizers want a much smaller rate than SGD; picking one sets a sane start.
 DEFAULT_LR = {"sgd": "0.1", "momentum": "0.05", "nesterov": "0.05", "rmsprop": "0.001", "adam": "0.001"}
-# Training-set sizes offered: a quick run takes seconds, "all" is the whole 55,000.
-TRAIN_SIZES = ((1_000, "1,000"), (5_000, "5,000"), (20_000, "20,000"), (None, "all 55,000"))
+# Training-set sizes offered: a quick run takes seconds, "all" is the whole training split.
+TRAIN_SIZES = ((1_000, "1,000"), (5_000, "5,000"), (20_000, "20,000"), (None, f"all {TRAIN_IMAGES:,}"))
 
 
 @dataclass
@@ -69,7 +69,7 @@ class TrainingForm(QWidget):
             self.preset.setItemData(self.preset.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
         self.preset_info = QLabel(wordWrap=True, styleSheet="color: palette(placeholder-text);")
         self.activation = QComboBox()
-        self.activation.addItems(ACTIVATIONS)
+        self.activation.addItems(list(ACTIVATIONS))
         self.dropout = QDoubleSpinBox(minimum=0.0, maximum=0.9, singleStep=0.1, decimals=2)
         self.batchnorm = QCheckBox("batch normalization")
         form.addRow("Architecture", self.preset)

@@ -1,9 +1,12 @@
 """The Train tab: a form, Train/Continue/Pause/Stop, live curves, progress, and what to do with the result.
 
-The panel builds the network to train (a fresh preset or a copy of the
-current one) and hands it to a TrainingRunner, which trains it in its own
-thread. The network in use is never touched: when a run ends, a bar offers
-to use the new network (network_trained) and to save it.
+The panel builds the network to train (a fresh preset, or the copy of the
+current one that current_network() returns) and hands it to a TrainingRunner,
+which trains it in its own thread. The network in use is never touched.
+
+Ownership: the worker owns the network while it trains and hands it back when
+its thread has ended (no copy). The panel keeps that result for Save; Use
+emits a copy (network_trained), which the window then owns.
 """
 
 from __future__ import annotations
@@ -15,20 +18,26 @@ import numpy as np
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from app.settings import with_default_suffix
+from app.settings import file_name_for, with_default_suffix
 from app.training.curves import TrainingCurves
-from app.training.form import TrainingForm
-from app.training.result import clock, continued_source, describe_result, result_meta, stats_text
+from app.training.form import CURRENT, TrainingForm
+from app.training.result import (
+    clock,
+    continued_source,
+    cut_short_epoch_row,
+    describe_result,
+    result_meta,
+    stats_text,
+)
 from app.training.worker import TrainingRunner, mnist_data
-from model.data.mnist import FILES, VAL_SIZE
-from model.history import IntervalLoss, epoch_row, write_history_csv
+from model.constants import TRAIN_IMAGES
+from model.history import epoch_row, write_history_csv
 from model.network import Sequential
 from model.presets import build_preset
 from model.train import TrainConfig, train
 from model.weights import save_weights
 
 ERROR_STYLE = "color: #b00020;"
-TRAIN_IMAGES = FILES["train"][2] - VAL_SIZE  # what mnist_data() trains on: MNIST's 60,000 less validation
 POINTS_PER_EPOCH = 200  # batch records asked of the trainer: a smooth curve, few signals
 RESULT_STYLE = "QFrame#result { background: #e8f3e8; border: 1px solid #9c9; border-radius: 4px; }"
 
@@ -36,7 +45,7 @@ RESULT_STYLE = "QFrame#result { background: #e8f3e8; border: 1px solid #9c9; bor
 class TrainingPanel(QWidget):
     """Train a new network or fine-tune a copy of the current one, watching its curves live."""
 
-    network_trained = Signal(object, dict)  # (a trained Sequential, meta) once the user accepts it
+    network_trained = Signal(object, dict)  # (a trained Sequential the receiver owns, meta) once accepted
     run_started = Signal()
     run_finished = Signal(object)           # the engine's "done" record, or None after a failure
 
@@ -49,7 +58,8 @@ class TrainingPanel(QWidget):
         self.runner.progress.connect(self.show_progress)
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)
-        self.history: list[dict] = []
+        self.history: list[dict] = []  # one row per epoch, and one for an epoch a stop cut short
+        self._last_batch = None  # the latest "batch" record: what a stop mid-epoch leaves of that epoch
         self.result_net: Sequential | None = None
         self.result_meta: dict = {}
         self._build()
@@ -116,7 +126,7 @@ class TrainingPanel(QWidget):
             return False
         try:
             request = self.form.read()
-            config = TrainConfig(**request.config, log_every=log_every(request.config))
+            config = TrainConfig(**request.config, reports_per_epoch=POINTS_PER_EPOCH)
             config.validate(TRAIN_IMAGES)
             net, source = self._network_to_train(request, from_current)
         except (ValueError, KeyError) as exc:  # ConfigError and SpecError are ValueErrors
@@ -128,15 +138,18 @@ class TrainingPanel(QWidget):
         return True
 
     def _network_to_train(self, request, from_current: bool) -> tuple[Sequential, dict]:
-        """The network the worker will own, and where it came from (for the result's meta)."""
-        current = self._current_network() if (from_current or request.preset == "current") else None
-        if (from_current or request.preset == "current") and current is None:
+        """The network the worker will own, and where it came from (for the result's meta).
+
+        current_network() returns a copy that is ours: it is trained as it is, or only its spec is read.
+        """
+        current = self._current_network() if (from_current or request.preset == CURRENT) else None
+        if (from_current or request.preset == CURRENT) and current is None:
             raise ValueError("There is no current network yet: train one from scratch first.")
         rng = np.random.default_rng(request.config["seed"])
         if from_current:
             net, meta = current
-            return net.copy(), continued_source(meta)
-        if request.preset == "current":
+            return net, continued_source(meta)
+        if request.preset == CURRENT:
             net, meta = current
             fresh = Sequential.from_spec(net.spec(), rng=rng, input_shape=net.input_shape)
             return fresh, {"from": "scratch", "base": meta.get("name"), "preset": meta.get("preset")}
@@ -146,8 +159,7 @@ class TrainingPanel(QWidget):
     def show_run_starting(self, config, source: dict) -> None:
         """Clear the last run's curves and result and show a run of `config` about to start."""
         self._run = {"config": config, "source": source}
-        self._interval = IntervalLoss(config.batch_size, min(config.max_train or TRAIN_IMAGES, TRAIN_IMAGES))
-        self.history = []
+        self.history, self._last_batch = [], None
         self.result_net, self.result_meta = None, {}
         self.result_bar.hide()
         self.show_message("")
@@ -194,7 +206,8 @@ class TrainingPanel(QWidget):
             self.pause_button.setChecked(False)
             self.pause_button.setText("Pause")
             self.pause_button.blockSignals(False)
-        self.png_button.setEnabled(bool(self.history))
+        # Anything drawn can be exported, a run stopped before its first epoch included.
+        self.png_button.setEnabled(bool(self.history) or self._last_batch is not None)
         self.csv_button.setEnabled(bool(self.history))
 
     # ----- what the worker reports (GUI thread)
@@ -202,8 +215,8 @@ class TrainingPanel(QWidget):
         """Add one "batch" or "epoch" record to the curves, the progress bar and the status line."""
         per_epoch = max(record.batches_per_epoch, 1)
         if record.kind == "batch":
-            loss = self._interval.update(record.epoch, record.batch, record.batches_per_epoch, record.loss)
-            self.curves.add_batch(record.step / per_epoch, loss)
+            self.curves.add_batch(record.step / per_epoch, record.interval_loss)
+            self._last_batch = record
         elif record.kind == "epoch":
             self.curves.add_epoch(record.step / per_epoch, record.loss, record.acc, record.val_loss, record.val_acc)
             self.history.append(epoch_row(record))
@@ -217,6 +230,8 @@ class TrainingPanel(QWidget):
 
     def _on_finished(self, done, net) -> None:
         self.curves.finish()
+        if (row := cut_short_epoch_row(self._last_batch)) is not None:
+            self.history.append(row)
         self._set_running(False)
         self.progress_bar.setRange(0, max(done.total_steps, 1))
         self.progress_bar.setFormat("%p%")
@@ -240,7 +255,8 @@ class TrainingPanel(QWidget):
         self.curves.finish()
         self._set_running(False)
         self.progress_bar.setRange(0, 1)
-        self.stats_label.setText("Training failed.")
+        # The message below says what failed; this line stays true whatever message replaces it.
+        self.stats_label.setText("No new network; the one in use is unchanged.")
         self.show_message(message)
         self.run_finished.emit(None)
 
@@ -258,7 +274,8 @@ class TrainingPanel(QWidget):
     def save_result(self) -> str | None:
         if self.result_net is None:
             return None
-        path = self.ask_save_path("Save weights", "DigitLab weights (*.npz)", self.result_meta["name"] + ".npz")
+        suggested = file_name_for(self.result_meta["name"], ".npz")
+        path = self.ask_save_path("Save weights", "DigitLab weights (*.npz)", suggested)
         if path:
             try:
                 save_weights(path, self.result_net, meta=self.result_meta)
@@ -306,10 +323,3 @@ def _row(*widgets) -> QHBoxLayout:
         else:
             row.addWidget(widget)
     return row
-
-
-def log_every(config: dict) -> int:
-    """Report every batch, unless an epoch has so many that every few batches draw as well."""
-    n = min(config.get("max_train") or TRAIN_IMAGES, TRAIN_IMAGES)
-    batches = -(-n // max(int(config.get("batch_size") or 1), 1))
-    return max(1, batches // POINTS_PER_EPOCH)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from model.history import epoch_row
 from model.train import training_summary
 
 
@@ -31,14 +32,17 @@ def continued_epochs(done, source: dict) -> float:
 
 
 def result_name(done, config, source: dict) -> str:
-    """A short name for the network selector: "mlp adam (97.3%)", "mlp adam (97.3%) + 2 epochs (98.1%)"."""
+    """A short name for the network selector that says which accuracy it quotes:
+    "mlp adam (val 97.3%)", "mlp adam (val 97.3%) + 2 epochs (val 98.1%)", or "(train 84.4%)"
+    for a run stopped before its first validation."""
     if source["from"] == "continued":
         epochs = continued_epochs(done, source)
         name = f"{source.get('base') or 'network'} + {epochs:.3g} epoch{'s' if epochs != 1 else ''}"
     else:
         name = f"{source.get('preset') or 'network'} {config.optimizer}"
-    accuracy = done.val_acc if done.val_acc is not None else done.acc
-    return name + (f" ({accuracy:.1%})" if accuracy is not None else "")
+    if done.val_acc is not None:
+        return f"{name} (val {done.val_acc:.1%})"
+    return name + (f" (train {done.acc:.1%})" if done.acc is not None else "")
 
 
 def result_meta(net, done, config, source: dict, history: list[dict]) -> dict:
@@ -54,6 +58,14 @@ def result_meta(net, done, config, source: dict, history: list[dict]) -> dict:
                     "val_acc": done.val_acc},
         "history": history,
     }
+
+
+def cut_short_epoch_row(last_batch) -> dict | None:
+    """The history row of an epoch a stop cut short, from its last "batch" record (running means),
+    with a fractional "epoch" (0.4: two fifths of the first); None if that epoch ended or never began."""
+    if last_batch is None or last_batch.batch == last_batch.batches_per_epoch:
+        return None
+    return {**epoch_row(last_batch), "epoch": round(last_batch.step / max(last_batch.batches_per_epoch, 1), 3)}
 
 
 def stats_text(record) -> str:

@@ -1,8 +1,10 @@
 """Run the engine's training generator in a QThread: a QObject worker, its thread, pause and stop.
 
 The worker owns the network it trains (the panel hands it a fresh or copied
-one) and the data it loads; the GUI thread only ever receives copies through
-queued signals. Pause and stop are plain flags behind a threading.Condition,
+one) and the data it loads; while it runs, the GUI thread only receives
+copies of the progress records through queued signals. At the end it hands
+the network itself over: the runner passes it on only once the worker's
+thread has ended, so the two threads never share it. Pause and stop are plain flags behind a threading.Condition,
 so the GUI thread sets them directly while the worker is busy and the paused
 worker sleeps instead of spinning.
 """
@@ -17,6 +19,7 @@ from typing import Callable
 from PySide6.QtCore import QObject, Signal, Slot
 
 from app.thread_runner import ThreadRunner
+from app.watch.snapshots import SnapshotClock, take_snapshot
 from model.data.mnist import training_split
 
 
@@ -33,8 +36,9 @@ class TrainingWorker(QObject):
     """
 
     progress = Signal(object)          # a copy of each "batch"/"epoch" record
-    finished = Signal(object, object)  # the "done" record, a copy of the network (None if unusable)
+    finished = Signal(object, object)  # the "done" record, the trained network handed over (None if unusable)
     failed = Signal(str)               # one-line message
+    snapshot = Signal(object)          # about twice a second, a Snapshot: copies of the weights
 
     def __init__(self, net, config, data_fn: Callable, train_fn: Callable):
         super().__init__()
@@ -46,6 +50,7 @@ class TrainingWorker(QObject):
         self._paused = False
         self._stopped = False
         self._waiting = False
+        self._clock = SnapshotClock()
 
     # Called from the GUI thread.
     def pause(self) -> None:
@@ -84,12 +89,15 @@ class TrainingWorker(QObject):
             done = None
             records = self._train_fn(self._net, x, y, self._config, x_val=x_val, y_val=y_val,
                                      should_stop=self.should_stop)
+            # The trainer polls should_stop() before every batch: pauses happen there, where
+            # it takes them off the run's clock (ETA, elapsed, history).
             for record in records:
                 if record.kind == "done":
                     done = copy.deepcopy(record)
                 else:
                     self.progress.emit(copy.deepcopy(record))
-                    self.should_stop()  # also pause here, in case the generator checks rarely
+                    if self._clock.due():  # between steps, so the weights are whole
+                        self.snapshot.emit(take_snapshot(self._net, record.step))
         except Exception as exc:  # a crash in the engine must not take the window down
             traceback.print_exc()
             self.failed.emit(f"Training failed: {type(exc).__name__}: {exc}".splitlines()[0])
@@ -97,7 +105,8 @@ class TrainingWorker(QObject):
         if done is None:
             self.failed.emit("Training ended without a final report.")
             return
-        self.finished.emit(done, self._net.copy() if usable_result(done) else None)
+        net, self._net = self._net, None  # handed over: this worker never touches it again
+        self.finished.emit(done, net if usable_result(done) else None)
 
 
 class TrainingRunner(ThreadRunner):
@@ -106,13 +115,14 @@ class TrainingRunner(ThreadRunner):
     progress = Signal(object)
     finished = Signal(object, object)
     failed = Signal(str)
+    snapshot = Signal(object)
 
     def start(self, net, config, data_fn: Callable, train_fn: Callable) -> None:
         if self.is_running():
             raise RuntimeError("a training run is already in progress")
         worker = TrainingWorker(net, config, data_fn, train_fn)
         self._start(worker, "digitlab-training", stop=worker.stop,
-                    forward=[(worker.progress, self.progress)],
+                    forward=[(worker.progress, self.progress), (worker.snapshot, self.snapshot)],
                     ends=[(worker.finished, self._on_finished), (worker.failed, self._on_failed)])
 
     def pause(self) -> None:

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from model.cli.argparsing import OneLineParser, at_least
+from model.constants import INPUT_SHAPE, N_CLASSES
 from model.losses import SoftmaxCrossEntropy
 from model.optim import Adam
 from model.presets import PRESETS, build_preset
@@ -58,7 +59,7 @@ def blas_info() -> dict:
 
 def _batch(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray]:
     """Random images (n, 1, 28, 28) float32 in [0, 1] and labels (n,)."""
-    return rng.random((n, 1, 28, 28), dtype=np.float32), rng.integers(0, 10, size=n)
+    return rng.random((n, *INPUT_SHAPE), dtype=np.float32), rng.integers(0, N_CLASSES, size=n)
 
 
 def time_training(step, seconds: float, warmup: int = WARMUP_STEPS) -> tuple[float, int]:

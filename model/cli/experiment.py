@@ -6,6 +6,8 @@ import argparse
 import sys
 import time
 
+from tqdm import tqdm
+
 from model.cli.argparsing import OneLineParser, at_least
 from model.cli.errors import EXIT_FAILED, EXIT_INTERRUPTED
 from model.experiments import EXPERIMENTS, Cancelled, run_experiment
@@ -38,8 +40,6 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.name is None:
         parser.error("name an experiment, or --list")
-    from tqdm import tqdm
-
     started = time.perf_counter()
     with tqdm(total=BAR_STEPS, desc=args.name, unit="‰", leave=False, file=sys.stderr) as bar:
         def progress(fraction: float, message: str) -> None:

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import numpy as np
 
+from model import explain, explain_plots
+from model.atomic import atomic_write
+from model.bundled import WEIGHTS_HELP, resolve_weights
 from model.cli.errors import CliError
+from model.data.preprocess import load_image, to_mnist
+from model.losses import softmax
+from model.weights import load_digit_reader
 
 CLASSES = 10
 DELETION_SEED = 0  # the random deletions the summary compares with
@@ -14,7 +20,7 @@ DELETION_SEED = 0  # the random deletions the summary compares with
 
 def add_explain(sub) -> None:
     p = sub.add_parser("explain", help="what the network sees in an image: layers, filters, saliency (PNG, .npy)")
-    p.add_argument("weights", help="a DigitLab weight file (.npz)")
+    p.add_argument("weights", help=WEIGHTS_HELP)
     p.add_argument("image", help="an image file (PNG, JPEG, ...), any size, either polarity")
     p.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder for the files (created)")
     p.add_argument("--digit", type=int, choices=range(CLASSES), metavar="D",
@@ -32,19 +38,12 @@ def _out_dir(path: Path) -> Path:
 
 
 def _save_array(path: Path, array: np.ndarray) -> None:
-    from model.atomic import atomic_write
-
     with atomic_write(path) as f:
         np.save(f, np.asarray(array, dtype=np.float32))
 
 
 def run_explain(args) -> int:
-    from model import explain
-    from model.data.preprocess import load_image, to_mnist
-    from model.losses import softmax
-    from model.weights import load_digit_reader
-
-    net = load_digit_reader(args.weights).net
+    net = load_digit_reader(resolve_weights(args.weights)).net
     image = to_mnist(load_image(args.image))
     if image is None:
         raise CliError(f"{args.image}: no digit found (the image is blank or its ink too faint)")
@@ -67,8 +66,6 @@ def run_explain(args) -> int:
 
 
 def _save_pictures(out: Path, net, image, views, evidence, digit: int, method: str) -> list[str]:
-    from model import explain, explain_plots
-
     names = []
     if views:
         explain_plots.save_layers(out / "layers.png", views)

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import json
 
+from model.bundled import WEIGHTS_HELP, resolve_weights
 from model.calibration import Calibration
 from model.canvas_report import canvas_report, format_canvas_report
 from model.cli.errors import CliError
 from model.evaluation import evaluate_mnist_test
 from model.trust import format_trust, mnist_test_trust
+from model.weights import load_digit_reader, load_weights
 
 
 def add_evaluate(sub) -> None:
     p = sub.add_parser("evaluate", help="accuracy on MNIST test, per class, and the confusion matrix")
-    p.add_argument("weights", help="a DigitLab weight file (.npz)")
+    p.add_argument("weights", help=WEIGHTS_HELP)
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--canvas", type=int, metavar="N", default=0,
                    help="also score N drawings of each canvas-style part (drawn as a person would)")
@@ -22,17 +24,15 @@ def add_evaluate(sub) -> None:
 
 def add_info(sub) -> None:
     p = sub.add_parser("info", help="architecture, training summary and metadata of a weight file")
-    p.add_argument("weights", help="a DigitLab weight file (.npz)")
+    p.add_argument("weights", help=WEIGHTS_HELP)
     p.add_argument("--json", action="store_true", help="print the metadata as JSON")
     p.set_defaults(run=run_info)
 
 
 def run_evaluate(args) -> int:
-    from model.weights import load_digit_reader
-
     if args.canvas < 0:
         raise CliError("--canvas takes a number of images >= 0")
-    checkpoint = load_digit_reader(args.weights)
+    checkpoint = load_digit_reader(resolve_weights(args.weights))
     net = checkpoint.net
     result = {"file": args.weights, **evaluate_mnist_test(net).to_dict()}
     if args.canvas:
@@ -47,7 +47,7 @@ def run_evaluate(args) -> int:
 
 def format_report(result: dict) -> str:
     lines = [f"{result['file']}: MNIST test accuracy {result['accuracy']:.2%} (loss {result['loss']:.4f})", "",
-             "digit   " + " ".join(f"{d:>6}" for d in range(10)),
+             "digit   " + " ".join(f"{d:>6}" for d in range(len(result["per_class_accuracy"]))),
              "correct " + " ".join(f"{a:>6.1%}" for a in result["per_class_accuracy"]), "",
              "confusion matrix (rows: true digit, columns: predicted)"]
     lines += [f"{d:>5}   " + " ".join(f"{n:>6}" for n in row) for d, row in enumerate(result["confusion_matrix"])]
@@ -58,9 +58,7 @@ def format_report(result: dict) -> str:
 
 
 def run_info(args) -> int:
-    from model.weights import load_weights
-
-    checkpoint = load_weights(args.weights)
+    checkpoint = load_weights(resolve_weights(args.weights))
     if args.json:
         print(json.dumps(checkpoint.meta, indent=2))
         return 0

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import sys
 
+from model.bundled import WEIGHTS_HELP, resolve_weights
 from model.calibration import Calibration, read_digits
 from model.cli.errors import one_line
 from model.data.preprocess import ImageError, load_image, to_mnist
+from model.weights import load_digit_reader
 
 # Enough to tell 0.999999 from 1, short enough to read.
 PROBABILITY_DIGITS = 6
@@ -15,7 +17,7 @@ PROBABILITY_DIGITS = 6
 
 def add_predict(sub) -> None:
     p = sub.add_parser("predict", help="classify image files, one JSON line each")
-    p.add_argument("weights", help="a DigitLab weight file (.npz)")
+    p.add_argument("weights", help=WEIGHTS_HELP)
     p.add_argument("images", nargs="+", help="image files (PNG, JPEG, ...), any size, either polarity")
     p.set_defaults(run=run_predict)
 
@@ -40,9 +42,7 @@ def predict_record(net, path: str, calibration: Calibration | None = None) -> di
 
 
 def run_predict(args) -> int:
-    from model.weights import load_digit_reader
-
-    checkpoint = load_digit_reader(args.weights)
+    checkpoint = load_digit_reader(resolve_weights(args.weights))
     net, calibration = checkpoint.net, Calibration.from_meta(checkpoint.meta)
     failed = 0
     for path in args.images:

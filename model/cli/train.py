@@ -16,21 +16,23 @@ from tqdm import tqdm
 
 from model.atomic import writable_target
 from model.cli.errors import CliError
-from model.data.mnist import VAL_SIZE, training_split
+from model.constants import ACTIVATIONS, DEFAULT_PRESET, MNIST_TRAIN_RECORDS, VAL_SIZE
+from model.data.mnist import training_split
 from model.evaluation import evaluate_mnist_test
+from model.network import Sequential
+from model.optim import OPTIMIZERS
+from model.presets import PRESETS, build_preset
+from model.schedules import SCHEDULES
+from model.train import TrainConfig, train, training_summary
+from model.weights import load_weights, optimizer_from_checkpoint, save_weights
 
-ACTIVATIONS = ("relu", "sigmoid", "tanh", "leaky_relu")
 SYNTH_STREAM = 1  # the training pool's seed stream (calibration draws its validation drawings from stream 2)
 
 
 def add_train(sub) -> None:
-    from model.optim import OPTIMIZERS
-    from model.presets import PRESETS
-    from model.schedules import SCHEDULES
-
     p = sub.add_parser("train", help="train a network on the bundled MNIST and save its weights")
     what = p.add_mutually_exclusive_group()
-    what.add_argument("--preset", choices=sorted(PRESETS), help="network preset (default: small-cnn)")
+    what.add_argument("--preset", choices=sorted(PRESETS), help=f"network preset (default: {DEFAULT_PRESET})")
     what.add_argument("--arch", metavar="FILE", help="architecture file: a JSON list of layer descriptions")
     what.add_argument("--resume", metavar="WEIGHTS", help="continue training a saved network (and its optimizer)")
     what.add_argument("--init", metavar="WEIGHTS", help="start from a saved network's weights with a new optimizer")
@@ -63,37 +65,30 @@ def add_train(sub) -> None:
 
 def build_network(args):
     """(network, optimizer or None, name) from --preset, --arch or --resume."""
-    from model.network import Sequential
-    from model.presets import build_preset
-
     rng = np.random.default_rng(args.seed)
     if args.resume:
-        from model.weights import load_weights, optimizer_from_checkpoint
-
         checkpoint = load_weights(args.resume)
-        return checkpoint.net, optimizer_from_checkpoint(checkpoint), checkpoint.meta.get("name", Path(args.resume).stem)
+        # A file may hold "name": null (or no name): then it is named after the file, never "None".
+        name = checkpoint.meta.get("name") or Path(args.resume).stem
+        return checkpoint.net, optimizer_from_checkpoint(checkpoint), str(name)
     if args.init:
-        from model.weights import load_weights
-
         checkpoint = load_weights(args.init)
         # Where the weights came from, kept in the new file's training record.
         args.started_from = {"file": args.init, "command": (checkpoint.meta.get("training") or {}).get("command"),
                              "seconds": (checkpoint.meta.get("training") or {}).get("seconds")}
-        return checkpoint.net, None, checkpoint.meta.get("name") or Path(args.init).stem
+        return checkpoint.net, None, str(checkpoint.meta.get("name") or Path(args.init).stem)
     if args.arch:
         try:
             spec = json.loads(Path(args.arch).read_text())
         except json.JSONDecodeError as exc:
             raise CliError(f"{args.arch} is not valid JSON ({exc.msg}, line {exc.lineno})") from None
         return Sequential.from_spec(spec, rng), None, Path(args.arch).stem
-    preset = args.preset or "small-cnn"
+    preset = args.preset or DEFAULT_PRESET
     options = {k: v for k in ("activation", "dropout", "batchnorm") if (v := getattr(args, k)) is not None}
     return build_preset(preset, rng, **options), None, preset
 
 
 def make_config(args):
-    from model.train import TrainConfig
-
     config = TrainConfig(epochs=args.epochs, batch_size=args.batch_size, optimizer=args.optimizer, lr=args.lr,
                          weight_decay=args.weight_decay, schedule=args.schedule, augment=args.augment,
                          patience=args.patience, seed=args.seed, max_train=args.train_size,
@@ -139,12 +134,9 @@ def stop_on_ctrl_c():
 
 
 def run_train(args) -> int:
-    from model.train import train, training_summary
-    from model.weights import save_weights
-
     config = make_config(args)
-    if not 0 <= args.val_size < 60000:
-        raise CliError("--val-size must be between 0 and 59999")
+    if not 0 <= args.val_size < MNIST_TRAIN_RECORDS:
+        raise CliError(f"--val-size must be between 0 and {MNIST_TRAIN_RECORDS - 1}")
     net, optimizer, name = build_network(args)
     out = Path(args.out or f"{name}.npz")
     check_writable(out)

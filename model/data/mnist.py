@@ -20,21 +20,19 @@ from pathlib import Path
 
 import numpy as np
 
+from model.constants import IMAGE_SIDE, MNIST_TEST_RECORDS, MNIST_TRAIN_RECORDS, VAL_SIZE
 from model.paths import MNIST_DIR
 
 ASSETS_DIR = MNIST_DIR
 
-SIDE = 28
 IMAGE_MAGIC = 0x00000803
 LABEL_MAGIC = 0x00000801
 PIXEL_MAX = 255.0
-# Training images held out for validation in the training split (seeded, so always the same ones).
-VAL_SIZE = 5000
 
 # split -> (images file, labels file, record count)
 FILES = {
-    "train": ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", 60_000),
-    "test": ("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz", 10_000),
+    "train": ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", MNIST_TRAIN_RECORDS),
+    "test": ("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz", MNIST_TEST_RECORDS),
 }
 
 # MD5 of each file once uncompressed, as published with the database; checking
@@ -94,7 +92,7 @@ def _load_file(path: Path, magic: int, dims: tuple[int, ...]) -> np.ndarray:
 @functools.lru_cache(maxsize=None)
 def _load_cached(split: str, root: Path) -> tuple[np.ndarray, np.ndarray]:
     images_name, labels_name, count = FILES[split]
-    images = _load_file(root / images_name, IMAGE_MAGIC, (count, SIDE, SIDE))
+    images = _load_file(root / images_name, IMAGE_MAGIC, (count, IMAGE_SIDE, IMAGE_SIDE))
     labels = _load_file(root / labels_name, LABEL_MAGIC, (count,))
     # Cached arrays are shared by every caller: make sure nobody writes into them.
     images.flags.writeable = False

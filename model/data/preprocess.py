@@ -17,11 +17,11 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, UnidentifiedImageError
 
+from model.constants import IMAGE_SIDE
 from model.data.stroke_width import match_mnist_width, stroke_width
 
-FIELD = 28
 BOX = 20
-CENTRE = (FIELD - 1) / 2 + 0.5  # MNIST's centre of mass, in pixel indices: (14, 14)
+CENTRE = (IMAGE_SIDE - 1) / 2 + 0.5  # MNIST's centre of mass, in pixel indices: (14, 14)
 LUMA = np.array([0.299, 0.587, 0.114], dtype=np.float32)  # ITU-R 601, as Pillow's "L"
 
 MIN_CONTRAST = 0.15  # ink fainter than this against the paper is not a drawing
@@ -157,9 +157,9 @@ def _centre(patch: np.ndarray) -> np.ndarray:
     mass = patch.sum()
     com_y = float(patch.sum(axis=1) @ np.arange(h)) / mass
     com_x = float(patch.sum(axis=0) @ np.arange(w)) / mass
-    top = min(max(round(CENTRE - com_y), 0), FIELD - h)
-    left = min(max(round(CENTRE - com_x), 0), FIELD - w)
-    field = np.zeros((FIELD, FIELD), dtype=np.float32)
+    top = min(max(round(CENTRE - com_y), 0), IMAGE_SIDE - h)
+    left = min(max(round(CENTRE - com_x), 0), IMAGE_SIDE - w)
+    field = np.zeros((IMAGE_SIDE, IMAGE_SIDE), dtype=np.float32)
     field[top : top + h, left : left + w] = patch
     return field
 

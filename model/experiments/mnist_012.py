@@ -11,10 +11,10 @@ from pathlib import Path
 
 import numpy as np
 
+from model.constants import ACTIVATIONS, IMAGE_SIDE, MNIST_MEAN, MNIST_STD
 from model.experiments.mnist_runs import curve_panels, fit, mnist_subset
 from model.experiments.reporting import Reporter
 from model.experiments.results import Table, finish, plot_panels, write_table
-from model.layers.shape import MNIST_MEAN, MNIST_STD
 from model.network import Sequential
 from model.train import TrainConfig
 
@@ -23,11 +23,11 @@ DESCRIPTION = "Digits 0, 1, 2 only, small CNN: sigmoid vs ReLU in the fully conn
 
 CLASSES = (0, 1, 2)
 CHANNELS, KERNEL, FC = (8, 16), 3, 64
-FC_ACTIVATIONS = {"sigmoid": ("Sigmoid", "xavier"), "ReLU": ("ReLU", "he")}
+FC_ACTIVATIONS = {"sigmoid": ACTIVATIONS["sigmoid"], "ReLU": ACTIVATIONS["relu"]}  # label -> (layer, init)
 TRAINING = dict(optimizer="sgd", lr=0.05, batch_size=64)
 FULL = dict(n_train=18_000, epochs=8, n_test=3_147)  # 18,623 training and 3,147 test images show a 0, 1 or 2
 QUICK = dict(n_train=300, epochs=2, n_test=300)
-SIDE_AFTER_POOLS = 7  # 28 -> 14 -> 7
+SIDE_AFTER_POOLS = IMAGE_SIDE // 4  # two 2x2 poolings: 28 -> 14 -> 7
 CLOSE = 0.01  # test accuracies this close count as a tie
 
 

@@ -12,10 +12,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from model.constants import N_CLASSES
 from model.data.mnist import load_mnist, to_float, train_val_split
+from model.evaluation import evaluate
 from model.experiments.reporting import Cancelled, Reporter
+from model.experiments.results import Panel, Series
 from model.network import Sequential
-from model.train import TrainConfig, evaluate, train
+from model.train import TrainConfig, train
 
 LN_10 = float(np.log(10))
 
@@ -56,7 +59,7 @@ def mnist_subset(n_train: int, n_val: int, n_test: int, seed: int = 0, classes: 
 
 def _keep(images: np.ndarray, labels: np.ndarray, classes: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
     mask = np.isin(labels, classes)
-    relabel = np.zeros(10, dtype=np.uint8)
+    relabel = np.zeros(N_CLASSES, dtype=np.uint8)
     relabel[list(classes)] = np.arange(len(classes))
     return images[mask], relabel[labels[mask]]
 
@@ -94,9 +97,9 @@ def fit(net: Sequential, data: Data, config: TrainConfig, report: Reporter, vali
             report(record.step / record.total_steps, f"epoch {record.epoch}/{record.epochs}, loss {record.loss:.3f}")
         elif record.kind == "epoch":
             tick = time.perf_counter()
-            test_loss, test_acc = evaluate(net, data.x_test, data.y_test, loss=config.loss)
-            curves.test_loss.append(test_loss)
-            curves.test_acc.append(test_acc)
+            test = evaluate(net, data.x_test, data.y_test, loss=config.loss)
+            curves.test_loss.append(test.loss)
+            curves.test_acc.append(test.accuracy)
             test_time += time.perf_counter() - tick
         elif record.kind == "done":
             if record.reason == "stopped":
@@ -125,8 +128,6 @@ STANDARD_CURVES = ("loss", "acc", "test_loss", "test_acc")
 
 def curve_panels(runs: dict[str, Curves], which: tuple[str, ...] = STANDARD_CURVES, prefix: str = ""):
     """One Panel per curve kind in `which`, with a line per run, against the epoch."""
-    from model.experiments.results import Panel, Series
-
     return [Panel(f"{prefix}{CURVE_PANELS[key][0]}", "epoch", CURVE_PANELS[key][1],
                   [Series(label, getattr(c, key), style=".-") for label, c in runs.items()])
             for key in which]

@@ -79,6 +79,7 @@ def _cell(value) -> str:
 
 def plot_panels(path: Path, title: str, panels: list[Panel], ncols: int = 2) -> Path:
     """Draw `panels` side by side (ncols per row) into the PNG `path`."""
+    # Imported here, not at the top: importing the engine must not load matplotlib (a slow import).
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -115,6 +116,7 @@ def plot_panels(path: Path, title: str, panels: list[Panel], ncols: int = 2) -> 
 def plot_matrices(path: Path, title: str, matrices: dict[str, np.ndarray], xlabel: str, ylabel: str,
                   ticks: list[str] | None = None) -> Path:
     """Heat maps of small matrices with their values written in, one subplot each."""
+    # Imported here for the reason given in plot_panels.
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 

@@ -1,4 +1,21 @@
-"""Every layer DigitLab's networks are built from, and the registry that rebuilds them from a spec."""
+"""Every layer DigitLab's networks are built from, and the registry that rebuilds them from a spec.
+
+Shapes are PyTorch's: images are (N, C, H, W) and every layer takes and gives
+arrays of that shape. Memory is another matter. The fast layers keep images
+channels-last in memory, (N, H, W, C) with C varying fastest, and hand them on
+as (N, C, H, W) views of it (`a.transpose(0, 3, 1, 2)`), which copy nothing:
+
+- a convolution's output is such a view; batch norm, activations, dropout and
+  pooling keep the layout of their input (NumPy's element-wise operations
+  follow the input's memory order, and `copy(order="K")` keeps it);
+- so the next convolution finds its input channels-last already, where every
+  k x k window is k runs of k * C contiguous values: im2col is a fast copy;
+- and batch norm can view a channels-last (N, C, H, W) array as an (N*H*W, C)
+  matrix without a copy, so its per-channel sums are matrix products.
+
+Code that only looks at shapes never needs to know this. Read
+`model/layers/reference.py` for the same convolution and pooling as plain loops.
+"""
 
 from __future__ import annotations
 

@@ -39,15 +39,15 @@ class _BatchNorm(Layer):
         self.running_var = np.ones(self.num_features, dtype=np.float32)
 
     def _rows(self, x: np.ndarray) -> np.ndarray:
-        """x as a (M, F) matrix, features last: a view when x is channels-last in memory,
-        as convolution outputs are. Column sums then run as fast matrix-vector products."""
+        """x as a (M, F) matrix, features last: a view for a convolution's output (see the
+        package's memory convention). Column sums then run as fast matrix-vector products."""
         if x.ndim != self.input_ndim:
             raise ValueError(f"{type(self).__name__} expects {self.input_ndim}-D input, got shape {x.shape}")
         return x if x.ndim == 2 else x.transpose(0, 2, 3, 1).reshape(-1, self.num_features)
 
     @staticmethod
     def _unrows(y: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
-        """Inverse of _rows for an output of `shape` (channels-last memory, NCHW view)."""
+        """Inverse of _rows for an output of `shape`."""
         if len(shape) == 2:
             return y
         n, c, h, w = shape

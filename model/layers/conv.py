@@ -27,12 +27,10 @@ class Conv2d(Layer):
     x: (N, C, H, W) -> y: (N, F, OH, OW), OH = (H + 2p - k) // s + 1.
     weight: (F, C, k, k) as in PyTorch, bias: (F,).
 
-    Internally images are channels-last (N, H, W, C): the windows then hold
-    contiguous runs of k * C values, so im2col is a fast copy into
-    cols (B * OH * OW, k * k * C) and each block of B images is one matrix
-    product cols @ W. The output is returned as an NCHW view of channels-last memory;
-    the layers after it keep that layout, so the next convolution copies
-    nothing to get back to channels-last.
+    Works channels-last (the package's memory convention, model/layers/__init__.py):
+    im2col copies the windows into cols (B * OH * OW, k * k * C) and each block
+    of B images is one matrix product cols @ W. model/layers/reference.py holds
+    the same computation as plain loops.
     """
 
     def __init__(self, in_channels: int, out_channels: int, kernel_size: int, stride: int = 1,
@@ -90,7 +88,7 @@ class Conv2d(Layer):
         n, c, h, w = x.shape
         k, s, p = self.kernel_size, self.stride, self.padding
         oh, ow = conv_output_size(h, k, s, p), conv_output_size(w, k, s, p)
-        # Padded channels-last copy of x; the border stays zero between calls.
+        # Padded (N, H, W, C) copy of x; the border stays zero between calls.
         # Training reuses its scratch array; inference (evaluation, one drawn digit)
         # takes a fresh one, so a large evaluation batch is not kept alive afterwards.
         shape = (n, h + 2 * p, w + 2 * p, c)

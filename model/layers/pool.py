@@ -59,6 +59,8 @@ class _Pool2d(Layer):
 class MaxPool2d(_Pool2d):
     """The largest value of each k x k window. x: (N, C, H, W) -> (N, C, OH, OW).
 
+    model/layers/reference.py holds the same forward and backward as plain loops.
+
     Backward routes each window's gradient to one input: the first maximum in
     row-major window order, so ties (common after ReLU: all-zero windows) never
     double the gradient.
@@ -78,7 +80,7 @@ class MaxPool2d(_Pool2d):
         return out
 
     def backward(self, dout):
-        # Work in the memory layout of x (channels-last after a convolution): mixed
+        # Work in the memory layout of x (see the package's memory convention): mixed
         # layouts make every element-wise pass below several times slower.
         dout = _like(dout, self._out)
         took = self._took if len(self._took) == self.kernel_size**2 - 1 else self._masks()

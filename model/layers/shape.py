@@ -6,11 +6,9 @@ import math
 
 import numpy as np
 
+from model.constants import MNIST_MEAN, MNIST_STD
 from model.layers.base import Layer
 
-# MNIST's pixel statistics on [0, 1] inputs, as PyTorch's examples use them.
-MNIST_MEAN = 0.1307
-MNIST_STD = 0.3081
 MIN_STD, MAX_STD = 1e-6, 1e6
 
 

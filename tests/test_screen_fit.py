@@ -1,0 +1,70 @@
+"""Small screens: the toolbar keeps the picker and the actions, and a saved geometry fits the screen."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtWidgets import QApplication, QToolBar, QToolButton
+
+from app.screen_fit import clamped
+
+REPO = Path(__file__).resolve().parent.parent
+SCREEN_1024X700 = {"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1024, "height": 700,
+                                "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
+
+
+def test_picker_and_actions_stay_on_the_toolbar_however_narrow(make_window, weights_dir):
+    window = make_window(weights_dir)
+    bar = window.findChild(QToolBar, "tools")
+    overflow = next(b for b in bar.findChildren(QToolButton) if b.objectName() == "qt_toolbar_ext_button")
+    for size in (QSize(1024, 700), QSize(800, 600), QSize(300, 300)):  # the last: as narrow as it goes
+        window.resize(size)
+        QApplication.processEvents()
+        assert not overflow.isVisible(), f"items behind the toolbar's » at {window.size()}"
+        assert window.actions.selector.isVisible() and window.actions.selector.width() >= 60
+        for action in (window.actions.evaluate, window.actions.pen, window.actions.clear):
+            assert bar.widgetForAction(action).isVisible(), action.text()
+        assert window.height() <= 700
+
+
+@pytest.mark.parametrize("font_scale", [1.0, 4 / 3])  # 4/3: a desktop font a third larger than Qt's default
+def test_on_a_1024x700_screen_a_geometry_saved_on_a_larger_one_is_clamped(tmp_path, font_scale):
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps(SCREEN_1024X700))
+    env = {"QT_QPA_PLATFORM": f"offscreen:configfile={config}", "PYTHONPATH": str(REPO), "PATH": "",
+           "HOME": str(tmp_path)}
+    probe = subprocess.run([sys.executable, str(REPO / "tests" / "small_screen_probe.py"), str(tmp_path / "settings"),
+                            str(font_scale)], capture_output=True, text=True, env=env, timeout=120)
+    assert probe.returncode == 0, probe.stderr
+    seen = json.loads(probe.stdout)
+    assert seen["screen"] == [1024, 700]
+    assert not seen["overflow"] and seen["picker"] and seen["evaluate"], seen
+    if font_scale == 1.0:  # larger fonts make the Draw tab's panel taller than 700 px
+        assert seen["inside"], seen
+
+
+@pytest.mark.parametrize(("rect", "expected"), [
+    (QRect(300, 200, 2400, 1600), QRect(0, 0, 1024, 700)),      # larger than the screen: shrunk
+    (QRect(900, 650, 700, 600), QRect(324, 100, 700, 600)),     # hanging off the corner: moved in
+    (QRect(-50, 40, 700, 600), QRect(0, 40, 700, 600)),
+    (QRect(10, 20, 700, 600), QRect(10, 20, 700, 600)),         # inside: untouched
+    (QRect(0, 0, 300, 200), QRect(0, 0, 680, 580)),             # never below the minimum
+])
+def test_clamped_keeps_the_window_inside_the_screen(rect, expected):
+    assert clamped(rect, QRect(0, 0, 1024, 700), QSize(680, 580)) == expected
+
+
+def test_the_evaluate_dialog_shows_every_column_without_scrolling(qtbot, tiny_net):
+    from app.evaluate_dialog import EvaluateDialog
+
+    dialog = EvaluateDialog(tiny_net, "tiny", limit=2000)  # three-digit counts, as in the real run
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=60_000)
+    QApplication.processEvents()
+    table, last = dialog.table, dialog.table.columnCount() - 1
+    assert not table.horizontalScrollBar().isVisible()
+    assert table.columnViewportPosition(last) + table.columnWidth(last) <= table.viewport().width()
+    assert dialog.screen().availableGeometry().contains(dialog.frameGeometry())
