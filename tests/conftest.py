@@ -111,3 +111,12 @@ def messages(monkeypatch):
             return QMessageBox.StandardButton.Ok
         monkeypatch.setattr(QMessageBox, kind, staticmethod(record))
     return shown
+
+
+@pytest.fixture(autouse=True, scope="session")
+def error_log(tmp_path_factory):
+    """Unexpected errors met by tests are logged to a throwaway file, never the user's data folder."""
+    from app import crash_report
+
+    crash_report._log_path = tmp_path_factory.mktemp("log") / crash_report.LOG_NAME
+    return crash_report._log_path

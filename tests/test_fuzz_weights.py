@@ -56,8 +56,9 @@ def test_damaged_weight_files_end_in_one_line_in_every_command(workdir, good, da
                         "train") == 1
 
 
-def test_damaged_weight_files_in_the_window_show_one_message(workdir, good, make_window, weights_dir, messages):
-    window = make_window(weights_dir)
+def test_damaged_weight_files_in_the_window_show_one_message(workdir, good, make_window, messages):
+    window = make_window(workdir / "no-bundled-networks")
+    assert window.open_weights(write(workdir, good))
 
     @given(data=st.data())
     @settings(max_examples=max(1, settings().max_examples // 2))

@@ -37,7 +37,7 @@ RESAMPLE = Image.Resampling.LANCZOS
 MAX_PIXELS = 50_000_000  # a 50-megapixel photo; Pillow only refuses from 179 M, after minutes of decoding
 # What Pillow's decoders raise on damaged data: its plugins parse with struct, slicing and arithmetic.
 DECODE_ERRORS = (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, struct.error, IndexError,
-                 KeyError, TypeError, ZeroDivisionError, OverflowError, Image.DecompressionBombError,
+                 KeyError, TypeError, ZeroDivisionError, OverflowError, RuntimeError, Image.DecompressionBombError,
                  Image.DecompressionBombWarning)
 
 
