@@ -18,6 +18,7 @@ MAX_LAYERS = 10_000  # each layer is a small object; the arrays are what cost
 MAX_SPEC_INT = 1 << 20  # no width, channel count or kernel of a digit reader comes near this
 MAX_PARAMETERS = 100_000_000  # 400 MB of float32, a hundred times the largest preset
 MAX_INPUT_NDIM = 4
+MAX_INPUT_VALUES = 1 << 22  # a 2048x2048 image: a network is probed with one when it is loaded
 # Below this many values a network builds in milliseconds, and building it names the array that is missing.
 CHEAP_TO_BUILD = 1_000_000
 
@@ -51,7 +52,7 @@ def check_architecture(spec: object, input_shape: object, stored_elements: int) 
     Other mistakes (wrong types, unknown layers) are left to building the network.
     """
     if isinstance(input_shape, list) and (len(input_shape) > MAX_INPUT_NDIM or not all(
-            _small_int(d) for d in input_shape)):
+            _small_int(d) for d in input_shape) or abs(math.prod(input_shape)) > MAX_INPUT_VALUES):
         raise MetadataLimitError(f"input shape {str(input_shape)[:60]} is out of range")
     if not isinstance(spec, list):
         return

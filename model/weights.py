@@ -258,7 +258,22 @@ def _build_net(path: Path, meta: dict, arrays: dict[str, np.ndarray]) -> Sequent
     if dtypes:
         net.astype(dtypes.pop())
     net.load_state_dict({k.split("/", 1)[1]: a for k, a in stored.items()})
+    _check_outputs(path, net)
     return net
+
+
+def _check_outputs(path: Path, net: Sequential) -> None:
+    """Refuse weights that are finite but so large that the network's output is not a number:
+    a flipped exponent bit makes 0.02 into 1e37, and every prediction would be NaN."""
+    probe = np.stack([np.zeros(net.input_shape), np.ones(net.input_shape)]).astype(net.dtype)
+    try:
+        with np.errstate(all="ignore"):
+            out = net.forward(probe)
+    except (ValueError, TypeError, IndexError, MemoryError) as exc:
+        raise WeightFileError(f"{path}: the network cannot run on its declared input ({_one_line(exc)})") from None
+    if not np.isfinite(out).all():
+        raise WeightFileError(f"{path}: the network's output is not a number (its weights are damaged "
+                              f"or far too large)")
 
 
 def _some(names: list[str], shown: int = 5) -> str:

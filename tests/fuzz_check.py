@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 from unittest import mock
 
 from model.cli import inspect as inspect_command
@@ -29,8 +30,14 @@ def run_cli(argv: list[str]) -> tuple[int, str, str]:
 
 
 def assert_clean(argv: list[str], command: str) -> int:
-    """Run `argv` and assert it ended cleanly (see the module docstring); returns the exit code."""
-    code, _, err = run_cli(argv)
+    """Run `argv` and assert it ended cleanly (see the module docstring); returns the exit code.
+
+    What `predict` prints must be strict JSON: no NaN probabilities.
+    """
+    code, out, err = run_cli(argv)
+    if command == "predict":
+        for line in out.splitlines():
+            json.loads(line, parse_constant=_refuse)
     lines = err.splitlines()
     if code == 0:
         assert err == "", f"{argv} succeeded but wrote to stderr:\n{err}"
@@ -39,3 +46,7 @@ def assert_clean(argv: list[str], command: str) -> int:
         assert lines[0].startswith(f"digitlab-cli {command}: error: "), lines[0]
         assert "Traceback" not in err
     return code
+
+
+def _refuse(name: str):
+    raise AssertionError(f"predict printed {name}, which is not JSON")

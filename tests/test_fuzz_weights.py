@@ -5,11 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from fuzz_check import assert_clean
-from fuzz_weights import base_file, damaged_weight_files
+from fuzz_weights import Original, base_file, damaged_weight_files
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
+from model.paths import WEIGHTS_DIR
 from model.weights import WeightFileError, load_weights
 
 
@@ -72,3 +73,23 @@ def test_damaged_weight_files_in_the_window_show_one_message(workdir, good, make
             assert len(messages) == shown + 1 and "\n" not in messages[-1][2]
 
     open_one()
+
+
+BUNDLED = WEIGHTS_DIR / "small-cnn.npz"
+# The randomised run: 240 damaged copies of a bundled file, in the thorough profile; a few in CI.
+BUNDLED_COPIES = {"thorough": 240}.get(settings.get_current_profile_name(), 4)
+
+
+@pytest.mark.skipif(not BUNDLED.exists(), reason="the bundled small-cnn.npz is not in this checkout")
+def test_damaged_copies_of_a_bundled_file_end_in_one_line(workdir):
+    original = Original(BUNDLED.read_bytes())
+    image = str(workdir / "one.png")
+
+    @given(data=st.data())
+    @settings(max_examples=BUNDLED_COPIES)
+    def check(data):
+        path = str(write(workdir, data.draw(damaged_weight_files(original))))
+        assert_clean(["info", path], "info")
+        assert_clean(["predict", path, image], "predict")
+
+    check()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import json
 import signal
+import zipfile
 
 import numpy as np
 import pytest
@@ -107,3 +110,51 @@ def test_damaged_settings_are_replaced_by_the_defaults_with_a_message(settings_d
     store.sync()
     window = make_window(tmp_path / "no-networks")
     assert "the defaults are used" in window.statusBar().currentMessage()
+
+
+def rewrite_member(path, name, change):
+    """`path` with member `name`'s bytes passed through change(bytes) -> bytes."""
+    with zipfile.ZipFile(path) as z:
+        entries = [(i.filename, z.read(i)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w") as z:
+        for member, payload in entries:
+            z.writestr(member, change(payload) if member == name else payload)
+    return path
+
+
+def test_a_member_with_a_damaged_npy_header_is_refused_not_read_as_bytes(tmp_path):
+    # np.load hands such a member back as raw bytes: the issue's AttributeError on .dtype.
+    path = save_weights(tmp_path / "net.npz", Sequential.from_spec(SPEC))
+    rewrite_member(path, "param/1.weight.npy", lambda b: b"\x00" + b[1:])
+    with pytest.raises(WeightFileError, match=r"param/1.weight.npy is not a .npy array"):
+        load_weights(path)
+
+
+def test_a_header_declaring_more_than_the_member_holds_fails_before_allocating(tmp_path):
+    path = save_weights(tmp_path / "net.npz", Sequential.from_spec(SPEC))
+    rewrite_member(path, "param/1.weight.npy", lambda b: b.replace(b"(784, 10)", b"(784, 99999999999)"))
+    with pytest.raises(WeightFileError, match="declares .* bytes .* but holds"):
+        load_weights(path)
+
+
+def test_a_crafted_784x200000_layer_fails_on_its_declared_size(tmp_path):
+    path = save_weights(tmp_path / "net.npz", Sequential.from_spec(SPEC))
+
+    def widen(payload):
+        meta = json.loads(np.load(io.BytesIO(payload)).tobytes())
+        meta["architecture"][1]["out_features"] = 200_000
+        out = io.BytesIO()
+        np.save(out, np.frombuffer(json.dumps(meta).encode(), np.uint8))
+        return out.getvalue()
+
+    rewrite_member(path, "__meta__.npy", widen)
+    with pytest.raises(WeightFileError, match="declares 157,000,000 parameters, more than"):
+        load_weights(path)
+
+
+def test_finite_weights_too_large_to_give_a_number_are_refused(tmp_path):
+    net = Sequential.from_spec(SPEC)
+    net.params()["1.weight"].data[:] = 3e38  # a flipped exponent bit
+    path = save_weights(tmp_path / "net.npz", net)
+    with pytest.raises(WeightFileError, match="output is not a number"):
+        load_weights(path)
