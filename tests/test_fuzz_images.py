@@ -40,6 +40,8 @@ def test_every_image_file_gives_one_line_in_predict(workdir, weights, data):
     path = workdir / "image"
     path.write_bytes(data.draw(image_files()))
     code = assert_clean(["predict", weights, str(path)], "predict")
+    # explain stops at --out naming a file, after reading the image.
+    assert_clean(["explain", weights, str(path), "--out", weights], "explain")
     if code == 0:
         _, out, _ = run_cli(["predict", weights, str(path)])
         assert json.loads(out)["file"] == str(path)

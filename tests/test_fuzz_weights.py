@@ -52,6 +52,8 @@ def test_damaged_weight_files_end_in_one_line_in_every_command(workdir, good, da
     assert assert_clean(["info", path], "info") == (0 if loads else 1)
     assert_clean(["predict", path, str(workdir / "one.png")], "predict")
     assert_clean(["evaluate", path], "evaluate")
+    # explain stops at --out naming a file, after loading the network and reading the image.
+    assert_clean(["explain", path, str(workdir / "one.png"), "--out", str(workdir / "one.png")], "explain")
     # A file that loads stops at the missing output folder, before any training.
     assert assert_clean(["train", "--resume", path, "--out", str(workdir / "no-such-folder" / "x.npz")],
                         "train") == 1
