@@ -233,7 +233,7 @@ def _build_net(path: Path, meta: dict, arrays: dict[str, np.ndarray]) -> Sequent
     try:
         shape = tuple((meta.get("input") or {}).get("shape", INPUT_SHAPE))
         net = Sequential.from_spec(meta.get("architecture"), input_shape=shape)
-    except (SpecError, TypeError, ValueError, KeyError, AttributeError, MemoryError, OverflowError) as exc:
+    except (SpecError, TypeError, ValueError, KeyError, AttributeError, MemoryError, ArithmeticError) as exc:
         raise WeightFileError(f"{path}: bad architecture ({_one_line(exc)})") from None
     expected = {PARAM + n: p.data for n, p in net.params().items()}
     expected.update({BUFFER + n: b for n, b in net.buffers().items()})

@@ -158,3 +158,19 @@ def test_finite_weights_too_large_to_give_a_number_are_refused(tmp_path):
     path = save_weights(tmp_path / "net.npz", net)
     with pytest.raises(WeightFileError, match="output is not a number"):
         load_weights(path)
+
+
+def test_a_layer_of_size_zero_is_one_line_not_a_division_by_zero(tmp_path):
+    # Found by the thorough fuzz: He initialisation divides by the layer's fan-in.
+    path = save_weights(tmp_path / "net.npz", Sequential.from_spec(SPEC))
+
+    def empty_layer(payload):
+        meta = json.loads(np.load(io.BytesIO(payload)).tobytes())
+        meta["architecture"][1]["in_features"] = 0
+        out = io.BytesIO()
+        np.save(out, np.frombuffer(json.dumps(meta).encode(), np.uint8))
+        return out.getvalue()
+
+    rewrite_member(path, "__meta__.npy", empty_layer)
+    with pytest.raises(WeightFileError, match="bad architecture .*division by zero"):
+        load_weights(path)
