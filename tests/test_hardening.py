@@ -137,17 +137,20 @@ def test_a_header_declaring_more_than_the_member_holds_fails_before_allocating(t
         load_weights(path)
 
 
-def test_a_crafted_784x200000_layer_fails_on_its_declared_size(tmp_path):
-    path = save_weights(tmp_path / "net.npz", Sequential.from_spec(SPEC))
-
-    def widen(payload):
+def set_layer_option(path, key, value):
+    """`path` with the first Linear layer's `key` set to `value` in its metadata."""
+    def change(payload):
         meta = json.loads(np.load(io.BytesIO(payload)).tobytes())
-        meta["architecture"][1]["out_features"] = 200_000
+        meta["architecture"][1][key] = value
         out = io.BytesIO()
         np.save(out, np.frombuffer(json.dumps(meta).encode(), np.uint8))
         return out.getvalue()
 
-    rewrite_member(path, "__meta__.npy", widen)
+    return rewrite_member(path, "__meta__.npy", change)
+
+
+def test_a_crafted_784x200000_layer_fails_on_its_declared_size(tmp_path):
+    path = set_layer_option(save_weights(tmp_path / "net.npz", Sequential.from_spec(SPEC)), "out_features", 200_000)
     with pytest.raises(WeightFileError, match="declares 157,000,000 parameters, more than"):
         load_weights(path)
 
@@ -162,15 +165,6 @@ def test_finite_weights_too_large_to_give_a_number_are_refused(tmp_path):
 
 def test_a_layer_of_size_zero_is_one_line_not_a_division_by_zero(tmp_path):
     # Found by the thorough fuzz: He initialisation divides by the layer's fan-in.
-    path = save_weights(tmp_path / "net.npz", Sequential.from_spec(SPEC))
-
-    def empty_layer(payload):
-        meta = json.loads(np.load(io.BytesIO(payload)).tobytes())
-        meta["architecture"][1]["in_features"] = 0
-        out = io.BytesIO()
-        np.save(out, np.frombuffer(json.dumps(meta).encode(), np.uint8))
-        return out.getvalue()
-
-    rewrite_member(path, "__meta__.npy", empty_layer)
+    path = set_layer_option(save_weights(tmp_path / "net.npz", Sequential.from_spec(SPEC)), "in_features", 0)
     with pytest.raises(WeightFileError, match="bad architecture .*division by zero"):
         load_weights(path)
