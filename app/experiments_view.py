@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.data_folder import data_folder
 from app.experiments_worker import ExperimentRunner
 from model.experiments import EXPERIMENTS, run_experiment
 
@@ -39,8 +40,7 @@ QUICK_TIP = ("Quick: a few seconds on a few hundred images, to see what the expe
 def default_results_dir() -> Path:
     """Where the window writes experiment results: the user's own data folder for
     DigitLab, whatever directory the program was started from."""
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
-    return Path(location) / "DigitLab" / "results" if location else Path("results").resolve()
+    return data_folder() / "results"
 
 
 class ScaledImage(QLabel):

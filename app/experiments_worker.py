@@ -8,12 +8,12 @@ messages, through queued signals.
 from __future__ import annotations
 
 import threading
-import traceback
 from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from app.crash_report import log_exception, logged_note
 from app.thread_runner import ThreadRunner
 from model.experiments import Cancelled, run_experiment
 
@@ -48,8 +48,8 @@ class ExperimentWorker(QObject):
             where = exc.filename or out_dir
             self.failed.emit(f"{name}: cannot write the results to {where}: {exc.strerror or exc}")
         except Exception as exc:  # a crash in an experiment must not take the window down
-            traceback.print_exc()
-            self.failed.emit(f"{name} failed: {type(exc).__name__}: {exc}".splitlines()[0])
+            details = logged_note(log_exception(exc))
+            self.failed.emit(f"{name} failed: {type(exc).__name__}: {exc}".splitlines()[0] + details)
         else:
             self.finished.emit(result)
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from app import i18n
+from app import crash_report, i18n
 from app.blas_threads import limit_blas_threads
 
 limit_blas_threads()  # one BLAS thread, whatever imported NumPy first (see app.blas_threads)
@@ -38,6 +38,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def main(argv: list[str] | None = None) -> int:
     app = make_application(argv)
     i18n.install(app)  # the saved language, else the system's, before any widget exists
+    crash_report.install()  # an unexpected error: a message and a log entry, never a silent failure
     from app.main_window import MainWindow  # after the application exists
 
     window = MainWindow()

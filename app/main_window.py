@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
         self._restore()
         if problems:  # a damaged bundled file is skipped, not fatal
             self.statusBar().showMessage(f"Skipped {problems[0]}", 15000)
+        if self.settings.problem:  # already replaced by the defaults
+            self.statusBar().showMessage(self.settings.problem, 15000)
         self.canvas.setFocus()  # keyboard shortcuts go to the drawing, not the brush box
 
     # --- building -------------------------------------------------------------

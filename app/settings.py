@@ -2,35 +2,68 @@
 application names set in `app.main` decide where it is stored)."""
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT = 8
+MAX_TABS = 100
 
 
 class Settings:
-    """Typed accessors over one QSettings store."""
+    """Typed accessors over one QSettings store.
+
+    A damaged store (unreadable, or a value that is not what DigitLab wrote)
+    is cleared to the defaults when opened; `problem` then says so in one line.
+    """
 
     def __init__(self, store: QSettings | None = None):
         self.store = store if store is not None else QSettings()
+        self._damaged: list[str] = []
+        self.problem = self._reset_if_damaged()
+
+    def _reset_if_damaged(self) -> str | None:
+        status = self.store.status()
+        for read in (lambda: self.brush_width(1.0), self.tab, self.recent_files, self.last_network):
+            read()  # notes any damaged value
+        if status == QSettings.Status.NoError and not self._damaged:
+            return None
+        what = self._damaged[0] if self._damaged else "the file"
+        self.store.clear()
+        self.store.sync()
+        self._damaged.clear()
+        return f"DigitLab's settings ({self.store.fileName()}) were damaged ({what}); the defaults are used instead"
+
+    def _value(self, key: str, default, kind: type, valid=lambda value: True):
+        """The stored value as `kind`, or `default` (and the key noted as damaged) if it is not one."""
+        if not self.store.contains(key):
+            return default
+        try:
+            value = self.store.value(key, default, type=kind)
+            if valid(value):
+                return value
+        except (ValueError, OverflowError, TypeError):
+            pass
+        self._damaged.append(key)
+        return default
 
     def brush_width(self, default: float) -> float:
-        return float(self.store.value("canvas/brush_width", default, type=float))
+        return float(self._value("canvas/brush_width", default, float, lambda w: math.isfinite(w) and w > 0))
 
     def set_brush_width(self, width: float) -> None:
         self.store.setValue("canvas/brush_width", float(width))
 
     def last_network(self) -> str:
         """The weight file of the network last used, or "" (a trained, unsaved one has none)."""
-        return str(self.store.value("network/last_file", "", type=str))
+        return str(self._value("network/last_file", "", str))
 
     def set_last_network(self, path: str | Path | None) -> None:
         self.store.setValue("network/last_file", str(path) if path else "")
 
     def recent_files(self) -> list[str]:
-        value = self.store.value("network/recent_files", [], type=list)
+        value = self._value("network/recent_files", [], list, lambda files: all(isinstance(f, str) for f in files))
         return [str(v) for v in value if v][:MAX_RECENT]
 
     def add_recent_file(self, path: str | Path) -> list[str]:
@@ -53,7 +86,7 @@ class Settings:
 
     def tab(self) -> int:
         """The index of the tab (Draw, Train...) shown when the window closed."""
-        return int(self.store.value("window/tab", 0, type=int))
+        return int(self._value("window/tab", 0, int, lambda i: 0 <= i < MAX_TABS))
 
     def set_tab(self, index: int) -> None:
         self.store.setValue("window/tab", int(index))

@@ -35,6 +35,12 @@ def atomic_write(path: str | os.PathLike) -> Iterator[BinaryIO]:
     _fsync_dir(path.parent)
 
 
+def write_text(path: str | os.PathLike, text: str) -> None:
+    """`Path.write_text`, atomically: a crash leaves the old file or none, never half a file."""
+    with atomic_write(path) as f:
+        f.write(text.encode("utf-8"))
+
+
 def writable_target(path: str | os.PathLike) -> Path:
     """The file a save to `path` replaces: a symbolic link's target (the link stays a
     link), and never a device, pipe or folder, which a rename would silently replace."""

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import json
 import os
-import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +28,8 @@ from model.constants import N_CLASSES
 from model.layers import SpecError
 from model.network import INPUT_SHAPE, Sequential
 from model.optim import Optimizer, make_optimizer
+from model.weight_archive import READ_ERRORS, ArchiveError, WeightArchive
+from model.weight_limits import MetadataLimitError, check_architecture, parse_metadata
 
 FORMAT_VERSION = 1
 META_KEY = "__meta__"
@@ -41,8 +41,6 @@ INPUT_RANGE = [0, 1]
 # (The architecture is checked by rebuilding it.)
 META_FIELDS = (("name", str, "text"), ("test_accuracy", (int, float), "a number"), ("input", dict, "an object"),
                ("optimizer", dict, "an object"), ("training", dict, "an object"), ("calibration", dict, "an object"))
-# What reading a damaged archive can raise, from zipfile, zlib and numpy's .npy parser.
-READ_ERRORS = (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile, zlib.error, RuntimeError)
 
 
 class WeightFileError(ValueError):
@@ -123,8 +121,7 @@ def load_weights(path: str | os.PathLike) -> Checkpoint:
     values, a bad or unknown architecture, or a newer format version.
     """
     path = Path(path)
-    arrays = _read_arrays(path)
-    meta = _read_meta(path, arrays.pop(META_KEY, None))
+    arrays, meta = _read_checked(path)
     net = _build_net(path, meta, arrays)
     ckpt = Checkpoint(net, meta, path=path)
     optim = {k[len(OPTIM):]: a for k, a in arrays.items() if k.startswith(OPTIM)}
@@ -173,7 +170,26 @@ def optimizer_from_checkpoint(ckpt: Checkpoint, net: Sequential | None = None) -
     return restore_optimizer(ckpt, net) if ckpt.optimizer_state is not None else None
 
 
-def _read_arrays(path: Path) -> dict[str, np.ndarray]:
+def _read_checked(path: Path) -> tuple[dict[str, np.ndarray], dict]:
+    """The file's arrays and metadata, every size checked against its limits before it is read."""
+    _check_magic(path)
+    try:
+        with WeightArchive(path) as archive:
+            meta = _read_meta(path, archive.read(META_KEY) if META_KEY in archive.members else None)
+            stored = sum(m.size for k, m in archive.members.items() if k.startswith((PARAM, BUFFER)))
+            check_architecture(meta.get("architecture"), (meta.get("input") or {}).get("shape"), stored)
+            return {k: archive.read(k) for k in archive.members if k != META_KEY}, meta
+    except WeightFileError:
+        raise
+    except (ArchiveError, MetadataLimitError) as exc:
+        raise WeightFileError(f"{path}: {exc}") from None
+    except MemoryError:
+        raise WeightFileError(f"{path}: not enough memory to read it") from None
+    except READ_ERRORS as exc:
+        raise WeightFileError(f"{path}: damaged or truncated archive ({_one_line(exc)})") from None
+
+
+def _check_magic(path: Path) -> None:
     try:
         with open(path, "rb") as f:
             magic = f.read(len(ZIP_MAGIC))
@@ -183,15 +199,6 @@ def _read_arrays(path: Path) -> dict[str, np.ndarray]:
         raise WeightFileError(f"{path}: cannot open ({_one_line(exc)})") from None
     if magic != ZIP_MAGIC:
         raise WeightFileError(f"{path}: not a DigitLab weight file (not an .npz archive)")
-    try:
-        with np.load(path, allow_pickle=False) as npz:
-            return {name: npz[name] for name in npz.files}
-    except ValueError as exc:
-        if "pickle" in str(exc):
-            raise WeightFileError(f"{path}: contains pickled object arrays, which are never loaded") from None
-        raise WeightFileError(f"{path}: damaged or truncated archive ({_one_line(exc)})") from None
-    except READ_ERRORS as exc:
-        raise WeightFileError(f"{path}: damaged or truncated archive ({_one_line(exc)})") from None
 
 
 def _read_meta(path: Path, raw: np.ndarray | None) -> dict:
@@ -200,7 +207,9 @@ def _read_meta(path: Path, raw: np.ndarray | None) -> dict:
     if raw.dtype != np.uint8 or raw.ndim != 1:
         raise WeightFileError(f"{path}: {META_KEY} must be UTF-8 bytes, found {raw.dtype} {raw.shape}")
     try:
-        meta = json.loads(raw.tobytes().decode("utf-8"))
+        meta = parse_metadata(raw.tobytes())
+    except MetadataLimitError:
+        raise
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise WeightFileError(f"{path}: metadata is not valid JSON ({_one_line(exc)})") from None
     if not isinstance(meta, dict):
@@ -230,7 +239,7 @@ def _build_net(path: Path, meta: dict, arrays: dict[str, np.ndarray]) -> Sequent
     try:
         shape = tuple((meta.get("input") or {}).get("shape", INPUT_SHAPE))
         net = Sequential.from_spec(meta.get("architecture"), input_shape=shape)
-    except (SpecError, TypeError, ValueError, KeyError, AttributeError, MemoryError, OverflowError) as exc:
+    except (SpecError, TypeError, ValueError, KeyError, AttributeError, MemoryError, ArithmeticError) as exc:
         raise WeightFileError(f"{path}: bad architecture ({_one_line(exc)})") from None
     expected = {PARAM + n: p.data for n, p in net.params().items()}
     expected.update({BUFFER + n: b for n, b in net.buffers().items()})
@@ -255,7 +264,22 @@ def _build_net(path: Path, meta: dict, arrays: dict[str, np.ndarray]) -> Sequent
     if dtypes:
         net.astype(dtypes.pop())
     net.load_state_dict({k.split("/", 1)[1]: a for k, a in stored.items()})
+    _check_outputs(path, net)
     return net
+
+
+def _check_outputs(path: Path, net: Sequential) -> None:
+    """Refuse weights that are finite but so large that the network's output is not a number:
+    a flipped exponent bit makes 0.02 into 1e37, and every prediction would be NaN."""
+    probe = np.stack([np.zeros(net.input_shape), np.ones(net.input_shape)]).astype(net.dtype)
+    try:
+        with np.errstate(all="ignore"):
+            out = net.forward(probe)
+    except (ValueError, TypeError, IndexError, MemoryError) as exc:
+        raise WeightFileError(f"{path}: the network cannot run on its declared input ({_one_line(exc)})") from None
+    if not np.isfinite(out).all():
+        raise WeightFileError(f"{path}: the network's output is not a number (its weights are damaged "
+                              f"or far too large)")
 
 
 def _some(names: list[str], shown: int = 5) -> str:

@@ -6,10 +6,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports
 import numpy as np
 import pytest
 from helpers import train_step
+from hypothesis import HealthCheck, settings
 
 import app.main  # noqa: E402,F401  first: it sets NumPy's BLAS threads as the program runs them
 from model.data.mnist import load_mnist, to_float
 from model.network import Sequential
+
+# Fuzz tests: a few dozen cases each in CI; `--hypothesis-profile=thorough` runs thousands.
+# Each case writes a file and runs commands on it: no deadline, and the window fixtures are reused on purpose.
+_FUZZ = dict(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                                                   HealthCheck.data_too_large], derandomize=False)
+settings.register_profile("ci", max_examples=40, **_FUZZ)
+settings.register_profile("thorough", max_examples=5000, **_FUZZ)
+settings.load_profile("ci")
 
 TINY_MLP = [
     {"type": "Normalize"},
@@ -102,3 +111,12 @@ def messages(monkeypatch):
             return QMessageBox.StandardButton.Ok
         monkeypatch.setattr(QMessageBox, kind, staticmethod(record))
     return shown
+
+
+@pytest.fixture(autouse=True, scope="session")
+def error_log(tmp_path_factory):
+    """Unexpected errors met by tests are logged to a throwaway file, never the user's data folder."""
+    from app import crash_report
+
+    crash_report._log_path = tmp_path_factory.mktemp("log") / crash_report.LOG_NAME
+    return crash_report._log_path

@@ -74,13 +74,15 @@ def test_the_trained_network_is_handed_over_only_once_its_thread_has_ended(qtbot
     assert not worker_running  # the worker's thread had ended: the two threads never share it
 
 
-def test_an_engine_error_becomes_one_line_and_frees_the_runner(qtbot, runner):
+def test_an_engine_error_becomes_one_line_and_frees_the_runner(qtbot, runner, error_log):
     def broken(*args, **kwargs):
         raise ValueError("images must be float32\nsecond line")
 
     with qtbot.waitSignal(runner.failed, timeout=TIMEOUT_MS) as blocker:
         runner.start(build_preset("mlp"), None, no_data, broken)
-    assert blocker.args[0] == "Training failed: ValueError: images must be float32"
+    # The traceback goes to the error log, which the line names.
+    assert blocker.args[0] == f"Training failed: ValueError: images must be float32 (details in {error_log})"
+    assert "second line" in error_log.read_text()
     assert not runner.is_running()
 
 

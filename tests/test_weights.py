@@ -158,7 +158,7 @@ def put(path, data):
     ("zero std", lambda p, n: write_npz(p, n, meta_changes={"architecture": [{**SPEC[0], "std": 0}] + SPEC[1:]}),
      "std"),
     ("nan mean", lambda p, n: write_npz(p, n, meta_changes={"architecture": [{**SPEC[0], "mean": float("nan")}]
-                                                            + SPEC[1:]}), "finite mean"),
+                                                            + SPEC[1:]}), "holds NaN, which is not a number"),
     ("optimizer not an object", lambda p, n: write_npz(p, n, meta_changes={"optimizer": "adam"}), "'optimizer'"),
     ("name not text", lambda p, n: write_npz(p, n, meta_changes={"name": ["a"]}), "'name' must be text"),
     ("accuracy not a number", lambda p, n: write_npz(p, n, meta_changes={"test_accuracy": "high"}),

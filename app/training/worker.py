@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import copy
 import threading
-import traceback
 from typing import Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from app.crash_report import log_exception, logged_note
 from app.thread_runner import ThreadRunner
 from app.watch.snapshots import SnapshotClock, take_snapshot
 from model.data.mnist import training_split
@@ -99,8 +99,8 @@ class TrainingWorker(QObject):
                     if self._clock.due():  # between steps, so the weights are whole
                         self.snapshot.emit(take_snapshot(self._net, record.step))
         except Exception as exc:  # a crash in the engine must not take the window down
-            traceback.print_exc()
-            self.failed.emit(f"Training failed: {type(exc).__name__}: {exc}".splitlines()[0])
+            details = logged_note(log_exception(exc))
+            self.failed.emit(f"Training failed: {type(exc).__name__}: {exc}".splitlines()[0] + details)
             return
         if done is None:
             self.failed.emit("Training ended without a final report.")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from model.cli.argparsing import OneLineParser, at_least
+from model.cli.argparsing import OneLineParser, between
 from model.constants import INPUT_SHAPE, N_CLASSES
 from model.losses import SoftmaxCrossEntropy
 from model.optim import Adam
@@ -29,6 +29,8 @@ from model.presets import PRESETS, build_preset
 BATCH_SIZE = 128
 TRAIN_SECONDS = 5.0
 MIN_SECONDS = 0.5  # shorter than this measures start-up, not steady state
+MAX_SECONDS = 3600.0  # per preset; longer measures the machine's other load, not the network
+MAX_BATCH_SIZE = 8192  # im2col of a batch this size already takes gigabytes
 WARMUP_STEPS = 3
 INFERENCE_CALLS = 200
 LEARNING_RATE = 1e-3
@@ -132,8 +134,8 @@ def parse_args(argv: list[str] | None, description: str) -> argparse.Namespace:
     parser = OneLineParser(prog="python -m model bench", description=description)
     parser.add_argument("--preset", action="append", choices=sorted(PRESETS),
                         help="preset to measure (repeatable; default: all)")
-    parser.add_argument("--batch-size", type=at_least(1), default=BATCH_SIZE)
-    parser.add_argument("--seconds", type=at_least(MIN_SECONDS, float), default=TRAIN_SECONDS,
+    parser.add_argument("--batch-size", type=between(1, MAX_BATCH_SIZE), default=BATCH_SIZE)
+    parser.add_argument("--seconds", type=between(MIN_SECONDS, MAX_SECONDS, float), default=TRAIN_SECONDS,
                         help="training time measured per preset")
     parser.add_argument("--json", action="store_true", help="print one JSON object per preset")
     return parser.parse_args(argv)

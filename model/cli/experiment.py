@@ -8,11 +8,13 @@ import time
 
 from tqdm import tqdm
 
-from model.cli.argparsing import OneLineParser, at_least
+from model.cli.argparsing import MAX_SEED, OneLineParser, between
 from model.cli.errors import EXIT_FAILED, EXIT_INTERRUPTED
 from model.experiments import EXPERIMENTS, Cancelled, run_experiment
 
-BAR_STEPS = 1000  # the progress bar counts thousandths
+BAR_STEPS = 1000  # the bar moves in thousandths of the run
+# A percentage and the time, no rate: "thousandths per second" reads as nothing to a person.
+BAR_FORMAT = "{desc}: {percentage:3.0f}%|{bar}| {elapsed} elapsed, {remaining} left{postfix}"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,7 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--list", action="store_true", help="list the experiments and exit")
     parser.add_argument("--quick", action="store_true", help="a seconds-long version with little data")
     parser.add_argument("--out", metavar="DIR", help="results folder (default results/NAME)")
-    parser.add_argument("--seed", type=at_least(0), default=0, help="random seed (default 0)")
+    parser.add_argument("--seed", type=between(0, MAX_SEED), default=0, help="random seed (default 0)")
     return parser
 
 
@@ -41,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.name is None:
         parser.error("name an experiment, or --list")
     started = time.perf_counter()
-    with tqdm(total=BAR_STEPS, desc=args.name, unit="‰", leave=False, file=sys.stderr) as bar:
+    with tqdm(total=BAR_STEPS, desc=args.name, bar_format=BAR_FORMAT, leave=False, file=sys.stderr) as bar:
         def progress(fraction: float, message: str) -> None:
             bar.update(round(fraction * BAR_STEPS) - bar.n)
             bar.set_postfix_str(message, refresh=False)

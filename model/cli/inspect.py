@@ -7,17 +7,20 @@ import json
 from model.bundled import WEIGHTS_HELP, resolve_weights
 from model.calibration import Calibration
 from model.canvas_report import canvas_report, format_canvas_report
+from model.cli.argparsing import between
 from model.cli.errors import CliError
 from model.evaluation import evaluate_mnist_test
 from model.trust import format_trust, mnist_test_trust
 from model.weights import load_digit_reader, load_weights
+
+MAX_CANVAS_IMAGES = 10_000  # per canvas-style part: minutes of drawing, enough to tell 0.1% apart
 
 
 def add_evaluate(sub) -> None:
     p = sub.add_parser("evaluate", help="accuracy on MNIST test, per class, and the confusion matrix")
     p.add_argument("weights", help=WEIGHTS_HELP)
     p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("--canvas", type=int, metavar="N", default=0,
+    p.add_argument("--canvas", type=between(0, MAX_CANVAS_IMAGES), metavar="N", default=0,
                    help="also score N drawings of each canvas-style part (drawn as a person would)")
     p.set_defaults(run=run_evaluate)
 

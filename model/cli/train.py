@@ -15,6 +15,7 @@ import numpy as np
 from tqdm import tqdm
 
 from model.atomic import writable_target
+from model.cli.argparsing import MAX_SEED, between
 from model.cli.errors import CliError
 from model.constants import ACTIVATIONS, DEFAULT_PRESET, MNIST_TRAIN_RECORDS, VAL_SIZE
 from model.data.mnist import training_split
@@ -24,8 +25,11 @@ from model.optim import OPTIMIZERS
 from model.presets import PRESETS, build_preset
 from model.schedules import SCHEDULES
 from model.train import TrainConfig, train, training_summary
+from model.train_config import MAX_EPOCHS, MAX_LR, MAX_WEIGHT_DECAY
 from model.weights import load_weights, optimizer_from_checkpoint, save_weights
 
+MAX_DROPOUT = 0.95  # a dropout of 1 drops every unit
+MAX_SYNTH = 1_000_000  # synthetic drawings are held in memory: ~3 GB at most
 SYNTH_STREAM = 1  # the training pool's seed stream (calibration draws its validation drawings from stream 2)
 
 
@@ -36,26 +40,29 @@ def add_train(sub) -> None:
     what.add_argument("--arch", metavar="FILE", help="architecture file: a JSON list of layer descriptions")
     what.add_argument("--resume", metavar="WEIGHTS", help="continue training a saved network (and its optimizer)")
     what.add_argument("--init", metavar="WEIGHTS", help="start from a saved network's weights with a new optimizer")
-    p.add_argument("--epochs", type=int, default=2)
-    p.add_argument("--batch-size", type=int, default=128)
+    p.add_argument("--epochs", type=between(1, MAX_EPOCHS), default=2)
+    p.add_argument("--batch-size", type=between(1, MNIST_TRAIN_RECORDS), default=128)
     p.add_argument("--optimizer", choices=OPTIMIZERS, default="adam")
-    p.add_argument("--lr", type=float, default=1e-3, help="learning rate")
-    p.add_argument("--weight-decay", type=float, default=0.0)
+    p.add_argument("--lr", type=between(0, MAX_LR, float, low_open=True), default=1e-3, help="learning rate")
+    p.add_argument("--weight-decay", type=between(0, MAX_WEIGHT_DECAY, float), default=0.0)
     p.add_argument("--schedule", choices=SCHEDULES, default="constant", help="learning-rate schedule")
     p.add_argument("--activation", choices=ACTIVATIONS, help="preset option: hidden activation")
-    p.add_argument("--dropout", type=float, help="preset option: dropout probability")
+    p.add_argument("--dropout", type=between(0, MAX_DROPOUT, float), help="preset option: dropout probability")
     p.add_argument("--batchnorm", action=argparse.BooleanOptionalAction, help="preset option: batch normalisation")
     p.add_argument("--augment", action="store_true", help="random shifts, rotations, scaling and stroke widths")
-    p.add_argument("--synth", type=int, default=0, metavar="N",
+    p.add_argument("--synth", type=between(0, MAX_SYNTH), default=0, metavar="N",
                    help="add N synthetic drawings: pen-stroke and font digits, and non-digits to refuse")
     p.add_argument("--calibrate", action=argparse.BooleanOptionalAction,
                    help="fit temperature and 'not a digit' threshold on validation data (default: on with --synth)")
-    p.add_argument("--train-size", type=int, help="train on the first N images of the training split")
-    p.add_argument("--val-size", type=int, default=VAL_SIZE, help="images held out of training for validation")
-    p.add_argument("--patience", type=int, help="stop after this many epochs without validation improvement")
+    p.add_argument("--train-size", type=between(1, MNIST_TRAIN_RECORDS),
+                   help="train on the first N images of the training split")
+    p.add_argument("--val-size", type=between(0, MNIST_TRAIN_RECORDS - 1), default=VAL_SIZE,
+                   help="images held out of training for validation")
+    p.add_argument("--patience", type=between(1, MAX_EPOCHS),
+                   help="stop after this many epochs without validation improvement")
+    p.add_argument("--seed", type=between(0, MAX_SEED), default=0)
     p.add_argument("--restore-best", action=argparse.BooleanOptionalAction, default=True,
                    help="end on the epoch with the lowest MNIST validation loss (default: on)")
-    p.add_argument("--seed", type=int, default=0)
     p.add_argument("--name", help="the network's name, shown in the app")
     p.add_argument("--optimizer-state", action=argparse.BooleanOptionalAction, default=True,
                    help="store the optimizer's state so training can resume exactly (larger file)")
@@ -124,7 +131,7 @@ def stop_on_ctrl_c():
         if requested:
             raise KeyboardInterrupt
         requested.append(True)
-        tqdm.write("Stopping after this batch (Ctrl-C again to abort without saving)...")
+        tqdm.write("Stopping after this batch (Ctrl-C again to abort without saving)...", file=sys.stderr)
 
     previous = signal.signal(signal.SIGINT, on_interrupt)
     try:

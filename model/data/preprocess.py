@@ -12,6 +12,8 @@ light paper or light ink on dark, with or without transparency.
 """
 from __future__ import annotations
 
+import struct
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +34,11 @@ MIN_BOX_FRACTION = 0.05  # a box under this part of the image is a speck (14 px 
 # a digit spans 2.5 times or more unless drawn so small with so thick a pen that it is a blob.
 DOT_RATIO = 2.3
 RESAMPLE = Image.Resampling.LANCZOS
+MAX_PIXELS = 50_000_000  # a 50-megapixel photo; Pillow only refuses from 179 M, after minutes of decoding
+# What Pillow's decoders raise on damaged data: its plugins parse with struct, slicing and arithmetic.
+DECODE_ERRORS = (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, struct.error, IndexError,
+                 KeyError, TypeError, ZeroDivisionError, OverflowError, RuntimeError, Image.DecompressionBombError,
+                 Image.DecompressionBombWarning)
 
 
 class ImageError(ValueError):
@@ -39,16 +46,37 @@ class ImageError(ValueError):
 
 
 def load_image(path: str | Path) -> Image.Image:
-    """Open and decode the image at `path`, or raise ImageError (one line)."""
+    """Open and decode the image at `path`, or raise ImageError (one line).
+
+    The size is checked before the pixels are decoded, so a file declaring
+    100000x100000 pixels fails at once; Pillow's warnings (a damaged EXIF
+    block...) are not printed, the decoded picture is what counts.
+    """
     try:
-        with Image.open(path) as img:
-            img.load()
-            return img.copy()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as img:
+                _check_size(path, img.size)
+                img.load()
+                return img.copy()
     except FileNotFoundError:
         raise ImageError(f"{path}: file not found") from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    except ImageError:
+        raise
+    except MemoryError:
+        raise ImageError(f"{path}: not enough memory to decode this image") from None
+    except DECODE_ERRORS as exc:
+        reason = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ImageError(f"{path}: not a readable image ({reason})") from None
+
+
+def _check_size(path: str | Path, size: tuple[int, int]) -> None:
+    width, height = size
+    if width <= 0 or height <= 0:
+        raise ImageError(f"{path}: the image is empty ({width}x{height} pixels)")
+    if width * height > MAX_PIXELS:
+        raise ImageError(f"{path}: {width}x{height} pixels is more than the {MAX_PIXELS:,} an image may have")
 
 
 def _as_array(image: Image.Image | np.ndarray) -> np.ndarray:

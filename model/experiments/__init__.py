@@ -7,8 +7,10 @@ Result; `python -m model experiment NAME` (model.cli.experiment) is its command 
 
 from __future__ import annotations
 
+import shutil
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from model.experiments import (
     activations,
@@ -46,12 +48,29 @@ def run_experiment(name: str, out_dir: Path | str | None = None, quick: bool = F
     if name not in EXPERIMENTS:
         raise KeyError(f"unknown experiment {name!r}; known: {', '.join(EXPERIMENTS)}")
     out = Path(out_dir) if out_dir is not None else DEFAULT_RESULTS_DIR / name
-    out.mkdir(parents=True, exist_ok=True)
-    report = Reporter(progress, should_stop)
-    result = EXPERIMENTS[name][1](out, quick, seed, report)
+    with results_folder(out):
+        result = EXPERIMENTS[name][1](out, quick, seed, Reporter(progress, should_stop))
     if progress is not None:
         progress(1.0, "done")
     return result
+
+
+@contextmanager
+def results_folder(out: Path) -> Iterator[None]:
+    """Create `out` (and its missing parents) for a run; if the run fails or is stopped, remove
+    what it created, so no empty or half-written results folder is left. A folder that already
+    existed is left as it is: it may hold earlier results."""
+    created = [p for p in (out, *out.parents) if not p.exists()]
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        yield
+    except BaseException:
+        if created:
+            shutil.rmtree(created[0], ignore_errors=True)
+            for parent in created[1:]:
+                with suppress(OSError):
+                    parent.rmdir()  # only while empty
+        raise
 
 
 __all__ = ["EXPERIMENTS", "Cancelled", "Result", "Table", "run_experiment"]

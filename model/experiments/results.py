@@ -7,11 +7,14 @@ the engine never pulls it in; figures go through the Agg canvas, never pyplot.
 from __future__ import annotations
 
 import csv
+import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+
+from model.atomic import atomic_write, write_text
 
 DPI = 100
 PANEL_SIZE = (5.0, 3.6)  # inches per subplot
@@ -109,7 +112,8 @@ def plot_panels(path: Path, title: str, panels: list[Panel], ncols: int = 2) -> 
         ax.set_ylabel(panel.ylabel)
         ax.grid(True, alpha=0.3)
         ax.legend(fontsize=8)
-    fig.savefig(path)
+    with atomic_write(path) as f:  # a stopped run leaves no half-drawn PNG
+        fig.savefig(f, format="png")
     return Path(path)
 
 
@@ -135,26 +139,28 @@ def plot_matrices(path: Path, title: str, matrices: dict[str, np.ndarray], xlabe
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
         fig.colorbar(image, ax=ax, shrink=0.8, label="output")
-    fig.savefig(path)
+    with atomic_write(path) as f:  # a stopped run leaves no half-drawn PNG
+        fig.savefig(f, format="png")
     return Path(path)
 
 
 def write_table(out_dir: Path, stem: str, table: Table) -> Table:
     """Write `table` as out_dir/stem.csv and out_dir/stem.md; return it with both paths set."""
     table.csv_path, table.md_path = out_dir / f"{stem}.csv", out_dir / f"{stem}.md"
-    with open(table.csv_path, "w", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(table.columns)
-        writer.writerows([[_cell(v) for v in row] for row in table.rows])
-    table.md_path.write_text(table.markdown())
+    rows = io.StringIO(newline="")
+    writer = csv.writer(rows)
+    writer.writerow(table.columns)
+    writer.writerows([[_cell(v) for v in row] for row in table.rows])
+    write_text(table.csv_path, rows.getvalue())
+    write_text(table.md_path, table.markdown())
     return table
 
 
 def finish(name: str, out_dir: Path, summary: str, metrics: dict, plots: list[Path], tables: list[Table]) -> Result:
     """Write the summary (with every table) and the metrics; return the Result."""
     text = f"# {name}\n\n{summary.strip()}\n\n" + "\n".join(t.markdown() for t in tables)
-    (out_dir / SUMMARY_FILE).write_text(text)
-    (out_dir / METRICS_FILE).write_text(json.dumps(_plain(metrics), indent=2) + "\n")
+    write_text(out_dir / SUMMARY_FILE, text)
+    write_text(out_dir / METRICS_FILE, json.dumps(_plain(metrics), indent=2) + "\n")
     return Result(name, out_dir, summary.strip(), _plain(metrics), list(plots), list(tables))
 
 

@@ -66,7 +66,7 @@ def build_layer(spec: dict, rng: np.random.Generator | None = None) -> Layer:
         kwargs["rng"] = rng
     try:
         return cls(**kwargs)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, ArithmeticError) as exc:  # ArithmeticError: a zero or absurd size
         raise SpecError(f"cannot build layer {kind}: {exc}") from None
 
 
