@@ -1,4 +1,4 @@
-"""The entry point: `python -m model {train,evaluate,predict,info,explain,calibrate,bench,experiment}`.
+"""The entry point: `python -m model {train,evaluate,predict,info,explain,calibrate,finetune,bench,experiment}`.
 
 Every error a user can cause prints one line to stderr and exits non-zero;
 tracebacks are for bugs only.
@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_info(sub)
     commands.add_explain(sub)
     commands.add_calibrate(sub)
+    commands.add_finetune(sub)
     commands.add_forwarded(sub)
     return parser
 

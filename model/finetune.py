@@ -1,0 +1,124 @@
+"""Fine-tune a digit reader on a person's own digits without forgetting MNIST.
+
+A few samples per digit are far too few to train on alone: the network would
+learn them by heart and forget MNIST. So each of the person's training
+samples becomes many heavily augmented copies (moved, turned, resized,
+thickened), mixed with a random replay of MNIST training images, and the
+mix goes through the ordinary training generator (`model.train.train`),
+with a small learning rate. Part of the samples (stratified by digit) is
+held out, to show the network's accuracy on drawings it was not tuned on.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from model.data.augment import augment
+from model.data.mnist import load_mnist, to_float
+from model.my_digits import N_DIGITS
+from model.train import TrainConfig, train
+
+# Below this many samples of a digit, the result says so: the network may learn them by heart.
+FEW_PER_DIGIT = 5
+# "Heavy" augmentation of the person's samples, beyond the light one training adds to every batch.
+HEAVY = {"max_shift": 2.5, "max_rotate": 15.0, "scale": (0.85, 1.1), "thickness_prob": 0.7}
+
+
+@dataclass
+class FinetuneConfig:
+    """Everything that decides a fine-tune; the defaults are meant to be good without any option.
+
+    holdout: share of each digit's samples kept out of training (a digit with
+    fewer than 2 samples keeps all). copies: augmented copies per sample and
+    epoch. replay: MNIST training images mixed in per epoch.
+    """
+
+    epochs: int = 3
+    seed: int = 0
+    holdout: float = 0.25
+    copies: int = 24
+    replay: int = 6000
+    lr: float = 5e-4
+    batch_size: int = 64
+
+    def train_config(self) -> TrainConfig:
+        return TrainConfig(epochs=1, batch_size=self.batch_size, lr=self.lr, augment=True, seed=self.seed,
+                           schedule="constant", log_every=5)
+
+
+def stratified_split(y: np.ndarray, holdout: float, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """(train indices, held-out indices): `holdout` of each digit's samples, at least one
+    where a digit has two or more, none where it has one."""
+    train_idx, held_idx = [], []
+    for digit in range(N_DIGITS):
+        idx = rng.permutation(np.flatnonzero(y == digit))
+        k = min(max(1, round(holdout * len(idx))), len(idx) - 1) if len(idx) >= 2 and holdout > 0 else 0
+        held_idx.extend(idx[:k])
+        train_idx.extend(idx[k:])
+    return np.sort(np.array(train_idx, dtype=np.intp)), np.sort(np.array(held_idx, dtype=np.intp))
+
+
+def few_samples_warning(y: np.ndarray) -> str | None:
+    """One line when some digit has fewer than FEW_PER_DIGIT samples, else None."""
+    counts = np.bincount(y, minlength=N_DIGITS)
+    short = [f"{c} of {d}" for d, c in enumerate(counts) if c < FEW_PER_DIGIT]
+    if not short:
+        return None
+    return (f"few samples: {', '.join(short)}; with fewer than {FEW_PER_DIGIT} of a digit the network may learn "
+            f"those drawings by heart rather than your handwriting")
+
+
+def training_mix(x_mine: np.ndarray, y_mine: np.ndarray, config: FinetuneConfig,
+                 rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Heavily augmented copies of the samples plus an MNIST replay: x (M, 1, 28, 28) float32, y (M,)."""
+    images, labels = load_mnist("train")
+    pick = rng.choice(len(images), size=min(config.replay, len(images)), replace=False)
+    copies = np.repeat(x_mine, config.copies, axis=0)
+    x = np.concatenate([augment(copies, rng, **HEAVY), to_float(images[pick])])
+    y = np.concatenate([np.repeat(y_mine, config.copies), labels[pick].astype(np.int64)])
+    return x, y
+
+
+def finetune(net, x_mine: np.ndarray, y_mine: np.ndarray, config: FinetuneConfig, should_stop=None):
+    """Fine-tune `net` in place on training samples x_mine (N, 1, 28, 28), y_mine (N,); yields Progress.
+
+    Each epoch is a fresh mix (new augmented copies, new replay) run through
+    `model.train.train` for one pass; records are renumbered as one run of
+    `config.epochs` epochs, so a progress bar or the Train tab's curves follow
+    them unchanged. The last record is "done" (unless stopped early by closing).
+    """
+    if len(x_mine) == 0:
+        raise ValueError("no samples to fine-tune on")
+    rng = np.random.default_rng(config.seed)
+    optimizer, history, step0, start = None, {}, 0, time.perf_counter()
+    for epoch in range(1, config.epochs + 1):
+        x, y = training_mix(x_mine, y_mine, config, rng)
+        tc = config.train_config()
+        tc.seed = int(rng.integers(2**31))
+        optimizer = optimizer or tc.make_optimizer(net)
+        for record in train(net, x, y, tc, optimizer=optimizer, should_stop=should_stop):
+            _renumber(record, epoch, config.epochs, step0, time.perf_counter() - start)
+            if record.kind == "done":
+                for key, values in (record.history or {}).items():
+                    history.setdefault(key, []).extend(values)
+                if record.reason != "finished" or epoch == config.epochs:
+                    record.history = history
+                    if record.reason == "finished":
+                        record.message = (f"fine-tuned for {config.epochs} epoch{'s' if config.epochs > 1 else ''} "
+                                          f"in {record.elapsed:.0f} s")
+                    yield record
+                    return
+                break
+            yield record
+        step0 = record.step
+
+
+def _renumber(record, epoch: int, epochs: int, step0: int, elapsed: float) -> None:
+    """One pass's record -> the same record as part of the whole run."""
+    record.epoch, record.epochs, record.elapsed = epoch, epochs, elapsed
+    record.step, record.total_steps = step0 + record.step, record.total_steps * epochs
+    if record.step:
+        record.eta = elapsed / record.step * (record.total_steps - record.step)
