@@ -36,11 +36,11 @@ class FinetuneConfig:
     epoch. replay: MNIST training images mixed in per epoch.
     """
 
-    epochs: int = 3
+    epochs: int = 2
     seed: int = 0
     holdout: float = 0.25
-    copies: int = 24
-    replay: int = 6000
+    copies: int = 20
+    replay: int = 5000
     lr: float = 5e-4
     batch_size: int = 64
 

@@ -101,7 +101,8 @@ def score(paths: list[str], folder: Path) -> None:
         net = load_digit_reader(path).net
         predicted = net.predict(x)
         wrong = np.bincount(y[predicted != y], minlength=10)
-        print(f"{path}: {np.mean(predicted == y):.2%} of {len(y)} ({', '.join(f'{d}: {w}' for d, w in enumerate(wrong) if w)} wrong)")
+        misses = ", ".join(f"{w} of {d}" for d, w in enumerate(wrong) if w) or "none"
+        print(f"{path}: {np.mean(predicted == y):.2%} of {len(y)} (wrong: {misses})")
 
 
 def main(argv: list[str] | None = None) -> int:
