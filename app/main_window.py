@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import screen_fit
+from app import my_digits, screen_fit
 from app.canvas import Canvas
 from app.evaluate_dialog import EvaluateDialog
 from app.experiments_view import ExperimentsView
@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
     # --- building -------------------------------------------------------------
     def _build_centre(self) -> None:
         hint = QLabel(HINT, objectName="hint", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
-        left = QVBoxLayout()
+        left = self.draw_column = QVBoxLayout()  # My digits' practice bar goes above the canvas
         left.addWidget(self.canvas, 1)
         left.addWidget(hint)
         card = QFrame(objectName="card")
@@ -275,6 +275,7 @@ class MainWindow(QMainWindow):
         self.watch = attach_watch(self, self.training)
         self.experiments = ExperimentsView()
         self.add_panel("Experiments", self.experiments)
+        self.my_digits = my_digits.install(self)  # before Inside, which copies the Draw tab's keys
         self.inside = InsideView(self.networks, self.canvas)
         self.inside.addActions(self.draw_page.actions())  # Esc, Ctrl+Z... where the canvas is shown
         self.add_panel("Inside", self.inside)

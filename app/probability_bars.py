@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -19,10 +19,14 @@ class ProbabilityBars(QWidget):
 
     The winning row is drawn in the accent colour; with no probabilities the
     rows are empty tracks; when the network refuses the drawing, every row is grey.
+    Clicking a row emits row_clicked(digit).
     """
+
+    row_clicked = Signal(int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._probabilities = np.zeros(CLASSES)
         self._winner: int | None = None
         self._muted = False
@@ -86,3 +90,8 @@ class ProbabilityBars(QWidget):
             label = f"{100 * p:.1f}%" if self._winner is not None else ""
             painter.drawText(QRectF(track_x + track_w, top, pct_w, row_h),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, label)
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.height() > 0:
+            self.row_clicked.emit(min(CLASSES - 1, max(0, int(event.position().y() * CLASSES / self.height()))))
+        super().mousePressEvent(event)

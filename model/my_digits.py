@@ -165,21 +165,20 @@ class MyDigits:
         self._save([new if s.file == sample.file else s for s in self.samples])
         return new
 
-    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        """The samples as network input: x float32 (N, 1, 28, 28) via to_mnist, y int64 (N,).
-
-        A sample whose image is gone or blank is left out.
-        """
-        images, labels = [], []
+    def inputs(self) -> list[np.ndarray | None]:
+        """Each sample as the network sees it (28x28 float32 via to_mnist); None where its image is gone or blank."""
+        out = []
         for s in self.samples:
             try:
-                x = to_mnist(load_image(self.path(s)))
+                out.append(to_mnist(load_image(self.path(s))))
             except ImageError:
-                continue
-            if x is not None:
-                images.append(x)
-                labels.append(s.label)
-        return stack_inputs(images), np.array(labels, dtype=np.int64)
+                out.append(None)
+        return out
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """The usable samples as network input: x float32 (N, 1, 28, 28), y int64 (N,)."""
+        pairs = [(x, s.label) for x, s in zip(self.inputs(), self.samples) if x is not None]
+        return stack_inputs([x for x, _ in pairs]), np.array([y for _, y in pairs], dtype=np.int64)
 
     def import_from(self, source: str | os.PathLike) -> int:
         """Add every sample of a folder or zip; all checked first, so a bad set adds nothing."""

@@ -63,8 +63,9 @@ def tiny_net() -> Sequential:
 @pytest.fixture
 def settings_dir(tmp_path, qapp):
     """Point every QSettings at a temporary folder, so tests never touch the user's own."""
-    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 
+    QStandardPaths.setTestModeEnabled(True)  # data folders (My digits, results) away from the user's own
     QCoreApplication.setOrganizationName("DigitLabTests")
     QCoreApplication.setApplicationName("DigitLabTests")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)

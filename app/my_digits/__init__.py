@@ -1,0 +1,30 @@
+"""My digits in the window: keep corrected drawings, practise, look after the set, fine-tune on it."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from PySide6.QtGui import QKeySequence
+
+from app.my_digits.keeper import Keeper, default_my_digits_dir
+from app.my_digits.practice import PracticeBar
+from app.my_digits.view import MyDigitsView
+from model.my_digits import MyDigits
+
+
+def install(window, folder=None) -> SimpleNamespace:
+    """Add My digits to `window`: digit keys and row clicks keep, a practice bar above the
+    canvas, the My digits tab and menu. Returns the parts (keeper, practice, view)."""
+    keeper = Keeper(window, MyDigits(folder if folder is not None else default_my_digits_dir()))
+    practice = PracticeBar(keeper)
+    window.draw_column.insertWidget(0, practice)
+    view = MyDigitsView(keeper, window.networks)
+    view.practice_button.clicked.connect(practice.start)
+    window.add_panel("My digits", view)
+    menu = window.menuBar().addMenu("&My digits")
+    menu.addAction("&Practise", QKeySequence("Ctrl+Shift+P"), practice.start)
+    menu.addAction("&Show My digits", lambda: window.tabs.setCurrentWidget(view))
+    menu.addSeparator()
+    menu.addAction("&Import…", view.ask_import)
+    menu.addAction("&Export…", view.ask_export)
+    return SimpleNamespace(keeper=keeper, practice=practice, view=view)

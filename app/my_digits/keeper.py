@@ -1,0 +1,101 @@
+"""Keep the drawing as a labelled sample of My digits in one action, and take it back.
+
+On the Draw tab a digit key 0-9, or a click on a probability row, keeps the
+canvas as a sample of that digit. Undo is one ordered stack: Ctrl+Z takes
+back the last keep when the keep is the latest thing done, otherwise it
+undoes a stroke as before (a stroke drawn after a keep comes first).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+
+from model.my_digits import MyDigits, Sample
+
+STATUS_MS = 6000
+NAMES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def default_my_digits_dir() -> Path:
+    """My digits live in the user's DigitLab data folder, beside the experiments' results."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    return Path(location) / "DigitLab" / "my-digits" if location else Path("my-digits").resolve()
+
+
+def plural(digit: int, count: int) -> str:
+    return f"{count} {NAMES[digit]}{'es' if digit == 6 and count != 1 else '' if count == 1 else 's'}"
+
+
+class Keeper(QObject):
+    """The window's My digits store and the keep / undo-keep actions of the Draw tab."""
+
+    changed = Signal()  # the set on disk changed: kept, taken back, deleted, relabelled, imported
+
+    def __init__(self, window, store: MyDigits):
+        super().__init__(window)
+        self.window, self.store = window, store
+        self._last: tuple[Sample, bool] | None = None  # (sample, whether keeping cleared the canvas)
+        self.digit_actions = [self._action(f"Keep as {d}", str(d), lambda _=False, d=d: self.keep(d))
+                              for d in range(10)]
+        window.draw_page.addActions(self.digit_actions)
+        window.panel.bars.row_clicked.connect(self.keep)
+        window.panel.bars.setToolTip("Click a digit's row (or press its key) to keep the drawing as that digit")
+        undo = window.actions.undo
+        undo.triggered.disconnect()
+        undo.triggered.connect(self.undo)
+        window.canvas.changed.connect(self._forget_last)
+
+    def _action(self, text: str, key: str, slot) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def keep(self, digit: int, clear: bool = False) -> Sample | None:
+        """Keep the canvas as a sample of `digit` (then clear the canvas if asked); None if nothing kept."""
+        canvas = self.window.canvas
+        if canvas.is_empty():
+            self._say("Draw a digit first, then press its key to keep it")
+            return None
+        try:
+            sample = self.store.add(canvas.to_array(), digit)
+        except (OSError, ValueError) as exc:
+            self._say(f"Could not keep the drawing: {exc}")
+            return None
+        if clear:
+            canvas.clear()
+        self._last = (sample, clear)
+        count = int(self.store.counts()[digit])
+        self._say(f"Kept as {digit} in My digits ({plural(digit, count)}); Ctrl+Z takes it back")
+        self.changed.emit()
+        return sample
+
+    def undo(self) -> None:
+        """Take back the last keep if nothing was drawn since; otherwise undo a stroke."""
+        if self._last is None:
+            self.window.canvas.undo()
+            return
+        (sample, cleared), self._last = self._last, None
+        try:
+            self.store.remove(sample)
+        except OSError as exc:
+            self._say(f"Could not take back the sample: {exc}")
+            return
+        if cleared:
+            self.window.canvas.undo()  # the drawing comes back, to keep again
+        self._say(f"Took back the {sample.label} just kept")
+        self.changed.emit()
+
+    def can_undo_keep(self) -> bool:
+        return self._last is not None
+
+    def _forget_last(self) -> None:
+        """An edit after the keep: Ctrl+Z now undoes that edit first. (keep() clears before it records.)"""
+        self._last = None
+
+    def _say(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, STATUS_MS)

@@ -1,0 +1,172 @@
+"""The My digits tab: every kept sample grouped by digit, with the current network's reading.
+
+A sample the network misreads is marked in red with what it read. Select
+samples to delete them or give them another label; export or import the
+whole set as a folder or a zip (PNG files + labels.csv).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.my_digits.keeper import Keeper, plural
+from model.my_digits import DigitSetError
+
+THUMB = 56
+WRONG = QColor("#d64545")
+SAMPLE_ROLE = Qt.ItemDataRole.UserRole
+
+
+class MyDigitsView(QWidget):
+    """Gallery, counts, delete / relabel, import / export; the network comes from `networks`."""
+
+    def __init__(self, keeper: Keeper, networks, parent=None):
+        super().__init__(parent)
+        self.keeper, self.networks = keeper, networks
+        self.summary = QLabel(wordWrap=True)
+        self.message = QLabel(wordWrap=True)
+        self.practice_button = QPushButton("Practise…", toolTip="DigitLab asks for digits; Enter keeps each")
+        self.delete_button = QPushButton("Delete", toolTip="Delete the selected samples")
+        self.relabel_box = QComboBox(toolTip="Give the selected samples another digit")
+        self.relabel_box.addItems(["Relabel as…", *map(str, range(10))])
+        self.import_button, self.export_button = QPushButton("Import…"), QPushButton("Export…")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.relabel_box.activated.connect(lambda i: i and self.relabel_selected(i - 1))
+        self.import_button.clicked.connect(self.ask_import)
+        self.export_button.clicked.connect(self.ask_export)
+        self.lists = [self._digit_list() for _ in range(10)]
+        self.headers = [QLabel() for _ in range(10)]
+        self.controls = QHBoxLayout()
+        for w in (self.practice_button, self.delete_button, self.relabel_box, self.import_button, self.export_button):
+            self.controls.addWidget(w)
+        self.controls.addStretch(1)
+        gallery = QWidget()
+        rows = QVBoxLayout(gallery)
+        for header, lst in zip(self.headers, self.lists):
+            rows.addWidget(header)
+            rows.addWidget(lst)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setWidget(gallery)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(self.controls)
+        layout.addWidget(self.message)
+        layout.addWidget(scroll, 1)
+        keeper.changed.connect(self.refresh)
+        networks.current_changed.connect(lambda _entry: self.refresh())
+        self.refresh()
+
+    def _digit_list(self) -> QListWidget:
+        lst = QListWidget(viewMode=QListView.ViewMode.IconMode, flow=QListView.Flow.LeftToRight,
+                          wrapping=False, movement=QListView.Movement.Static)
+        lst.setIconSize(QSize(THUMB, THUMB))
+        lst.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        lst.setFixedHeight(THUMB + 3 * self.fontMetrics().height())
+        return lst
+
+    def refresh(self) -> None:
+        """Rebuild the gallery from the store and read every sample with the current network."""
+        store, entry = self.keeper.store, self.networks.current()
+        readings = self._readings(entry)
+        for lst in self.lists:
+            lst.clear()
+        for sample, read in zip(store.samples, readings):
+            item = QListWidgetItem(QIcon(QPixmap(str(store.path(sample)))), _caption(sample.label, read))
+            item.setData(SAMPLE_ROLE, sample)
+            if read is not None and read != sample.label:
+                item.setForeground(QBrush(WRONG))
+                item.setToolTip(f"kept as {sample.label}; the network reads {read}")
+            self.lists[sample.label].addItem(item)
+        counts = store.counts()
+        wrong = sum(r is not None and r != s.label for s, r in zip(store.samples, readings))
+        for digit, header in enumerate(self.headers):
+            header.setText(f"<b>{digit}</b> · {plural(digit, int(counts[digit]))}")
+        network = f"; {entry.name} misreads {wrong}" if entry is not None and len(store) else ""
+        self.summary.setText(f"{len(store)} samples in {store.folder}{network}")
+
+    def _readings(self, entry) -> list[int | None]:
+        inputs = self.keeper.store.inputs()
+        if entry is None or not any(x is not None for x in inputs):
+            return [None] * len(inputs)
+        import numpy as np
+
+        usable = [i for i, x in enumerate(inputs) if x is not None]
+        predicted = entry.net.predict(np.stack([inputs[i] for i in usable])[:, None])
+        out: list[int | None] = [None] * len(inputs)
+        for i, digit in zip(usable, predicted):
+            out[i] = int(digit)
+        return out
+
+    def selected(self) -> list:
+        return [item.data(SAMPLE_ROLE) for lst in self.lists for item in lst.selectedItems()]
+
+    def delete_selected(self) -> int:
+        chosen = self.selected()
+        for sample in chosen:
+            self.keeper.store.remove(sample)
+        self._done(f"Deleted {len(chosen)} sample{'s' if len(chosen) != 1 else ''}" if chosen else "Select samples first")
+        return len(chosen)
+
+    def relabel_selected(self, digit: int) -> int:
+        chosen = self.selected()
+        for sample in chosen:
+            self.keeper.store.relabel(sample, digit)
+        self.relabel_box.setCurrentIndex(0)
+        self._done(f"Relabelled {len(chosen)} as {digit}" if chosen else "Select samples first")
+        return len(chosen)
+
+    def import_from(self, source) -> bool:
+        """Add a folder's or zip's samples; a bad set is named in one line and nothing is added."""
+        try:
+            added = self.keeper.store.import_from(source)
+        except (DigitSetError, OSError) as exc:
+            self._done(f"Nothing imported: {exc}", error=True)
+            return False
+        self._done(f"Imported {added} samples from {source}")
+        return True
+
+    def export_to(self, dest) -> bool:
+        try:
+            self.keeper.store.export(dest)
+        except (DigitSetError, OSError) as exc:
+            self._done(f"Nothing exported: {exc}", error=True)
+            return False
+        self._done(f"Exported {len(self.keeper.store)} samples to {dest}")
+        return True
+
+    def ask_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import digits (a zip, or labels.csv in a folder)", "",
+                                              "Zip or labels.csv (*.zip labels.csv)")
+        if path:
+            self.import_from(path[:-len("labels.csv")] if path.endswith("labels.csv") else path)
+
+    def ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export digits (a .zip, or a new folder name)", "my-digits.zip")
+        if path:
+            self.export_to(path)
+
+    def _done(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(f"color: {WRONG.name()};" if error else "")
+        self.keeper.window.statusBar().showMessage(text, 8000)
+        self.keeper.changed.emit()
+
+
+def _caption(label: int, read: int | None) -> str:
+    if read is None:
+        return "no digit"
+    return f"read {read} ✗" if read != label else f"read {read}"
