@@ -12,14 +12,14 @@ held out, to show the network's accuracy on drawings it was not tuned on.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import numpy as np
 
 from model.data.augment import augment
 from model.data.mnist import load_mnist, to_float
 from model.my_digits import N_DIGITS
-from model.train import TrainConfig, train
+from model.train import Progress, TrainConfig, evaluate, train
 
 # Below this many samples of a digit, the result says so: the network may learn them by heart.
 FEW_PER_DIGIT = 5
@@ -47,6 +47,16 @@ class FinetuneConfig:
     def train_config(self) -> TrainConfig:
         return TrainConfig(epochs=1, batch_size=self.batch_size, lr=self.lr, augment=True, seed=self.seed,
                            schedule="constant", log_every=5)
+
+
+@dataclass
+class FinetuneDone(Progress):
+    """The last record of `finetune_scored`: a "done" record plus accuracies before and after.
+
+    scores: {"held_out": (before, after) or None when nothing is held out, "mnist": (before, after)}.
+    """
+
+    scores: dict | None = None
 
 
 def stratified_split(y: np.ndarray, holdout: float, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
@@ -122,3 +132,37 @@ def _renumber(record, epoch: int, epochs: int, step0: int, elapsed: float) -> No
     record.step, record.total_steps = step0 + record.step, record.total_steps * epochs
     if record.step:
         record.eta = elapsed / record.step * (record.total_steps - record.step)
+
+
+def scores(net, x_held: np.ndarray, y_held: np.ndarray, mnist_limit: int | None = None) -> tuple[float | None, float]:
+    """(accuracy on the held-out samples, None if there are none; accuracy on MNIST test)."""
+    from model.evaluation import evaluate_mnist_test
+
+    held = evaluate(net, x_held, y_held)[1] if len(y_held) else None
+    return held, evaluate_mnist_test(net, limit=mnist_limit).accuracy
+
+
+def finetune_scored(net, x_mine, y_mine, config: FinetuneConfig, *, x_held, y_held, should_stop=None,
+                    mnist_limit: int | None = None):
+    """`finetune`, measured before and after on the held-out samples and MNIST test.
+
+    The same records, except the last: a FinetuneDone whose message ends with
+    the before -> after accuracies. Made for the window's training worker,
+    which passes the held-out samples as its validation data.
+    """
+    before = scores(net, x_held, y_held, mnist_limit)
+    for record in finetune(net, x_mine, y_mine, config, should_stop=should_stop):
+        if record.kind != "done":
+            yield record
+            continue
+        after = scores(net, x_held, y_held, mnist_limit)
+        done = FinetuneDone(**asdict(record), scores={"held_out": None if before[0] is None else (before[0], after[0]),
+                                                      "mnist": (before[1], after[1])})
+        done.message = f"{record.message}; {describe_scores(done.scores)}"
+        yield done
+
+
+def describe_scores(found: dict) -> str:
+    held = found["held_out"]
+    mine = f"your held-out digits {held[0]:.1%} → {held[1]:.1%}" if held else "no digits held out to check on"
+    return f"{mine}, MNIST test {found['mnist'][0]:.2%} → {found['mnist'][1]:.2%}"

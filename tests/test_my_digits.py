@@ -123,3 +123,19 @@ def test_finetune_follows_the_training_records_as_one_run(tiny_net):
     steps = [r.step for r in records]
     assert steps == sorted(steps) and records[-1].step == records[-1].total_steps
     assert len(records[-1].history["loss"]) == 2
+
+
+def test_a_scored_finetune_ends_with_accuracies_before_and_after(tiny_net):
+    from model.data.preprocess import to_mnist
+    from model.finetune import FinetuneDone, finetune_scored
+
+    net = type(tiny_net).from_spec(tiny_net.spec())
+    net.load_state_dict(tiny_net.state_dict())
+    x = np.stack([to_mnist(drawing(d % 10, d)) for d in range(30)])[:, None]
+    y = np.arange(30) % 10
+    done = list(finetune_scored(net, x[:20], y[:20], FinetuneConfig(epochs=1, copies=2, replay=100),
+                                x_held=x[20:], y_held=y[20:], mnist_limit=300))[-1]
+    assert isinstance(done, FinetuneDone) and done.reason == "finished"
+    held, mnist = done.scores["held_out"], done.scores["mnist"]
+    assert all(0 <= a <= 1 for a in (*held, *mnist))
+    assert f"{mnist[0]:.2%} → {mnist[1]:.2%}" in done.message

@@ -79,7 +79,7 @@ def test_practice_asks_for_the_digit_it_has_fewest_of(window, qtbot):
     window.canvas.draw_stroke(ONE)
     qtbot.keyClick(window.canvas, Qt.Key.Key_Return)
     assert kept_labels(window) == [0, 1] and window.canvas.is_empty()
-    assert practice.prompt.text() == "Draw a 2" and "1&nbsp;1" in practice.counts.text()
+    assert practice.prompt.text() == "Draw a 2" and "1:&nbsp;1" in practice.counts.text()
     ctrl_z(qtbot, window)  # takes the 1 back and gives the drawing back
     assert kept_labels(window) == [0] and not window.canvas.is_empty()
     practice.keep_button.click()

@@ -3,7 +3,8 @@
 Opens the window offscreen with throwaway settings, draws a digit through the
 canvas's public methods and saves PNGs of the window, the evaluation
 dialog, the Train tab mid-run, the Experiments tab after a quick run, and the
-Inside tab for the MLP and a CNN and its mistakes gallery. The drawing is taken
+Inside tab for the MLP and a CNN and its mistakes gallery, and My digits
+(tools.screenshot_my_digits). The drawing is taken
 mid-run too, with the Draw tab's training card beside it. Set QT_SCALE_FACTOR=2
 to see the window at 200%.
 """
@@ -96,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--weights", type=Path, help="a weight file to show (default: the bundled ones)")
     args = parser.parse_args(argv)
+    from tools.screenshot_my_digits import grab_my_digits
+
     app, window = offscreen_window()
     from app.watch.side_panel import REDRAWS_PER_S
     from tools.training_demo import show_training_in_progress
@@ -126,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     dialog.close()
     _grab_panels(app, window, args.out_dir)
     _grab_inside(app, window, args.out_dir)
+    grab_my_digits(app, window, args.out_dir)
     print(f"predicted {window.panel.shown_digit()}; saved to {args.out_dir}")
     window.close()
     return 0

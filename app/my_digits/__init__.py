@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel
 
 from app.my_digits.keeper import Keeper, default_my_digits_dir
 from app.my_digits.practice import PracticeBar
 from app.my_digits.view import MyDigitsView
 from model.my_digits import MyDigits
+
+HINT = "Misread? Press the right digit key, or click its row, to keep the drawing in My digits"
 
 
 def install(window, folder=None) -> SimpleNamespace:
@@ -18,6 +22,7 @@ def install(window, folder=None) -> SimpleNamespace:
     keeper = Keeper(window, MyDigits(folder if folder is not None else default_my_digits_dir()))
     practice = PracticeBar(keeper)
     window.draw_column.insertWidget(0, practice)
+    window.draw_column.addWidget(QLabel(HINT, objectName="hint", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter))
     view = MyDigitsView(keeper, window.networks)
     view.practice_button.clicked.connect(practice.start)
     window.add_panel("My digits", view)

@@ -73,5 +73,5 @@ class PracticeBar(QFrame):
     def refresh(self) -> None:
         counts = self.keeper.store.counts()
         self.prompt.setText(f"Draw a {self.asked}")
-        cells = [f"<b>{d}</b>&nbsp;{c}" if d == self.asked else f"{d}&nbsp;{c}" for d, c in enumerate(counts)]
-        self.counts.setText("&nbsp;&nbsp; ".join(cells))
+        cells = [f"<b>{d}:&nbsp;{c}</b>" if d == self.asked else f"{d}:&nbsp;{c}" for d, c in enumerate(counts)]
+        self.counts.setText("kept so far &nbsp;" + " &nbsp;·&nbsp; ".join(cells))
