@@ -131,3 +131,40 @@ def test_export_then_import_of_good_and_bad_sets(view, window, tmp_path):
     assert "a.png" in view.message.text()
     assert len(kept_labels(window)) == 6
     assert np.sum([lst.count() for lst in view.lists]) == 6
+
+
+def test_finetune_in_the_train_tab_then_use_and_revert(make_window, weights_dir, qtbot, tmp_path):
+    from model.finetune import FinetuneConfig
+    from tools.handwriting_style import draw
+
+    window = make_window(weights_dir)
+    window.add_default_panels()
+    parts = window.my_digits
+    parts.keeper.store = MyDigits(tmp_path / "mine")
+    rng = np.random.default_rng(0)
+    for _ in range(2):
+        for digit in range(10):
+            parts.keeper.store.add(draw(digit, rng), digit)
+    launcher = parts.finetune
+    launcher.config, launcher.mnist_limit = FinetuneConfig(epochs=1, copies=2, replay=200), 500
+    base = window.networks.current_index()
+    with qtbot.waitSignal(window.training.run_finished, timeout=120_000):
+        assert launcher.start() is None
+        assert window.tabs.currentWidget() is window.training and "few samples" in window.training.stats_label.text()
+    training = window.training
+    assert training.result_bar.isVisible() and training.history  # the curves got the epoch
+    assert "held-out digits" in training.result_label.text() and "MNIST test" in training.result_label.text()
+    training.use_result()
+    assert window.networks.current_index() != base
+    assert window.networks.current().name.endswith("+ my digits")
+    assert launcher.revert() and window.networks.current_index() == base
+    assert not launcher.revert()  # nothing more to revert to
+    training.shutdown()
+
+
+def test_finetune_without_samples_says_why(make_window, weights_dir, tmp_path):
+    window = make_window(weights_dir)
+    window.add_default_panels()
+    window.my_digits.keeper.store = MyDigits(tmp_path / "empty")
+    assert "Keep some digits first" in window.my_digits.finetune.start()
+    assert not window.training.is_running()

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 
-def fill_store(keeper, per_digit: int = 4, seed: int = 3) -> None:
+def fill_store(keeper, per_digit: int = 8, seed: int = 3) -> None:
     """A throwaway set of the stroke-template handwriting, so the user's own set is never touched."""
     import numpy as np
 
@@ -23,7 +23,7 @@ def fill_store(keeper, per_digit: int = 4, seed: int = 3) -> None:
 
 
 def grab_my_digits(app, window, out_dir: Path) -> None:
-    """correction.png, practice.png, my-digits.png."""
+    """correction.png, practice.png, my-digits.png, finetune.png (a default fine-tune on the set)."""
     import numpy as np
 
     from tools.handwriting_style import draw
@@ -47,6 +47,13 @@ def grab_my_digits(app, window, out_dir: Path) -> None:
     window.tabs.setCurrentWidget(parts.view)
     app.processEvents()
     window.grab().save(str(out_dir / "my-digits.png"))
+    if parts.finetune is not None:
+        from tools.screenshot import wait_for
+
+        parts.finetune.start()
+        wait_for(window.training.run_finished, 300_000)
+        app.processEvents()
+        window.grab().save(str(out_dir / "finetune.png"))
 
 
 def _strokes(digit: int) -> list[list[tuple[float, float]]]:

@@ -6,8 +6,9 @@ from types import SimpleNamespace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QPushButton
 
+from app.my_digits.finetune_run import FinetuneLauncher
 from app.my_digits.keeper import Keeper, default_my_digits_dir
 from app.my_digits.practice import PracticeBar
 from app.my_digits.view import MyDigitsView
@@ -32,4 +33,14 @@ def install(window, folder=None) -> SimpleNamespace:
     menu.addSeparator()
     menu.addAction("&Import…", view.ask_import)
     menu.addAction("&Export…", view.ask_export)
-    return SimpleNamespace(keeper=keeper, practice=practice, view=view)
+    launcher = None
+    if getattr(window, "training", None) is not None:  # the Train tab runs the fine-tune
+        launcher = FinetuneLauncher(window, keeper)
+        menu.addSeparator()
+        for text, slot in (("&Fine-tune on my digits", launcher.start), ("&Revert to the network from before",
+                                                                         launcher.revert)):
+            menu.addAction(text, slot)
+            button = QPushButton(text.replace("&", ""))
+            button.clicked.connect(slot)
+            view.controls.insertWidget(view.controls.count() - 1, button)
+    return SimpleNamespace(keeper=keeper, practice=practice, view=view, finetune=launcher)
