@@ -48,9 +48,12 @@ def test_clicking_a_probability_row_keeps_the_drawing_as_that_digit(window, qtbo
     assert kept_labels(window) == [3]
 
 
-def test_an_empty_canvas_is_not_kept(window, qtbot):
+def test_an_empty_canvas_or_a_speck_is_not_kept(window, qtbot):
     qtbot.keyClick(window.canvas, Qt.Key.Key_4)
     assert kept_labels(window) == [] and "Draw a digit first" in window.statusBar().currentMessage()
+    window.canvas.draw_stroke([(100, 100), (101, 101)], width=2)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_4)
+    assert kept_labels(window) == []
 
 
 def test_ctrl_z_takes_back_the_last_keep_then_undoes_strokes(window, qtbot):
@@ -82,12 +85,13 @@ def test_practice_asks_for_the_digit_it_has_fewest_of(window, qtbot):
     assert practice.prompt.text() == "Draw a 2" and "1:&nbsp;1" in practice.counts.text()
     ctrl_z(qtbot, window)  # takes the 1 back and gives the drawing back
     assert kept_labels(window) == [0] and not window.canvas.is_empty()
+    assert practice.prompt.text() == "Draw a 1"  # asked again
     practice.keep_button.click()
-    assert kept_labels(window) == [0, 2]
+    assert kept_labels(window) == [0, 1] and practice.prompt.text() == "Draw a 2"
     practice.stop()
     window.canvas.draw_stroke(ONE)
     qtbot.keyClick(window.canvas, Qt.Key.Key_Return)
-    assert kept_labels(window) == [0, 2]  # Enter keeps only while practising
+    assert kept_labels(window) == [0, 1]  # Enter keeps only while practising
 
 
 @pytest.fixture

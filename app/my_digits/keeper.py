@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
+from model.data.preprocess import to_mnist
 from model.my_digits import MyDigits, Sample
 
 STATUS_MS = 6000
@@ -33,6 +34,7 @@ class Keeper(QObject):
     """The window's My digits store and the keep / undo-keep actions of the Draw tab."""
 
     changed = Signal()  # the set on disk changed: kept, taken back, deleted, relabelled, imported
+    taken_back = Signal(int)  # the label of a keep just undone
 
     def __init__(self, window, store: MyDigits):
         super().__init__(window)
@@ -58,11 +60,12 @@ class Keeper(QObject):
     def keep(self, digit: int, clear: bool = False) -> Sample | None:
         """Keep the canvas as a sample of `digit` (then clear the canvas if asked); None if nothing kept."""
         canvas = self.window.canvas
-        if canvas.is_empty():
+        drawing = canvas.to_array()
+        if canvas.is_empty() or to_mnist(drawing) is None:
             self._say("Draw a digit first, then press its key to keep it")
             return None
         try:
-            sample = self.store.add(canvas.to_array(), digit)
+            sample = self.store.add(drawing, digit)
         except (OSError, ValueError) as exc:
             self._say(f"Could not keep the drawing: {exc}")
             return None
@@ -89,6 +92,7 @@ class Keeper(QObject):
             self.window.canvas.undo()  # the drawing comes back, to keep again
         self._say(f"Took back the {sample.label} just kept")
         self.changed.emit()
+        self.taken_back.emit(sample.label)
 
     def can_undo_keep(self) -> bool:
         return self._last is not None

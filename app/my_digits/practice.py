@@ -40,6 +40,7 @@ class PracticeBar(QFrame):
         self.enter.triggered.connect(self.keep)
         keeper.window.draw_page.addAction(self.enter)
         keeper.changed.connect(self.refresh)
+        keeper.taken_back.connect(self._ask_again)
         self.enter.setEnabled(False)  # Enter means Keep only while practising
         self.hide()
 
@@ -62,6 +63,12 @@ class PracticeBar(QFrame):
         """Store the drawing as the digit asked for, clear the canvas, ask for the one with fewest samples."""
         if self.keeper.keep(self.asked, clear=True) is not None:
             self.asked = self._next()
+            self.refresh()
+
+    def _ask_again(self, digit: int) -> None:
+        """A keep was taken back: ask for that digit again (its drawing is back on the canvas)."""
+        if self.is_practising():
+            self.asked = digit
             self.refresh()
 
     def _next(self) -> int:
