@@ -275,10 +275,10 @@ class MainWindow(QMainWindow):
         self.watch = attach_watch(self, self.training)
         self.experiments = ExperimentsView()
         self.add_panel("Experiments", self.experiments)
-        self.my_digits = my_digits.install(self)  # before Inside, which copies the Draw tab's keys
         self.inside = InsideView(self.networks, self.canvas)
         self.inside.addActions(self.draw_page.actions())  # Esc, Ctrl+Z... where the canvas is shown
         self.add_panel("Inside", self.inside)
+        self.my_digits = my_digits.install(self)
         self.tabs.setCurrentIndex(min(self.settings.tab(), self.tabs.count() - 1))
 
     def _use_trained(self, net, meta: dict) -> None:

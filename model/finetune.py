@@ -16,10 +16,10 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
+from model.constants import N_CLASSES
 from model.data.augment import augment
 from model.data.mnist import load_mnist, to_float
-from model.my_digits import N_DIGITS
-from model.train import Progress, TrainConfig, evaluate, train
+from model.train import Progress, TrainConfig, train
 
 # Below this many samples of a digit, the result says so: the network may learn them by heart.
 FEW_PER_DIGIT = 5
@@ -63,7 +63,7 @@ def stratified_split(y: np.ndarray, holdout: float, rng: np.random.Generator) ->
     """(train indices, held-out indices): `holdout` of each digit's samples, at least one
     where a digit has two or more, none where it has one."""
     train_idx, held_idx = [], []
-    for digit in range(N_DIGITS):
+    for digit in range(N_CLASSES):
         idx = rng.permutation(np.flatnonzero(y == digit))
         k = min(max(1, round(holdout * len(idx))), len(idx) - 1) if len(idx) >= 2 and holdout > 0 else 0
         held_idx.extend(idx[:k])
@@ -73,7 +73,7 @@ def stratified_split(y: np.ndarray, holdout: float, rng: np.random.Generator) ->
 
 def few_samples_warning(y: np.ndarray) -> str | None:
     """One line when some digit has fewer than FEW_PER_DIGIT samples, else None."""
-    counts = np.bincount(y, minlength=N_DIGITS)
+    counts = np.bincount(y, minlength=N_CLASSES)
     short = [f"{c} of {d}" for d, c in enumerate(counts) if c < FEW_PER_DIGIT]
     if not short:
         return None
@@ -136,9 +136,9 @@ def _renumber(record, epoch: int, epochs: int, step0: int, elapsed: float) -> No
 
 def scores(net, x_held: np.ndarray, y_held: np.ndarray, mnist_limit: int | None = None) -> tuple[float | None, float]:
     """(accuracy on the held-out samples, None if there are none; accuracy on MNIST test)."""
-    from model.evaluation import evaluate_mnist_test
+    from model.evaluation import evaluate, evaluate_mnist_test
 
-    held = evaluate(net, x_held, y_held)[1] if len(y_held) else None
+    held = evaluate(net, x_held, y_held).accuracy if len(y_held) else None
     return held, evaluate_mnist_test(net, limit=mnist_limit).accuracy
 
 

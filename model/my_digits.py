@@ -24,11 +24,11 @@ import numpy as np
 from PIL import Image
 
 from model.atomic import atomic_write
+from model.constants import N_CLASSES
 from model.data.preprocess import ImageError, load_image, on_paper, to_mnist
 
 LABELS_FILE = "labels.csv"
 HEADER = ("file", "label")
-N_DIGITS = 10
 PREFIX = "sample-"
 
 
@@ -54,7 +54,7 @@ def parse_labels(text: str, where: str) -> list[Sample]:
         if len(row) != 2:
             raise DigitSetError(f"{where}, line {line}: expected 'file,label', got {','.join(row)!r}")
         name, label = row[0].strip(), row[1].strip()
-        if not label.isdigit() or not 0 <= int(label) < N_DIGITS:
+        if not label.isdigit() or not 0 <= int(label) < N_CLASSES:
             raise DigitSetError(f"{where}, line {line}: label {label!r} of {name} is not a digit 0-9")
         if not name or "/" in name or "\\" in name or name.startswith("."):
             raise DigitSetError(f"{where}, line {line}: {name!r} is not a plain file name")
@@ -133,7 +133,7 @@ class MyDigits:
 
     def counts(self) -> np.ndarray:
         """(10,) int: how many samples of each digit."""
-        return np.bincount([s.label for s in self.samples], minlength=N_DIGITS)
+        return np.bincount([s.label for s in self.samples], minlength=N_CLASSES)
 
     def fewest(self) -> int:
         """The digit with the fewest samples (the smallest such digit)."""
@@ -144,7 +144,7 @@ class MyDigits:
 
     def add(self, image: np.ndarray, label: int) -> Sample:
         """Keep a drawing (uint8 (H, W), dark ink on light paper) labelled `label`."""
-        if not 0 <= int(label) < N_DIGITS:
+        if not 0 <= int(label) < N_CLASSES:
             raise DigitSetError(f"label {label!r} is not a digit 0-9")
         sample = Sample(self._new_name(), int(label))
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -159,7 +159,7 @@ class MyDigits:
             self.path(sample).unlink()
 
     def relabel(self, sample: Sample, label: int) -> Sample:
-        if not 0 <= int(label) < N_DIGITS:
+        if not 0 <= int(label) < N_CLASSES:
             raise DigitSetError(f"label {label!r} is not a digit 0-9")
         new = Sample(sample.file, int(label))
         self._save([new if s.file == sample.file else s for s in self.samples])

@@ -24,6 +24,7 @@ def digits_dir(tmp_path_factory):
     return store.folder
 
 
+@pytest.mark.slow
 def test_finetune_writes_a_new_file_that_records_its_origin(digits_dir, tmp_path, capsys):
     out = tmp_path / "mine.npz"
     assert main(["finetune", BASE, str(digits_dir), "--out", str(out), "--epochs", "1"]) == 0

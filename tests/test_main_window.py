@@ -116,7 +116,7 @@ def test_every_bundled_network_reads_a_drawing(qtbot, settings_dir):
 def test_a_network_accepted_in_the_train_tab_is_used_for_drawing(make_window, weights_dir, tiny_net, qtbot):
     window = make_window(weights_dir)
     window.add_default_panels()
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Draw", "Train", "Experiments", "Inside"]
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Draw", "Train", "Experiments", "Inside", "My digits"]
     window.tabs.setCurrentIndex(1)
     assert window.current_network()[1]["name"] == "mlp"  # what "continue training" starts from
     window.training.network_trained.emit(tiny_net, {"name": "fresh", "test_accuracy": 0.93})
