@@ -154,10 +154,12 @@ def test_finetune_in_the_train_tab_then_use_and_revert(make_window, weights_dir,
     base = window.networks.current_index()
     with qtbot.waitSignal(window.training.run_finished, timeout=120_000):
         assert launcher.start() is None
-        assert window.tabs.currentWidget() is window.training and "few samples" in window.training.stats_label.text()
+        assert window.tabs.currentWidget() is window.training
+        assert "few samples" in window.training.message_label.text()
     training = window.training
     assert training.result_bar.isVisible() and training.history  # the curves got the epoch
     assert "held-out digits" in training.result_label.text() and "MNIST test" in training.result_label.text()
+    assert "few samples" in training.result_label.text()  # 2 of each digit: said, not silent
     training.use_result()
     assert window.networks.current_index() != base
     assert window.networks.current().name.endswith("+ my digits")

@@ -35,7 +35,7 @@ class FinetuneLauncher(QObject):
         self.mnist_limit = mnist_limit  # tests score on part of MNIST test
         self.base_index: int | None = None  # the network in use before the fine-tune
         self._ours = False  # whether the Train tab's current run is a fine-tune started here
-        self._base_name = ""
+        self._base_name, self._warning = "", None
         window.training.run_finished.connect(self._on_finished)
         window.training.network_trained.connect(self._on_used)
 
@@ -59,9 +59,9 @@ class FinetuneLauncher(QObject):
         self._base_name = meta.get("name") or "network"
         self.base_index, self._ours = window.networks.current_index(), True
         training.show_run_starting(shown, {**continued_source(meta), "my_digits": len(y)})
-        warning = few_samples_warning(y)
-        training.stats_label.setText(f"Fine-tuning on {len(train_idx)} of your digits ({len(held_idx)} held out)…"
-                                     + (f" Note: {warning}." if warning else ""))
+        self._warning = few_samples_warning(y)
+        training.stats_label.setText(f"Fine-tuning on {len(train_idx)} of your digits ({len(held_idx)} held out)…")
+        training.show_message(f"Note: {self._warning}." if self._warning else "")  # stays up through the run
 
         def data():
             return x[train_idx], y[train_idx], x[held_idx], y[held_idx]
@@ -84,7 +84,8 @@ class FinetuneLauncher(QObject):
             name = f"{self._base_name} + my digits"
             training.result_meta.update(name=name, test_accuracy=done.scores["mnist"][1],
                                         finetune={"base_name": self._base_name, "scores": done.scores})
-            training.result_label.setText(f"<b>{name}</b>: {describe_scores(done.scores)}. "
+            note = f" Note: {self._warning}." if self._warning else ""
+            training.result_label.setText(f"<b>{name}</b>: {describe_scores(done.scores)}.{note} "
                                           "Use it, save it, or discard it.")
 
     def _on_used(self, _net, meta: dict) -> None:

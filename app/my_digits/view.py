@@ -7,6 +7,7 @@ whole set as a folder or a zip (PNG files + labels.csv).
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
@@ -102,8 +103,6 @@ class MyDigitsView(QWidget):
         inputs = self.keeper.store.inputs()
         if entry is None or not any(x is not None for x in inputs):
             return [None] * len(inputs)
-        import numpy as np
-
         usable = [i for i, x in enumerate(inputs) if x is not None]
         predicted = entry.net.predict(np.stack([inputs[i] for i in usable])[:, None])
         out: list[int | None] = [None] * len(inputs)
