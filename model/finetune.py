@@ -92,13 +92,15 @@ def training_mix(x_mine: np.ndarray, y_mine: np.ndarray, config: FinetuneConfig,
     return x, y
 
 
-def finetune(net, x_mine: np.ndarray, y_mine: np.ndarray, config: FinetuneConfig, should_stop=None):
+def finetune(net, x_mine: np.ndarray, y_mine: np.ndarray, config: FinetuneConfig, should_stop=None,
+             x_held: np.ndarray | None = None, y_held: np.ndarray | None = None):
     """Fine-tune `net` in place on training samples x_mine (N, 1, 28, 28), y_mine (N,); yields Progress.
 
     Each epoch is a fresh mix (new augmented copies, new replay) run through
     `model.train.train` for one pass; records are renumbered as one run of
     `config.epochs` epochs, so a progress bar or the Train tab's curves follow
     them unchanged. The last record is "done" (unless stopped early by closing).
+    Held-out samples, if any, are the validation data: each epoch reports their accuracy.
     """
     if len(x_mine) == 0:
         raise ValueError("no samples to fine-tune on")
@@ -109,7 +111,8 @@ def finetune(net, x_mine: np.ndarray, y_mine: np.ndarray, config: FinetuneConfig
         tc = config.train_config()
         tc.seed = int(rng.integers(2**31))
         optimizer = optimizer or tc.make_optimizer(net)
-        for record in train(net, x, y, tc, optimizer=optimizer, should_stop=should_stop):
+        val = {"x_val": x_held, "y_val": y_held} if y_held is not None and len(y_held) else {}
+        for record in train(net, x, y, tc, optimizer=optimizer, should_stop=should_stop, **val):
             _renumber(record, epoch, config.epochs, step0, time.perf_counter() - start)
             if record.kind == "done":
                 for key, values in (record.history or {}).items():
@@ -151,7 +154,7 @@ def finetune_scored(net, x_mine, y_mine, config: FinetuneConfig, *, x_held, y_he
     which passes the held-out samples as its validation data.
     """
     before = scores(net, x_held, y_held, mnist_limit)
-    for record in finetune(net, x_mine, y_mine, config, should_stop=should_stop):
+    for record in finetune(net, x_mine, y_mine, config, should_stop=should_stop, x_held=x_held, y_held=y_held):
         if record.kind != "done":
             yield record
             continue

@@ -138,4 +138,5 @@ def test_a_scored_finetune_ends_with_accuracies_before_and_after(tiny_net):
     assert isinstance(done, FinetuneDone) and done.reason == "finished"
     held, mnist = done.scores["held_out"], done.scores["mnist"]
     assert all(0 <= a <= 1 for a in (*held, *mnist))
+    assert done.val_acc == pytest.approx(held[1])  # the curves' validation is the held-out samples
     assert f"{mnist[0]:.2%} → {mnist[1]:.2%}" in done.message

@@ -42,7 +42,8 @@ def run_finetune(args) -> int:
     print(f"Fine-tuning {_name(ckpt, args)} on {len(train_idx)} of your digits "
           f"({len(held_idx)} held out), {config.epochs} epoch(s)", file=sys.stderr)
     with stop_on_ctrl_c() as should_stop, np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        done = _run_with_progress(finetune(net, x[train_idx], y[train_idx], config, should_stop=should_stop))
+        done = _run_with_progress(finetune(net, x[train_idx], y[train_idx], config, should_stop=should_stop,
+                                           x_held=x[held_idx], y_held=y[held_idx]))
     if done.reason == "diverged":
         raise CliError(f"{done.message.split(': try')[0]}; nothing saved")
     after = scores(net, x[held_idx], y[held_idx])
