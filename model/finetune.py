@@ -44,8 +44,9 @@ class FinetuneConfig:
     lr: float = 5e-4
     batch_size: int = 64
 
-    def train_config(self) -> TrainConfig:
-        return TrainConfig(epochs=1, batch_size=self.batch_size, lr=self.lr, augment=True, seed=self.seed,
+    def train_config(self, epochs: int = 1) -> TrainConfig:
+        """The settings of each pass (one epoch of a fresh mix); epochs=self.epochs describes the whole run."""
+        return TrainConfig(epochs=epochs, batch_size=self.batch_size, lr=self.lr, augment=True, seed=self.seed,
                            schedule="constant", log_every=5)
 
 

@@ -27,13 +27,13 @@ def digits_dir(tmp_path_factory):
 @pytest.mark.slow
 def test_finetune_writes_a_new_file_that_records_its_origin(digits_dir, tmp_path, capsys):
     out = tmp_path / "mine.npz"
-    assert main(["finetune", BASE, str(digits_dir), "--out", str(out), "--epochs", "1"]) == 0
+    assert main(["finetune", BASE, str(digits_dir), "--out", str(out), "--epochs", "2"]) == 0
     err = capsys.readouterr().err
     assert "warning: few samples" in err  # 3 of each is below a handful
     assert "your held-out digits:" in err and "MNIST test:" in err
     meta = load_weights(out).meta
     assert meta["finetune"]["samples"] == 30 and meta["finetune"]["held_out"] == 10
-    assert meta["finetune"]["base"].endswith("small-cnn.npz")
+    assert meta["finetune"]["base"].endswith("small-cnn.npz") and meta["training"]["config"]["epochs"] == 2
     assert meta["test_accuracy"] > 0.98  # MNIST is not forgotten
 
 

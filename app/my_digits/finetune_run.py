@@ -54,8 +54,8 @@ class FinetuneLauncher(QObject):
         net, meta = current
         config = self.config
         train_idx, held_idx = stratified_split(y, config.holdout, np.random.default_rng(config.seed))
-        shown = config.train_config()
-        shown.epochs, shown.max_train = config.epochs, len(train_idx) * config.copies + config.replay
+        shown = config.train_config(config.epochs)
+        shown.max_train = len(train_idx) * config.copies + config.replay  # the Train tab's progress counts these
         self._base_name = meta.get("name") or "network"
         self.base_index, self._ours = window.networks.current_index(), True
         training.show_run_starting(shown, {**continued_source(meta), "my_digits": len(y)})

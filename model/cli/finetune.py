@@ -80,7 +80,7 @@ def _meta(ckpt, args, config, done, n_samples, n_held, before, after) -> dict:
 
     command = shlex.join(["python", "-m", "model", *sys.argv[1:]]) if sys.argv[1:2] == ["finetune"] else None
     return {"name": f"{_name(ckpt, args)} + my digits", "test_accuracy": after[1],
-            "training": {**training_summary(done, config.train_config()), "command": command},
+            "training": {**training_summary(done, config.train_config(config.epochs)), "command": command},
             "finetune": {"base": str(Path(args.weights).resolve()), "base_name": ckpt.meta.get("name"),
                          "samples": n_samples, "held_out": n_held,
                          "held_out_accuracy": [before[0], after[0]], "mnist_accuracy": [before[1], after[1]],
