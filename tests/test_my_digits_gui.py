@@ -100,6 +100,7 @@ def view(window, qtbot):
         window.canvas.clear()
         window.canvas.draw_stroke(points)
         window.my_digits.keeper.keep(digit)
+    window.tabs.setCurrentWidget(window.my_digits.view)
     return window.my_digits.view
 
 
@@ -174,3 +175,12 @@ def test_finetune_without_samples_says_why(make_window, weights_dir, tmp_path):
     window.my_digits.keeper.store = MyDigits(tmp_path / "empty")
     assert "Keep some digits first" in window.my_digits.finetune.start()
     assert not window.training.is_running()
+
+
+def test_a_keep_made_on_the_draw_tab_is_in_the_gallery_when_it_is_opened(view, window, qtbot):
+    window.tabs.setCurrentIndex(0)
+    window.canvas.clear()
+    window.canvas.draw_stroke(ONE)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_1)
+    window.tabs.setCurrentWidget(view)
+    assert view.lists[1].count() == 2 and "4 samples" in view.summary.text()

@@ -67,9 +67,9 @@ class MyDigitsView(QWidget):
         layout.addLayout(self.controls)
         layout.addWidget(self.message)
         layout.addWidget(scroll, 1)
-        keeper.changed.connect(self.refresh)
-        networks.current_changed.connect(lambda _entry: self.refresh())
-        self.refresh()
+        self._stale = True
+        keeper.changed.connect(self._changed)
+        networks.current_changed.connect(lambda _entry: self._changed())
 
     def _digit_list(self) -> QListWidget:
         lst = QListWidget(viewMode=QListView.ViewMode.IconMode, flow=QListView.Flow.LeftToRight,
@@ -79,8 +79,21 @@ class MyDigitsView(QWidget):
         lst.setFixedHeight(THUMB + 3 * self.fontMetrics().height())
         return lst
 
+    def _changed(self) -> None:
+        """Rebuild now if shown; otherwise when next shown (reading every sample costs ~2 ms each,
+        too much to pay on the Draw tab at every keep)."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
     def refresh(self) -> None:
         """Rebuild the gallery from the store and read every sample with the current network."""
+        self._stale = False
         store, entry = self.keeper.store, self.networks.current()
         readings = self._readings(entry)
         for lst in self.lists:
