@@ -165,7 +165,7 @@ def test_finetune_in_the_train_tab_then_use_and_revert(make_window, weights_dir,
     assert window.networks.current_index() != base
     assert window.networks.current().name.endswith("+ my digits")
     assert launcher.revert() and window.networks.current_index() == base
-    assert not launcher.revert()  # nothing more to revert to
+    assert not launcher.revert() and "Nothing to revert" in window.statusBar().currentMessage()
     training.shutdown()
 
 

@@ -99,6 +99,8 @@ class FinetuneLauncher(QObject):
     def revert(self) -> bool:
         """Select the network that was in use before the last fine-tune."""
         if not self.can_revert():
+            self.window.statusBar().showMessage("Nothing to revert: the network in use is the one from before "
+                                                "the last fine-tune, or there was none", 8000)
             return False
         self.window.networks.select(self.base_index)
         self.window.statusBar().showMessage("Back to the network from before the fine-tune", 8000)
