@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from app.my_digits.keeper import Keeper
 
@@ -29,11 +29,13 @@ class PracticeBar(QFrame):
         self.keep_button.clicked.connect(self.keep)
         self.stop_button = QPushButton("Stop practising")
         self.stop_button.clicked.connect(self.stop)
-        row = QHBoxLayout(self)
-        row.addWidget(self.prompt)
-        row.addWidget(self.counts, 1)
+        column = QVBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(self.prompt, 1)
         row.addWidget(self.keep_button)
         row.addWidget(self.stop_button)
+        column.addLayout(row)
+        column.addWidget(self.counts)  # its own line: ten counts do not fit beside the buttons
         self.enter = QAction("Keep (practice)", self)
         self.enter.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
         self.enter.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
