@@ -27,7 +27,7 @@ def digits_dir(tmp_path_factory):
 @pytest.mark.slow
 def test_finetune_writes_a_new_file_that_records_its_origin(digits_dir, tmp_path, capsys):
     out = tmp_path / "mine.npz"
-    assert main(["finetune", BASE, str(digits_dir), "--out", str(out), "--epochs", "2"]) == 0
+    assert main(["finetune", "small-cnn", str(digits_dir), "--out", str(out), "--epochs", "2"]) == 0
     err = capsys.readouterr().err
     assert "warning: few samples" in err  # 3 of each is below a handful
     assert "your held-out digits:" in err and "MNIST test:" in err
@@ -50,6 +50,8 @@ def test_user_mistakes_get_one_line_and_touch_nothing(digits_dir, tmp_path, caps
     before = base_copy.read_bytes()
     assert "is the input network" in one_line_error(capsys, ["finetune", str(base_copy), str(digits_dir),
                                                               "--out", str(base_copy)])
+    assert "not a bundled network" in one_line_error(capsys, ["finetune", "nonet", str(digits_dir),
+                                                              "--out", str(tmp_path / "a.npz")])
     assert "no such folder" in one_line_error(capsys, ["finetune", BASE, str(tmp_path / "nope"),
                                                        "--out", str(tmp_path / "a.npz")])
     assert "does not exist" in one_line_error(capsys, ["finetune", BASE, str(digits_dir),

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from model.bundled import WEIGHTS_HELP, resolve_weights
 from model.cli.argparsing import at_least
 from model.cli.errors import CliError
 from model.cli.train import _run_with_progress, check_writable, stop_on_ctrl_c
@@ -18,7 +19,7 @@ from model.finetune import FinetuneConfig
 def add_finetune(sub) -> None:
     defaults = FinetuneConfig()
     p = sub.add_parser("finetune", help="fine-tune a network on your own digits (a folder of images + labels.csv)")
-    p.add_argument("weights", help="the network to start from (.npz)")
+    p.add_argument("weights", help=f"the network to start from: {WEIGHTS_HELP}")
     p.add_argument("digits", metavar="DIR", help="folder or .zip of images with labels.csv (file,label)")
     p.add_argument("--out", "-o", metavar="FILE", required=True, help="weight file to write (never the input)")
     p.add_argument("--epochs", type=at_least(1), default=defaults.epochs)
@@ -30,8 +31,8 @@ def run_finetune(args) -> int:
     from model.finetune import finetune, scores
     from model.weights import load_digit_reader, save_weights
 
-    out = Path(args.out)
-    if out.exists() and Path(args.weights).exists() and os.path.samefile(out, args.weights):
+    out, args.weights = Path(args.out), resolve_weights(args.weights)
+    if out.exists() and os.path.samefile(out, args.weights):
         raise CliError(f"--out {out} is the input network; write the fine-tuned one to a new file")
     check_writable(out)
     ckpt = load_digit_reader(args.weights)
