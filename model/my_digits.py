@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from model.atomic import atomic_write
+from model.atomic import atomic_write, write_text
 from model.constants import N_CLASSES
 from model.data.preprocess import ImageError, load_image, on_paper, to_mnist
 
@@ -208,13 +208,11 @@ class MyDigits:
         for s in self.samples:
             with atomic_write(dest / s.file) as f:
                 f.write(self.path(s).read_bytes())
-        with atomic_write(dest / LABELS_FILE) as f:
-            f.write(labels_text(self.samples).encode("utf-8"))
+        write_text(dest / LABELS_FILE, labels_text(self.samples))
         return dest
 
     def _save(self, samples: list[Sample]) -> None:
-        with atomic_write(self.folder / LABELS_FILE) as f:
-            f.write(labels_text(samples).encode("utf-8"))
+        write_text(self.folder / LABELS_FILE, labels_text(samples))
         self.samples = samples
 
     def _new_name(self, skip: int = 0) -> str:

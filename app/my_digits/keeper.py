@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
+from app.data_folder import data_folder
 from model.data.preprocess import to_mnist
 from model.my_digits import MyDigits, Sample
 
@@ -22,8 +23,7 @@ NAMES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
 
 def default_my_digits_dir() -> Path:
     """My digits live in the user's DigitLab data folder, beside the experiments' results."""
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
-    return Path(location) / "DigitLab" / "my-digits" if location else Path("my-digits").resolve()
+    return data_folder() / "my-digits"
 
 
 def plural(digit: int, count: int) -> str:

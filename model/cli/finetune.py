@@ -10,10 +10,11 @@ from pathlib import Path
 import numpy as np
 
 from model.bundled import WEIGHTS_HELP, resolve_weights
-from model.cli.argparsing import at_least
+from model.cli.argparsing import MAX_SEED, between
 from model.cli.errors import CliError
 from model.cli.train import _run_with_progress, check_writable, stop_on_ctrl_c
 from model.finetune import FinetuneConfig
+from model.train_config import MAX_EPOCHS
 
 
 def add_finetune(sub) -> None:
@@ -22,8 +23,8 @@ def add_finetune(sub) -> None:
     p.add_argument("weights", help=f"the network to start from: {WEIGHTS_HELP}")
     p.add_argument("digits", metavar="DIR", help="folder or .zip of images with labels.csv (file,label)")
     p.add_argument("--out", "-o", metavar="FILE", required=True, help="weight file to write (never the input)")
-    p.add_argument("--epochs", type=at_least(1), default=defaults.epochs)
-    p.add_argument("--seed", type=at_least(0), default=defaults.seed)
+    p.add_argument("--epochs", type=between(1, MAX_EPOCHS), default=defaults.epochs)
+    p.add_argument("--seed", type=between(0, MAX_SEED), default=defaults.seed)
     p.set_defaults(run=run_finetune)
 
 
