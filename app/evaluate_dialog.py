@@ -149,6 +149,8 @@ class EvaluateDialog(QDialog):
         self.summary.setText(f"Test accuracy <b>{100 * report.accuracy:.2f}%</b> · {errors} mistakes")
         # float: a digit with no images has accuracy None today, NaN in a NumPy report; both become NaN.
         _fill_table(self.table, cm, np.array(report.per_class_accuracy, dtype=float))
+        # The plot may shrink, the table may not: a cut-off column hides a digit's accuracy.
+        self.table.setMinimumWidth(self.table.sizeHint().width())
         screen_fit.fit_to_contents(self)  # the filled table is wider than the empty one was
         self.evaluated.emit(report)
 
