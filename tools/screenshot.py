@@ -123,7 +123,6 @@ def main(argv: list[str] | None = None) -> int:
     window.grab().save(str(args.out_dir / "drawing.png"))
     dialog = window.evaluate()
     wait_for(dialog.evaluated)
-    dialog.adjustSize()
     app.processEvents()
     dialog.grab().save(str(args.out_dir / "evaluate.png"))
     dialog.close()
