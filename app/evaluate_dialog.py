@@ -85,16 +85,6 @@ class EvaluateRunner(ThreadRunner):
                     ends=[(worker.finished, self._on_finished), (worker.cancelled, self._on_cancelled),
                           (worker.failed, self._on_failed)])
 
-    # Methods, not lambdas: a lambda has no thread, so Qt would call it in the worker's.
-    def _on_finished(self, report) -> None:
-        self._end(self.finished, report)
-
-    def _on_cancelled(self) -> None:
-        self._end(self.cancelled)
-
-    def _on_failed(self, message: str) -> None:
-        self._end(self.failed, message)
-
 
 class EvaluateDialog(QDialog):
     """Non-modal: starts evaluating at once; the window stays usable meanwhile."""

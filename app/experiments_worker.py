@@ -74,12 +74,3 @@ class ExperimentRunner(ThreadRunner):
     def cancel(self) -> None:
         if self._worker is not None:
             self._worker.cancel()
-
-    def _on_finished(self, result) -> None:
-        self._end(self.finished, result)
-
-    def _on_cancelled(self) -> None:
-        self._end(self.cancelled)
-
-    def _on_failed(self, message: str) -> None:
-        self._end(self.failed, message)

@@ -28,10 +28,10 @@ STILL_WAITING_MS = 30_000
 class ThreadRunner(QObject):
     """Owns one worker and its QThread from start to join; subclasses add the signals and controls.
 
-    A subclass builds its worker and calls _start(). Each of the worker's end
-    signals (finished, failed, cancelled) goes to a method of the subclass
-    that calls _end(own_signal, *args): the thread is joined before the
-    report is passed on, so whoever receives it finds the runner idle.
+    A subclass declares the signals it reports (finished, failed, cancelled),
+    builds its worker and calls _start(), handing each of the worker's end
+    signals to the matching _on_* method below: the thread is joined before
+    the report is passed on, so whoever receives it finds the runner idle.
     """
 
     def __init__(self, parent=None):
@@ -92,3 +92,13 @@ class ThreadRunner(QObject):
         if self._thread is not None:
             self._join()
             signal.emit(*args)
+
+    # Methods, not lambdas: a lambda has no thread, so Qt would call it in the worker's.
+    def _on_finished(self, *report) -> None:
+        self._end(self.finished, *report)
+
+    def _on_failed(self, message: str) -> None:
+        self._end(self.failed, message)
+
+    def _on_cancelled(self) -> None:
+        self._end(self.cancelled)

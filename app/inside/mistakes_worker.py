@@ -83,12 +83,3 @@ class MistakesRunner(ThreadRunner):
                     forward=[(worker.progress, self.progress)],
                     ends=[(worker.finished, self._on_finished), (worker.failed, self._on_failed),
                           (worker.cancelled, self._on_cancelled)])
-
-    def _on_finished(self, mistakes) -> None:
-        self._end(self.finished, mistakes)
-
-    def _on_failed(self, message: str) -> None:
-        self._end(self.failed, message)
-
-    def _on_cancelled(self) -> None:
-        self._end(self.cancelled)

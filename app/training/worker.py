@@ -140,12 +140,6 @@ class TrainingRunner(ThreadRunner):
     def is_paused_waiting(self) -> bool:
         return self._worker is not None and self._worker.is_waiting()
 
-    def _on_finished(self, done, net) -> None:
-        self._end(self.finished, done, net)
-
-    def _on_failed(self, message: str) -> None:
-        self._end(self.failed, message)
-
 
 def mnist_data():
     """(x, y, x_val, y_val): MNIST's training split (model.data.mnist.training_split), as network input.
