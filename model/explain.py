@@ -9,9 +9,11 @@ and dropout after it, so a block's output is the layer "after its activation".
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 
+from model.data.mnist import to_float
 from model.layers import (
     AvgPool2d,
     BatchNorm1d,
@@ -193,6 +195,23 @@ def misread(probabilities: np.ndarray, labels: np.ndarray) -> np.ndarray:
     read = probabilities.argmax(axis=1)
     wrong = np.flatnonzero(read != labels)
     return wrong[np.argsort(-probabilities[wrong, read[wrong]], kind="stable")]
+
+
+def probabilities_in_chunks(net: Sequential, images: np.ndarray, chunk: int, *,
+                            progress: Callable[[int, int], None] | None = None,
+                            should_stop: Callable[[], bool] | None = None) -> np.ndarray | None:
+    """net.predict_proba over images uint8 (N, 28, 28), `chunk` at a time: (N, 10), or None if stopped.
+
+    should_stop() is polled before each chunk; progress(images done, N) follows each.
+    """
+    chunks = []
+    for start in range(0, len(images), chunk):
+        if should_stop is not None and should_stop():
+            return None
+        chunks.append(net.predict_proba(to_float(images[start:start + chunk])))
+        if progress is not None:
+            progress(start + len(chunks[-1]), len(images))
+    return np.concatenate(chunks)
 
 
 def reading(net: Sequential, image: np.ndarray) -> np.ndarray:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from app.thread_runner import ThreadRunner
 from model import explain
-from model.data.mnist import load_mnist, to_float
+from model.data.mnist import load_mnist
 
 CHUNK = 250  # images per forward pass between stop checks: a network change waits for one chunk at most
 MAX_KEPT = 300  # the most confident mistakes sent back (a weak network makes thousands)
@@ -50,14 +50,11 @@ class MistakesWorker(QObject):
         try:
             images, labels = load_mnist("test")
             labels = labels.astype(np.int64)
-            chunks = []
-            for start in range(0, len(images), CHUNK):
-                if self._stop.is_set():
-                    self.cancelled.emit()
-                    return
-                chunks.append(self._net.predict_proba(to_float(images[start:start + CHUNK])))
-                self.progress.emit(start + len(chunks[-1]), len(images))
-            probabilities = np.concatenate(chunks)
+            probabilities = explain.probabilities_in_chunks(self._net, images, CHUNK, progress=self.progress.emit,
+                                                            should_stop=self._stop.is_set)
+            if probabilities is None:
+                self.cancelled.emit()
+                return
             wrong = explain.misread(probabilities, labels)
             kept = wrong[:MAX_KEPT]
             read = probabilities[kept].argmax(axis=1)
