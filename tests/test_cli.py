@@ -196,3 +196,13 @@ def test_predict_and_evaluate_refuse_a_network_that_does_not_read_digits(digit_p
     for result in (cli("predict", str(path), str(digit_pngs[0][0])), cli("evaluate", str(path))):
         assert_one_line_error(result)
         assert "digit reader" in result.stderr
+
+
+def test_a_reader_that_leaves_early_gets_no_error_message(weights):
+    """`digitlab-cli info FILE | head -1`: the closed pipe is the reader's choice, not an error to print."""
+    proc = subprocess.Popen([sys.executable, "-m", "model", "info", str(weights)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc.stdout.close()  # before the command writes a line
+    _, stderr = proc.communicate(timeout=300)
+    assert stderr == ""
+    assert proc.returncode != 0  # the output was not all delivered

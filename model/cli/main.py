@@ -44,6 +44,11 @@ def main(argv: list[str] | None = None) -> int:
         command, run = args.command, lambda: args.run(args)
     try:
         return int(run() or 0)
+    except BrokenPipeError:
+        # The reader left (`... | head`): not an error to report. Point stdout at devnull so
+        # Python's own flush at exit doesn't raise again (the recipe in Python's signal docs).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILED
     except USER_ERRORS as exc:
         print(f"digitlab-cli {command}: error: {one_line(exc)}", file=sys.stderr)
         return EXIT_FAILED
