@@ -17,7 +17,7 @@ GAP_COLOUR = "#e0564f"
 
 
 class ReliabilityPlot(FigureCanvasQTAgg):
-    """show(reliability, ece): reliability as `model.trust.trust(...)["reliability"]`."""
+    """show_reliability(reliability, ece, what): reliability as `model.calibration.reliability_diagram` gives it."""
 
     def __init__(self, parent=None):
         figure = Figure(figsize=(3.6, 3.2), layout="constrained")
@@ -26,17 +26,21 @@ class ReliabilityPlot(FigureCanvasQTAgg):
         self.axes = figure.add_subplot()
         width = 1 / ECE_BINS
         centres = (np.arange(ECE_BINS) + 0.5) * width
-        self.axes.plot([0, 1], [0, 1], linestyle="--", color="grey", linewidth=1, label="perfectly calibrated")
+        self.axes.plot([0, 1], [0, 1], linestyle="--", color="grey", linewidth=1, label=self.tr("perfectly calibrated"))
         self._bars = self.axes.bar(centres, np.zeros(ECE_BINS), width=width * 0.9, color=BAR_COLOUR,
-                                   label="accuracy")
+                                   label=self.tr("accuracy"))
         self._gaps = self.axes.bar(centres, np.zeros(ECE_BINS), width=width * 0.9, bottom=np.zeros(ECE_BINS),
-                                   color=GAP_COLOUR, alpha=0.35, label="gap to confidence")
-        self.axes.set(xlim=(0, 1), ylim=(0, 1), xlabel="confidence", ylabel="accuracy")
+                                   color=GAP_COLOUR, alpha=0.35, label=self.tr("gap to confidence"))
+        self.axes.set(xlim=(0, 1), ylim=(0, 1), xlabel=self.tr("confidence"), ylabel=self.tr("accuracy"))
         self.axes.legend(loc="upper left", fontsize="small", frameon=False)
         self._title = self.axes.set_title("", fontsize="medium")
 
-    def show_reliability(self, reliability: dict | None, ece: float | None, what: str = "MNIST test") -> None:
-        """Update the bars: reliability {"counts", "confidence", "accuracy"} per bin, or None to clear."""
+    def show_reliability(self, reliability: dict | None, ece: float | None, what: str | None = None) -> None:
+        """Update the bars: reliability {"counts", "confidence", "accuracy"} per bin, or None to clear.
+
+        what: the set's name for the title (MNIST test if not given).
+        """
+        what = self.tr("MNIST test") if what is None else what
         empty = np.zeros(ECE_BINS)
         counts = np.asarray(reliability["counts"]) if reliability else empty
         accuracy = np.where(counts > 0, reliability["accuracy"], 0) if reliability else empty
@@ -45,5 +49,5 @@ class ReliabilityPlot(FigureCanvasQTAgg):
             bar.set_height(acc)
             gap.set_y(min(acc, conf))
             gap.set_height(abs(conf - acc))
-        self._title.set_text(f"{what}: ECE {ece:.2%}" if ece is not None else what)
+        self._title.set_text(self.tr("{0}: ECE {1}").format(what, f"{ece:.2%}") if ece is not None else what)
         self.draw_idle()

@@ -176,6 +176,14 @@ def reliability_bins(confidence: np.ndarray, correct: np.ndarray, bins: int = EC
             np.bincount(which, hits, minlength=bins))
 
 
+def reliability_diagram(confidence: np.ndarray, correct: np.ndarray, bins: int = ECE_BINS) -> dict:
+    """The diagram's bins as JSON-able lists: {"counts", "confidence" (mean), "accuracy"}; 0 in an empty bin."""
+    counts, _, conf_sum, hit_sum = reliability_bins(confidence, correct, bins)
+    shown = np.maximum(counts, 1)
+    return {"counts": counts.tolist(), "confidence": (conf_sum / shown).tolist(),
+            "accuracy": (hit_sum / shown).tolist()}
+
+
 def choose_threshold(digit_scores: np.ndarray, max_rejected: float = MAX_REJECTED_DIGITS) -> float:
     """The highest threshold that refuses at most `max_rejected` of these validation digits' scores (N,)."""
     scores = np.sort(np.asarray(digit_scores, np.float64))

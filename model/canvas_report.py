@@ -7,13 +7,20 @@ part scores the fraction refused and the median confidence of what was not.
 """
 from __future__ import annotations
 
+from typing import Callable
+
 import numpy as np
 
-from model.calibration import confidence_error
+from model.calibration import LOGIT_BATCH, Calibration, confidence_error, reliability_diagram
 from model.data.canvas_set import PARTS, canvas_set
 from model.evaluation import read
 
 N_CLASSES = 10
+DEFAULT_N_EACH = 1000  # drawings per part: the README's figures, and the Evaluate dialog's default
+
+
+class _Stopped(Exception):
+    """Raised by the progress step when asked to stop, to leave a part half drawn."""
 
 
 def _median(values: np.ndarray) -> float | None:
@@ -31,17 +38,49 @@ def part_report(digits: np.ndarray, confidence: np.ndarray, labels: np.ndarray) 
     result["accuracy"] = float(correct.mean())
     # Calibration of the answers given: confidence against being right, over drawings read as a digit.
     result["ece"] = confidence_error(confidence[~refused], correct[~refused]) if (~refused).any() else None
+    result["reliability"] = reliability_diagram(confidence[~refused], correct[~refused])
     result["per_digit"] = [float(correct[labels == d].mean()) if (labels == d).any() else None
                            for d in range(N_CLASSES)]
     return result
 
 
-def canvas_report(net_or_reader, n_each: int = 1000, seed: int = 0, parts: tuple[str, ...] = PARTS) -> dict[str, dict]:
-    """name -> scores (see `part_report`) on the chosen parts of `canvas_set(n_each, seed)`."""
+def canvas_report(net_or_reader, n_each: int = DEFAULT_N_EACH, seed: int = 0, parts: tuple[str, ...] = PARTS, *,
+                  calibration: Calibration | None = None, progress: Callable[[int, int], None] | None = None,
+                  should_stop: Callable[[], bool] | None = None,
+                  on_part: Callable[[str, dict], None] | None = None) -> dict[str, dict] | None:
+    """name -> scores (see `part_report`) on the chosen parts of `canvas_set(n_each, seed)`, read via `read`.
+
+    Part by part, each drawing counts twice in `progress(done, total)`: drawn, then read.
+    `should_stop()` is polled after every drawing and before every batch read; if it
+    says stop, the result is None. `on_part(name, scores)` hears each part as it ends.
+    """
+    if n_each < 1:
+        raise ValueError(f"need at least one drawing per part, got {n_each}")
+    total, done = 2 * n_each * len(parts), 0
+
+    def step(count: int = 1) -> None:
+        nonlocal done
+        if should_stop is not None and should_stop():
+            raise _Stopped
+        done += count
+        if progress is not None:
+            progress(done, total)
+
     report = {}
-    for name, (images, labels) in canvas_set(n_each, seed, parts).items():
-        digits, confidence = read(net_or_reader, images)
-        report[name] = part_report(digits, confidence, labels.astype(np.int64))
+    try:
+        for name in parts:
+            images, labels = canvas_set(n_each, seed, (name,), on_image=step)[name]
+            answers = []
+            for start in range(0, len(images), LOGIT_BATCH):  # the batches `read` would use on the whole part
+                step(0)
+                answers.append(read(net_or_reader, images[start:start + LOGIT_BATCH], calibration))
+                step(len(answers[-1][0]))
+            digits, confidence = (np.concatenate(a) for a in zip(*answers))
+            report[name] = part_report(digits, confidence, labels.astype(np.int64))
+            if on_part is not None:
+                on_part(name, report[name])
+    except _Stopped:
+        return None
     return report
 
 

@@ -108,15 +108,17 @@ def per_class_accuracy(cm: np.ndarray) -> np.ndarray:
         return np.where(totals > 0, np.diag(cm) / totals, np.nan)
 
 
-def read(net_or_reader, images) -> tuple[np.ndarray, np.ndarray]:
+def read(net_or_reader, images, calibration: Calibration | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Read drawings as the program does: images (n, H, W) -> (digits int64 (n,), confidence float (n,)).
 
     A drawing the reader refuses is digit -1 with confidence NaN: an empty one
     (`to_mnist` finds no ink) or, for a file that can refuse (a Checkpoint with
-    calibration metadata), one it calls "not a digit". Confidences are calibrated.
+    calibration metadata, or the `calibration` given), one it calls "not a digit".
+    Confidences are calibrated.
     """
     net = getattr(net_or_reader, "net", net_or_reader)
-    calibration = Calibration.from_meta(getattr(net_or_reader, "meta", None))
+    if calibration is None:
+        calibration = Calibration.from_meta(getattr(net_or_reader, "meta", None))
     prepared = [to_mnist(img) for img in images]
     found = np.array([p is not None for p in prepared], dtype=bool)
     digits = np.full(len(prepared), -1, np.int64)

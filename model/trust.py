@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from model.calibration import Calibration, expected_calibration_error, logits_of, reliability
+from model.calibration import Calibration, expected_calibration_error, logits_of, reliability_diagram
 
 
 def trust(net, calibration: Calibration, x: np.ndarray, y: np.ndarray) -> dict:
@@ -34,12 +34,9 @@ def trust_from_logits(calibration: Calibration, logits: np.ndarray, y: np.ndarra
         right = (probs[digits].argmax(axis=1) == y[digits]) & ~refused[digits]
         answered = digits & ~refused
         p, labels = probs[answered], y[answered]
-        counts, _, confidence, hits = reliability(p, labels)
-        shown = np.maximum(counts, 1)
         out.update(ece=expected_calibration_error(p, labels), refused=float(refused[digits].mean()),
                    accuracy=float(right.mean()),
-                   reliability={"counts": counts.tolist(), "confidence": (confidence / shown).tolist(),
-                                "accuracy": (hits / shown).tolist()})
+                   reliability=reliability_diagram(p.max(axis=1), p.argmax(axis=1) == labels))
     return out
 
 

@@ -1,4 +1,6 @@
-"""Evaluating on MNIST test: in the background, the engine's own scores, and closing stops it."""
+"""Evaluating on MNIST test: in the background, the engine's own scores, and closing stops it.
+
+The drawn parts: test_evaluate_drawings_gui.py."""
 import numpy as np
 
 from app.thread_runner import ThreadRunner
@@ -24,7 +26,8 @@ def test_evaluate_shows_the_engines_accuracy_and_confusion_matrix(make_window, w
     assert (cm == np.asarray(expected.confusion_matrix)).all()
     per_class = [dialog.table.item(r, 10).text() for r in range(10)]
     assert per_class == [f"{100 * a:.1f}%" for a in expected.per_class_accuracy]
-    assert not dialog.progress.isVisible()
+    # The drawn parts come next, at the default size the dialog names (as `evaluate --canvas 1000`).
+    assert dialog.progress.isVisible() and "1,000 drawings each" in dialog.status.text()
     # The reliability diagram: one bar per confidence bin, as high as the accuracy of its answers.
     reliability = dialog.trust["reliability"]
     heights = [bar.get_height() for bar in dialog.reliability._bars]
@@ -42,7 +45,7 @@ def test_closing_during_evaluation_stops_the_worker_and_waits_for_it(make_window
     dialog.close()
     assert thread.isFinished() and not dialog.is_running()
     qtbot.wait(50)  # anything still queued from the worker is delivered now, and must be dropped
-    assert dialog.result is None and "Test accuracy" not in dialog.summary.text()
+    assert dialog.result is None and "MNIST test accuracy" not in dialog.summary.text()
     assert window.networks.current() is not None and window.actions.evaluate.isEnabled()
 
 

@@ -17,6 +17,7 @@ Images are uint8 (n, 280, 280) as drawn: dark-on-light or light-on-dark.
 from __future__ import annotations
 
 import functools
+from typing import Callable
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
@@ -106,10 +107,12 @@ def _balanced_labels(n: int, rng: np.random.Generator) -> np.ndarray:
     return rng.permutation(np.arange(n) % 10).astype(np.uint8)
 
 
-def canvas_mnist(n: int = 1000, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+def canvas_mnist(n: int = 1000, seed: int = 0, on_image: Callable[[], None] | None = None
+                 ) -> tuple[np.ndarray, np.ndarray]:
     """MNIST test digits redrawn large, thick and off-centre on a 280x280 canvas.
 
     Returns (images uint8 (n, 280, 280), labels uint8 (n,)), labels balanced.
+    `on_image()` is called after each drawing (progress; it may raise to stop).
     """
     rng = np.random.default_rng([seed, MNIST_STREAM])
     digits, digit_labels = load_mnist("test")
@@ -125,6 +128,8 @@ def canvas_mnist(n: int = 1000, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
         ink = _draw(digits[picks[i]] / np.float32(255), rng, heights[i], tilts[i], 0.0)
         ink = np.clip((ink - PEN_LOW) / (PEN_HIGH - PEN_LOW), 0, 1)
         images[i] = _finish(ink, radii[i], dark[i])
+        if on_image is not None:
+            on_image()
     return images, labels
 
 
@@ -140,11 +145,12 @@ def _glyph(font_file: str, digit: int) -> np.ndarray:
     return glyph
 
 
-def canvas_fonts(n: int = 1000, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+def canvas_fonts(n: int = 1000, seed: int = 0, on_image: Callable[[], None] | None = None
+                 ) -> tuple[np.ndarray, np.ndarray]:
     """Digits in the bundled fonts at random sizes, positions and slants.
 
     Returns (images uint8 (n, 280, 280), labels uint8 (n,)), labels balanced,
-    fonts drawn uniformly from FONT_FILES.
+    fonts drawn uniformly from FONT_FILES. `on_image` as in `canvas_mnist`.
     """
     rng = np.random.default_rng([seed, FONTS_STREAM])
     labels = _balanced_labels(n, rng)
@@ -159,16 +165,19 @@ def canvas_fonts(n: int = 1000, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
         glyph = _glyph(FONT_FILES[fonts[i]], int(labels[i]))
         ink = _draw(glyph, rng, heights[i], tilts[i], shears[i])
         images[i] = _finish(ink, radii[i], dark[i])
+        if on_image is not None:
+            on_image()
     return images, labels
 
 
 PARTS = ("mnist", "fonts", "strokes", "nondigits")
 
 
-def canvas_set(n_each: int = 500, seed: int = 0, parts: tuple[str, ...] = PARTS) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+def canvas_set(n_each: int = 500, seed: int = 0, parts: tuple[str, ...] = PARTS,
+               on_image: Callable[[], None] | None = None) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """The chosen parts, {name: (images, labels)}: "mnist", "fonts", "strokes" (canvas_strokes)
-    and "nondigits", whose labels are -1 (int8): no digit."""
+    and "nondigits", whose labels are -1 (int8): no digit. `on_image` as in `canvas_mnist`."""
     from model.data.canvas_strokes import canvas_nondigits, canvas_strokes
 
     makers = {"mnist": canvas_mnist, "fonts": canvas_fonts, "strokes": canvas_strokes, "nondigits": canvas_nondigits}
-    return {name: makers[name](n_each, seed) for name in parts}
+    return {name: makers[name](n_each, seed, on_image) for name in parts}

@@ -12,6 +12,8 @@ This is evaluation code: training-data synthesis must not use it.
 """
 from __future__ import annotations
 
+from typing import Callable
+
 import numpy as np
 
 from model.data.canvas_nondigits import KINDS, LETTERS, SCRIBBLES, SHAPES
@@ -26,10 +28,12 @@ TEMPLATE_SHARE = 0.5
 GROUPS = (tuple(LETTERS), tuple(SHAPES), tuple(SCRIBBLES))  # letters are keyed "letter X" in KINDS
 
 
-def draw_strokes(n: int = 1000, seed: int = 0) -> tuple[np.ndarray, np.ndarray, list[dict]]:
+def draw_strokes(n: int = 1000, seed: int = 0, on_image: Callable[[], None] | None = None
+                 ) -> tuple[np.ndarray, np.ndarray, list[dict]]:
     """Stroke digits: (images uint8 (n, 280, 280), labels uint8 (n,) balanced, one record per image).
 
     A record holds "source" ("mnist" or "template"), "height", "pen" and "dark_on_light".
+    `on_image()` is called after each drawing (progress; it may raise to stop).
     """
     rng = np.random.default_rng([seed, STROKES_STREAM])
     labels = rng.permutation(np.arange(n) % 10).astype(np.uint8)
@@ -45,11 +49,14 @@ def draw_strokes(n: int = 1000, seed: int = 0) -> tuple[np.ndarray, np.ndarray, 
             strokes = digit_strokes(digits[rng.choice(by_label[label])])
         images[i], record = draw_hand(strokes, rng)
         records.append({"source": "template" if from_template[i] else "mnist", **record})
+        if on_image is not None:
+            on_image()
     return images, labels, records
 
 
-def draw_nondigits(n: int = 1000, seed: int = 0) -> tuple[np.ndarray, list[dict]]:
-    """No-digit drawings: (images uint8 (n, 280, 280), one record per image with its "kind")."""
+def draw_nondigits(n: int = 1000, seed: int = 0, on_image: Callable[[], None] | None = None
+                   ) -> tuple[np.ndarray, list[dict]]:
+    """No-digit drawings: (images uint8 (n, 280, 280), one record per image with its "kind"); `on_image` as above."""
     rng = np.random.default_rng([seed, NONDIGITS_STREAM])
     groups = rng.permutation(np.arange(n) % len(GROUPS))
     images = np.empty((n, CANVAS, CANVAS), np.uint8)
@@ -60,16 +67,20 @@ def draw_nondigits(n: int = 1000, seed: int = 0) -> tuple[np.ndarray, list[dict]
         kind = f"letter {name}" if group == 0 else name
         images[i], record = draw_hand(KINDS[kind](rng), rng)
         records.append({"kind": kind, **record})
+        if on_image is not None:
+            on_image()
     return images, records
 
 
-def canvas_strokes(n: int = 1000, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+def canvas_strokes(n: int = 1000, seed: int = 0, on_image: Callable[[], None] | None = None
+                   ) -> tuple[np.ndarray, np.ndarray]:
     """Stroke digits: (images uint8 (n, 280, 280), labels uint8 (n,)), labels balanced."""
-    images, labels, _ = draw_strokes(n, seed)
+    images, labels, _ = draw_strokes(n, seed, on_image)
     return images, labels
 
 
-def canvas_nondigits(n: int = 1000, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+def canvas_nondigits(n: int = 1000, seed: int = 0, on_image: Callable[[], None] | None = None
+                      ) -> tuple[np.ndarray, np.ndarray]:
     """No-digit drawings: (images uint8 (n, 280, 280), labels int8 (n,) all NO_DIGIT = -1)."""
-    images, _ = draw_nondigits(n, seed)
+    images, _ = draw_nondigits(n, seed, on_image)
     return images, np.full(n, NO_DIGIT, np.int8)
