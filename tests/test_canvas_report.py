@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 from helpers import run_cli
 
-from model.canvas_report import format_canvas_report, part_report
+from model.canvas_report import canvas_report, format_canvas_report, part_report
+from model.data.canvas_set import canvas_set
 from model.evaluation import read
 from model.paths import WEIGHTS_DIR
 from model.weights import load_digit_reader
@@ -41,3 +42,16 @@ def test_evaluate_canvas_reports_every_part(capsys):
     assert list(canvas) == ["mnist", "fonts", "strokes", "nondigits"]
     assert all(len(canvas[p]["per_digit"]) == 10 for p in ("mnist", "fonts", "strokes"))
     assert 0 <= canvas["nondigits"]["rejected"] <= 1 and "accuracy" not in canvas["nondigits"]
+
+
+def test_canvas_report_reports_progress_stops_when_asked_and_reads_as_a_whole_part_would(tiny_net):
+    seen, parts = [], []
+    report = canvas_report(tiny_net, 12, parts=("fonts", "nondigits"), progress=lambda done, total: seen.append(
+        (done, total)), on_part=lambda name, scores: parts.append(name))
+    assert seen[-1] == (48, 48) and [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert parts == ["fonts", "nondigits"]
+    images, labels = canvas_set(12, 0, ("fonts",))["fonts"]
+    assert report["fonts"] == part_report(*read(tiny_net, images), labels.astype(np.int64))
+    calls = []
+    assert canvas_report(tiny_net, 12, should_stop=lambda: calls.append(1) or len(calls) > 5) is None
+    assert len(calls) == 6  # asked after every drawing: it stops at once

@@ -2,11 +2,12 @@
 
 Opens the window offscreen with throwaway settings, draws a digit through the
 canvas's public methods and saves PNGs of the window, the evaluation
-dialog, the Train tab mid-run, the Experiments tab after a quick run, and the
-Inside tab for the MLP and a CNN and its mistakes gallery, and My digits
-(tools.screenshot_my_digits). The drawing is taken
-mid-run too, with the Draw tab's training card beside it. Set QT_SCALE_FACTOR=2
-to see the window at 200%.
+dialog (once every drawn part is scored: a few minutes), the Train tab
+mid-run, the Experiments tab after a quick run, and the Inside tab for the
+MLP and a CNN and its mistakes gallery, and My digits
+(tools.screenshot_my_digits). The drawing is taken mid-run too, with the
+Draw tab's training card beside it. Set QT_SCALE_FACTOR=2 to see the window
+at 200%.
 """
 from __future__ import annotations
 
@@ -122,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out_dir.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(args.out_dir / "drawing.png"))
     dialog = window.evaluate()
-    wait_for(dialog.evaluated)
+    wait_for(dialog.drawings_evaluated, timeout_ms=600_000)  # MNIST test, then 1,000 drawings of each kind
     app.processEvents()
     dialog.grab().save(str(args.out_dir / "evaluate.png"))
     dialog.close()
