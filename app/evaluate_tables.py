@@ -16,16 +16,14 @@ from model.constants import N_CLASSES as CLASSES
 
 SHADE = QColor("#2f6fdf")
 DASH = "—"
+translate = QCoreApplication.translate  # called with literal texts, so lupdate finds them
 ROW_COUNT, ROW_CORRECT, ROW_REFUSED, ROW_ECE, ROW_DIGITS = 0, 1, 2, 3, 4
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EvaluateDialog", text)
 
 
 def part_names() -> dict[str, str]:
     """model.data.canvas_set's part names -> what the dialog calls them."""
-    return {"mnist": _tr("Redrawn"), "fonts": _tr("Fonts"), "strokes": _tr("Strokes"), "nondigits": _tr("Not digits")}
+    return {"mnist": translate("EvaluateDialog", "Redrawn"), "fonts": translate("EvaluateDialog", "Fonts"),
+            "strokes": translate("EvaluateDialog", "Strokes"), "nondigits": translate("EvaluateDialog", "Not digits")}
 
 
 def _readonly(table: QTableWidget) -> QTableWidget:
@@ -39,7 +37,7 @@ def _readonly(table: QTableWidget) -> QTableWidget:
 
 def matrix_table() -> QTableWidget:
     table = QTableWidget(CLASSES, CLASSES + 1)
-    table.setHorizontalHeaderLabels([str(d) for d in range(CLASSES)] + [_tr("acc.")])
+    table.setHorizontalHeaderLabels([str(d) for d in range(CLASSES)] + [translate("EvaluateDialog", "acc.")])
     table.setVerticalHeaderLabels([str(d) for d in range(CLASSES)])
     return _readonly(table)
 
@@ -65,9 +63,10 @@ def scores_table(parts: tuple[str, ...]) -> QTableWidget:
     """Empty scores table: a column for MNIST test and one per drawn part."""
     names = part_names()
     table = QTableWidget(ROW_DIGITS + CLASSES, 1 + len(parts))
-    table.setHorizontalHeaderLabels([_tr("MNIST test")] + [names[p] for p in parts])
-    table.setVerticalHeaderLabels([_tr("images"), _tr("correct"), _tr("refused"), _tr("ECE")]
-                                  + [_tr("digit {0}").format(d) for d in range(CLASSES)])
+    table.setHorizontalHeaderLabels([translate("EvaluateDialog", "MNIST test")] + [names[p] for p in parts])
+    table.setVerticalHeaderLabels([translate("EvaluateDialog", "images"), translate("EvaluateDialog", "correct"),
+                                   translate("EvaluateDialog", "refused"), translate("EvaluateDialog", "ECE")]
+                                  + [translate("EvaluateDialog", "digit {0}").format(d) for d in range(CLASSES)])
     for col in range(table.columnCount()):
         for row in range(table.rowCount()):
             table.setItem(row, col, _cell("…" if col else ""))
@@ -88,7 +87,7 @@ def fill_part_column(table: QTableWidget, col: int, scores: dict, can_refuse: bo
 
 def _fill_column(table, col, n, accuracy, refused, ece, per_digit, decimals: int) -> None:
     """refused: the share refused, or None for a network that cannot refuse. Decimals as `evaluate` prints them."""
-    refused_text = (_tr("cannot refuse") if refused is None
+    refused_text = (translate("EvaluateDialog", "cannot refuse") if refused is None
                     else f"{round(refused * n):,} ({_percent(refused, decimals)})")
     texts = [f"{n:,}", _percent(accuracy, decimals), refused_text, _percent(ece, 2)]
     texts += [_percent(a, 1) for a in (per_digit if per_digit is not None else [None] * CLASSES)]

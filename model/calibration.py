@@ -159,14 +159,9 @@ def confidence_error(confidence: np.ndarray, correct: np.ndarray, bins: int = EC
     return float(np.abs(hit_sum - conf_sum).sum() / max(len(confidence), 1))
 
 
-def reliability(probabilities: np.ndarray, labels: np.ndarray, bins: int = ECE_BINS):
-    """Per bin: (counts (B,), edges (B + 1,), summed confidence (B,), summed hits (B,)), for the ECE and its diagram."""
-    p = np.asarray(probabilities)
-    return reliability_bins(p.max(axis=1), p.argmax(axis=1) == np.asarray(labels), bins)
-
-
 def reliability_bins(confidence: np.ndarray, correct: np.ndarray, bins: int = ECE_BINS):
-    """`reliability` from each answer's confidence (N,) and whether it was right (N,) bool."""
+    """Per bin of confidence (N,), given whether each answer was right (N,) bool: (counts (B,),
+    edges (B + 1,), summed confidence (B,), summed hits (B,)), for the ECE and its diagram."""
     confidence = np.asarray(confidence, np.float64)
     hits = np.asarray(correct, np.float64)
     edges = np.linspace(0, 1, bins + 1)
