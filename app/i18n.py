@@ -14,6 +14,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QProcess, QS
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox
 
+from model import text as model_text
+
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
 SETTINGS_KEY = "ui/language"  # "" follows the system
 SOURCE_LANGUAGE = "en"
@@ -58,6 +60,8 @@ def install(app: QCoreApplication, choice: str | None = None, folder: Path = TRA
             if translator.load(name, str(where)) and app.installTranslator(translator):
                 translators.append(translator)
     app._digitlab_translators = translators
+    # model/ draws plots and names experiments for the window; it translates through this hook.
+    model_text.install(QCoreApplication.translate if translators else None)
     return code
 
 

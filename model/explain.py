@@ -30,16 +30,19 @@ from model.layers import (
 )
 from model.losses import softmax
 from model.network import Sequential
+from model.text import QT_TRANSLATE_NOOP, translate
 
 POOLS = (MaxPool2d, AvgPool2d, GlobalAvgPool2d)
 # Layers that belong to the block before them (their output replaces the block's).
 FOLLOWERS = (BatchNorm1d, BatchNorm2d, ReLU, LeakyReLU, Sigmoid, Tanh, Dropout)
 # Saliency methods: key -> what the window and the command line call it.
 SALIENCY_METHODS = {
-    "gradient_x_input": "gradient × input",
-    "gradient": "gradient of the class score",
-}
+    "gradient_x_input": QT_TRANSLATE_NOOP("Explain", "gradient × input"),
+    "gradient": QT_TRANSLATE_NOOP("Explain", "gradient of the class score"),
+}  # the window shows translate("Explain", name)
 DEFAULT_METHOD = "gradient_x_input"
+BLOCK_TITLES = {"conv": QT_TRANSLATE_NOOP("Explain", "conv {n}"), "pool": QT_TRANSLATE_NOOP("Explain", "pool {n}"),
+                "hidden": QT_TRANSLATE_NOOP("Explain", "hidden {n}")}
 TOP_TEMPLATES = 16  # the first hidden layer's most active units shown as templates
 # A pixel counts as ink from this value up (MNIST-style images, ink = 1).
 INK_THRESHOLD = 0.1
@@ -49,7 +52,7 @@ INK_THRESHOLD = 0.1
 class LayerView:
     """One block's output for one image: maps (C, H, W) for conv and pool, a vector (F,) for hidden units."""
 
-    title: str  # "conv 1", "pool 2", "hidden 1"
+    title: str  # "conv 1", "pool 2", "hidden 1" (translated in the window)
     layer: int  # index in the network of the block's last layer
     values: np.ndarray
 
@@ -89,7 +92,8 @@ def layer_views(net: Sequential, image: np.ndarray) -> tuple[list[LayerView], np
     views = []
     for kind, _, last in blocks:
         counts[kind] = counts.get(kind, 0) + 1
-        views.append(LayerView(f"{kind} {counts[kind]}", last, outputs[last][0].copy()))
+        title = translate("Explain", BLOCK_TITLES[kind]).format(n=counts[kind])
+        views.append(LayerView(title, last, outputs[last][0].copy()))
     return views, outputs[-1][0].copy()
 
 

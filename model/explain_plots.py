@@ -12,6 +12,7 @@ import numpy as np
 
 from model import explain
 from model.atomic import atomic_write
+from model.text import translate
 
 DPI = 110
 # The window's Inside tab uses the same colour maps.
@@ -58,13 +59,14 @@ def save_layers(path: Path, views: list[explain.LayerView]) -> Path:
                               vmin=float(view.values.min()), vmax=float(view.values.max()), interpolation="nearest")
             ax.set_axis_off()
             fig.colorbar(image, ax=ax, shrink=0.9)
-            ax.set_title(f"{view.title}: {len(view.values)} maps {view.values.shape[1]}x{view.values.shape[2]}")
+            ax.set_title(translate("ExplainPlots", "{layer}: {n} maps {h}x{w}").format(
+                layer=view.title, n=len(view.values), h=view.values.shape[1], w=view.values.shape[2]))
         else:
             ax.bar(np.arange(len(view.values)), view.values, width=1.0, color="#2f6fdf")
             ax.set_xlim(-0.5, len(view.values) - 0.5)
-            ax.set_title(f"{view.title}: {len(view.values)} units")
-            ax.set_xlabel("unit")
-            ax.set_ylabel("activation")
+            ax.set_title(translate("ExplainPlots", "{layer}: {n} units").format(layer=view.title, n=len(view.values)))
+            ax.set_xlabel(translate("ExplainPlots", "unit"))
+            ax.set_ylabel(translate("ExplainPlots", "activation"))
     return _save(fig, path)
 
 
@@ -79,7 +81,7 @@ def save_weights_grid(path: Path, weights: np.ndarray, title: str, labels: list[
         if k < len(weights):
             image = ax.imshow(weights[k], cmap=SIGNED_CMAP, vmin=-limit, vmax=limit, interpolation="nearest")
             ax.set_title(labels[k] if labels else str(k), fontsize=8)
-    fig.colorbar(image, ax=axes, shrink=0.8, label="weight")
+    fig.colorbar(image, ax=axes, shrink=0.8, label=translate("ExplainPlots", "weight"))
     fig.suptitle(title)
     return _save(fig, path)
 
@@ -89,7 +91,7 @@ def save_saliency(path: Path, image: np.ndarray, evidence: np.ndarray, title: st
     fig = _figure(PANEL_INCHES * 2, PANEL_INCHES)
     left, right = fig.subplots(1, 2)
     left.imshow(image, cmap="gray_r", vmin=0, vmax=1, interpolation="nearest")
-    left.set_title("what the network saw (28x28)")
+    left.set_title(translate("ExplainPlots", "what the network saw (28x28)"))
     right.imshow(image, cmap="gray_r", vmin=0, vmax=1, interpolation="nearest", alpha=0.35)
     limit = explain.signed_limit(evidence)
     overlay = right.imshow(evidence, cmap=SIGNED_CMAP, vmin=-limit, vmax=limit, interpolation="nearest",
@@ -97,5 +99,5 @@ def save_saliency(path: Path, image: np.ndarray, evidence: np.ndarray, title: st
     right.set_title(title, fontsize=9)
     for ax in (left, right):
         ax.set_axis_off()
-    fig.colorbar(overlay, ax=right, shrink=0.9, label="evidence for (red) / against (blue)")
+    fig.colorbar(overlay, ax=right, shrink=0.9, label=translate("ExplainPlots", "evidence for (red) / against (blue)"))
     return _save(fig, path)
