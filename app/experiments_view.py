@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,11 +30,24 @@ from PySide6.QtWidgets import (
 from app.data_folder import data_folder
 from app.experiments_worker import ExperimentRunner
 from model.experiments import EXPERIMENTS, run_experiment
+from model.text import translate
 
 PROGRESS_STEPS = 1000
 SPLIT_SIZES = [230, 570]  # list and controls above, results below
-QUICK_TIP = ("Quick: a few seconds on a few hundred images, to see what the experiment does.\n"
-             "Unticked: the full experiment, a few seconds (toy-digits, xor) to about 15 minutes.")
+QUICK_TIP = QT_TRANSLATE_NOOP("ExperimentsView", "Quick: a few seconds on a few hundred images, to see what the "
+                              "experiment does.\nUnticked: the full experiment, a few seconds (toy-digits, xor) to "
+                              "about 15 minutes.")
+NAME_ROLE = Qt.ItemDataRole.UserRole  # the experiment's name (the list shows its translation)
+# The experiments' plot and table files, named as their tabs are ("error_curves.png": "error curves")
+FILE_TITLES = (
+    QT_TRANSLATE_NOOP("Experiments", "curves"), QT_TRANSLATE_NOOP("Experiments", "curves mlp"),
+    QT_TRANSLATE_NOOP("Experiments", "curves small-cnn"), QT_TRANSLATE_NOOP("Experiments", "error curves"),
+    QT_TRANSLATE_NOOP("Experiments", "outputs"), QT_TRANSLATE_NOOP("Experiments", "gradient norms"),
+    QT_TRANSLATE_NOOP("Experiments", "gradient profile"), QT_TRANSLATE_NOOP("Experiments", "loss curves"),
+    QT_TRANSLATE_NOOP("Experiments", "mlp vs cnn"), QT_TRANSLATE_NOOP("Experiments", "mnist 012"),
+    QT_TRANSLATE_NOOP("Experiments", "results"), QT_TRANSLATE_NOOP("Experiments", "gradients"),
+    QT_TRANSLATE_NOOP("Experiments", "seeds"),
+)
 
 
 def default_results_dir() -> Path:
@@ -55,7 +68,7 @@ class ScaledImage(QLabel):
 
     def fit_width(self, width: int) -> None:
         if self.original.isNull():
-            self.setText(f"Cannot read {self.path.name}")
+            self.setText(self.tr("Cannot read {file}").format(file=self.path.name))
             return
         # Scale to device pixels, so the plot stays sharp on a 200% screen.
         ratio = self.devicePixelRatioF()
@@ -117,23 +130,25 @@ class ExperimentsView(QWidget):
 
     def _build(self) -> None:
         self.list = QTreeWidget()
-        self.list.setHeaderLabels(["Experiment", "What it shows"])
+        self.list.setHeaderLabels([self.tr("Experiment"), self.tr("What it shows")])
         self.list.setRootIsDecorated(False)
         for name, (description, _) in EXPERIMENTS.items():
-            QTreeWidgetItem(self.list, [name, description])
+            item = QTreeWidgetItem(self.list, [translate("Experiments", name), translate("Experiments", description)])
+            item.setData(0, NAME_ROLE, name)
         self.list.setCurrentItem(self.list.topLevelItem(0))
         self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.list.itemDoubleClicked.connect(lambda *_: self.run())
-        self.quick = QCheckBox("Quick")
-        self.quick.setToolTip(QUICK_TIP)
-        self.run_button, self.cancel_button = QPushButton("Run"), QPushButton("Cancel")
+        self.quick = QCheckBox(self.tr("Quick"))
+        self.quick.setToolTip(QCoreApplication.translate("ExperimentsView", QUICK_TIP))
+        self.run_button, self.cancel_button = QPushButton(self.tr("Run")), QPushButton(self.tr("Cancel"))
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)
-        self.folder_button = QPushButton("Open folder", enabled=False, clicked=self.open_folder)
-        self.folder_button.setToolTip("Open the folder holding the shown results' PNG, Markdown and CSV files")
+        self.folder_button = QPushButton(self.tr("Open folder"), enabled=False, clicked=self.open_folder)
+        self.folder_button.setToolTip(self.tr("Open the folder holding the shown results' PNG, Markdown and CSV "
+                                              "files"))
         self.progress = QProgressBar()
         self.progress.setRange(0, PROGRESS_STEPS)
-        self.status = QLabel("Choose an experiment and press Run.")
+        self.status = QLabel(self.tr("Choose an experiment and press Run."))
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tabs = QTabWidget()
         controls = QHBoxLayout()
@@ -156,10 +171,11 @@ class ExperimentsView(QWidget):
 
     def selected(self) -> str:
         item = self.list.currentItem()
-        return item.text(0) if item is not None else next(iter(EXPERIMENTS))
+        return item.data(0, NAME_ROLE) if item is not None else next(iter(EXPERIMENTS))
 
     def select(self, name: str) -> None:
-        self.list.setCurrentItem(self.list.findItems(name, Qt.MatchFlag.MatchExactly, 0)[0])
+        rows = [self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount())]
+        self.list.setCurrentItem(next(item for item in rows if item.data(0, NAME_ROLE) == name))
 
     def run(self) -> None:
         """Start the selected experiment in the background (ignored while one runs)."""
@@ -167,13 +183,15 @@ class ExperimentsView(QWidget):
             return
         name = self.selected()
         self.progress.setValue(0)
-        self.status.setText(f"Running {name}{' (quick)' if self.quick.isChecked() else ''}...")
+        shown = translate("Experiments", name)
+        self.status.setText(self.tr("Running {name} (quick)...").format(name=shown) if self.quick.isChecked()
+                            else self.tr("Running {name}...").format(name=shown))
         self._set_running(True)
         self.runner.start(name, self.results_dir / name, self.quick.isChecked(), run_fn=self._run_fn)
 
     def cancel(self) -> None:
         if self.runner.is_running():
-            self.status.setText("Cancelling...")
+            self.status.setText(self.tr("Cancelling..."))
             self.runner.cancel()
 
     def shutdown(self) -> None:
@@ -189,13 +207,15 @@ class ExperimentsView(QWidget):
     def _on_progress(self, fraction: float, message: str) -> None:
         self.progress.setValue(round(fraction * PROGRESS_STEPS))
         if message:
-            self.status.setText(f"{self.selected()}: {message}")
+            self.status.setText(self.tr("{name}: {message}").format(name=translate("Experiments", self.selected()),
+                                                                    message=message))
 
     def _on_finished(self, result) -> None:
         self._set_running(False)
         self.progress.setValue(PROGRESS_STEPS)
         self.show_result(result)
-        self.status.setText(f"{result.name} done; results in {result.out_dir.resolve()}")
+        self.status.setText(self.tr("{name} done; results in {folder}").format(
+            name=translate("Experiments", result.name), folder=result.out_dir.resolve()))
         self.finished.emit(result)
 
     def open_folder(self) -> bool:
@@ -205,14 +225,18 @@ class ExperimentsView(QWidget):
         folder = self._shown.out_dir.resolve()
         if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
             return True
-        self.status.setText(f"No file manager to open it with: the results are in {folder}")
+        self.status.setText(self.tr("No file manager to open it with: the results are in {folder}").format(
+            folder=folder))
         return False
 
     def _on_cancelled(self) -> None:
         self._set_running(False)
         self.progress.setValue(0)
-        shown = f" Below: the last finished run, {self._shown.name}." if self._shown is not None else ""
-        self.status.setText(f"Cancelled.{shown}")
+        if self._shown is None:
+            self.status.setText(self.tr("Cancelled."))
+        else:
+            self.status.setText(self.tr("Cancelled. Below: the last finished run, {name}.").format(
+                name=translate("Experiments", self._shown.name)))
         self.cancelled.emit()
 
     def _on_failed(self, message: str) -> None:
@@ -226,9 +250,16 @@ class ExperimentsView(QWidget):
         self._shown = result
         self.folder_button.setEnabled(True)
         for path in result.plots:
-            self.tabs.addTab(PlotScroll(ScaledImage(path)), Path(path).stem.replace("_", " "))
+            self.tabs.addTab(PlotScroll(ScaledImage(path)), _file_title(path))
         for table in result.tables:
-            self.tabs.addTab(table_widget(table.csv_path), f"Table: {Path(table.csv_path).stem.replace('_', ' ')}")
+            self.tabs.addTab(table_widget(table.csv_path),
+                             self.tr("Table: {name}").format(name=_file_title(table.csv_path)))
         summary = QTextBrowser()
-        summary.setPlainText(f"{result.summary}\n\nFiles: {result.out_dir.resolve()}")
-        self.tabs.addTab(summary, "Summary")
+        summary.setPlainText(result.summary + "\n\n" + self.tr("Files: {folder}").format(
+            folder=result.out_dir.resolve()))
+        self.tabs.addTab(summary, self.tr("Summary"))
+
+
+def _file_title(path) -> str:
+    """A plot's or table's tab title from its file name ("error_curves.png": "error curves"), translated."""
+    return translate("Experiments", Path(path).stem.replace("_", " "))

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from app.crash_report import log_exception, logged_note
 from app.thread_runner import ThreadRunner
 from model.experiments import Cancelled, run_experiment
+from model.text import translate
 
 
 class ExperimentWorker(QObject):
@@ -46,10 +47,12 @@ class ExperimentWorker(QObject):
             self.cancelled.emit()
         except OSError as exc:  # the results folder can't be made or written
             where = exc.filename or out_dir
-            self.failed.emit(f"{name}: cannot write the results to {where}: {exc.strerror or exc}")
+            self.failed.emit(self.tr("{name}: cannot write the results to {folder}: {error}").format(
+                name=translate("Experiments", name), folder=where, error=exc.strerror or exc))
         except Exception as exc:  # a crash in an experiment must not take the window down
             details = logged_note(log_exception(exc))
-            self.failed.emit(f"{name} failed: {type(exc).__name__}: {exc}".splitlines()[0] + details)
+            self.failed.emit(self.tr("{name} failed: {error}").format(
+                name=translate("Experiments", name), error=f"{type(exc).__name__}: {exc}").splitlines()[0] + details)
         else:
             self.finished.emit(result)
 

@@ -46,7 +46,8 @@ class BarStrip(QWidget):
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
         peak = float(np.abs(self._values).max()) if self._values.size else 0.0
         painter.drawText(QRectF(0, 0, self.width(), line * 1.3), Qt.AlignmentFlag.AlignVCenter,
-                         f"{self.title} · largest {peak:.3g}" if self._values.size else self.title)
+                         self.tr("{title} · largest {peak}").format(title=self.title, peak=f"{peak:.3g}")
+                         if self._values.size else self.title)
         plot = self._plot_rect()
         signed = bool((self._values < 0).any())
         zero = plot.center().y() if signed else plot.bottom()
@@ -70,7 +71,8 @@ class BarStrip(QWidget):
         if not self._values.size or not plot.contains(pos):
             return None
         unit = min(len(self._values) - 1, int((pos.x() - plot.left()) / plot.width() * len(self._values)))
-        return f"{self.title} · unit {unit} = {self._values[unit]:.3g}"
+        return self.tr("{title} · unit {unit} = {value}").format(title=self.title, unit=unit,
+                                                                  value=f"{self._values[unit]:.3g}")
 
     def mouseMoveEvent(self, event) -> None:
         text = self.describe_at(event.position())

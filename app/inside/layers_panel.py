@@ -9,14 +9,14 @@ per hidden layer. The engine's `model.explain` says what is what.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.inside.bar_strip import BarStrip
 from app.inside.tile_grid import TileGrid
 from model import explain
 
-EMPTY = "Draw a digit to see what each layer makes of it."
+EMPTY = QT_TRANSLATE_NOOP("LayersPanel", "Draw a digit to see what each layer makes of it.")
 
 
 class LayersPanel(QWidget):
@@ -27,7 +27,7 @@ class LayersPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         outer = QVBoxLayout(self)
-        self.note = QLabel(EMPTY, wordWrap=True)
+        self.note = QLabel(QCoreApplication.translate("LayersPanel", EMPTY), wordWrap=True)
         outer.addWidget(self.note)
         self._layout = QVBoxLayout()  # the network's own widgets, rebuilt with it
         self._layout.setSpacing(self.fontMetrics().height())
@@ -52,8 +52,8 @@ class LayersPanel(QWidget):
             self.weights_grid = TileGrid(signed=True, max_columns=8 if filters is not None else 4)
             self._add(self.weights_grid)
         if filters is not None:
-            self.weights_grid.set_tiles(f"conv 1: its {len(filters)} filters (weights)",
-                                        filters, [f"filter {k}" for k in range(len(filters))])
+            self.weights_grid.set_tiles(self.tr("conv 1: its {n} filters (weights)").format(n=len(filters)),
+                                        filters, [self.tr("filter {k}").format(k=k) for k in range(len(filters))])
         views, _ = explain.layer_views(net, np.zeros(net.input_shape[-2:], np.float32))
         for view in views:
             self._add(TileGrid(max_columns=8) if view.is_maps else BarStrip())
@@ -77,16 +77,18 @@ class LayersPanel(QWidget):
         for widget, view in zip(self.grids(), views):
             if view.is_maps:
                 c, h, w = view.values.shape
-                widget.set_tiles(f"{view.title}: {c} maps {h}x{w}, after the activation",
-                                 view.values)
+                widget.set_tiles(self.tr("{layer}: {c} maps {h}x{w}, after the activation").format(
+                    layer=view.title, c=c, h=h, w=w), view.values)
             else:
-                widget.set_values(f"{view.title}: {len(view.values)} units", view.values)
+                widget.set_values(self.tr("{layer}: {n} units").format(layer=view.title, n=len(view.values)),
+                                  view.values)
         if self._templates is not None:
             self._show_templates(views[0].values)
 
     def _show_templates(self, hidden: np.ndarray) -> None:
         order = explain.most_active([explain.LayerView("hidden 1", 0, hidden)])
         self.weights_grid.set_tiles(
-            f"hidden 1: weights of its {len(order)} most active units",
-            self._templates[order], [f"unit {u} (activation {hidden[u]:.3g}), weight" for u in order],
+            self.tr("hidden 1: weights of its {n} most active units").format(n=len(order)),
+            self._templates[order],
+            [self.tr("unit {u} (activation {a}), weight").format(u=u, a=f"{hidden[u]:.3g}") for u in order],
             [f"#{u}: {hidden[u]:.1f}" for u in order])

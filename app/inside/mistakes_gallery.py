@@ -42,7 +42,8 @@ class MistakesGallery(QWidget):
         layout.addWidget(self.list, 1)
         self.runner.progress.connect(self._on_progress)
         self.runner.finished.connect(self._fill)
-        self.runner.failed.connect(lambda msg: self._say(f"Could not read MNIST test: {msg}"))
+        self.runner.failed.connect(
+            lambda msg: self._say(self.tr("Could not read MNIST test: {error}").format(error=msg)))
         self.list.itemClicked.connect(self._on_clicked)
 
     def show_network(self, net, name: str) -> None:
@@ -51,13 +52,14 @@ class MistakesGallery(QWidget):
             self.runner.shutdown()
             self._net, self.mistakes = None, None
             self.list.clear()
-            self._say("No network loaded.")
+            self._say(self.tr("No network loaded."))
             return
         self._net, self._name, self.mistakes = net, name, None
         self.list.clear()
         self.progress.setValue(0)
         self.progress.show()
-        self.summary.setText(f"Reading the 10,000 MNIST test digits with {name} to find its mistakes…")
+        self.summary.setText(self.tr("Reading the 10,000 MNIST test digits with {network} to find its mistakes…")
+                             .format(network=name))
         self.runner.start(net)
 
     def forget(self) -> None:
@@ -79,16 +81,22 @@ class MistakesGallery(QWidget):
 
     def _fill(self, mistakes: Mistakes) -> None:
         self.mistakes = mistakes
-        shown = "" if mistakes.total == len(mistakes.labels) else f"; the {len(mistakes.labels)} most confident shown"
-        self._say(f"{self._name} misreads {mistakes.total} of {mistakes.tested:,} MNIST test digits{shown}, "
-                  "most confident first. Click one to put it on the canvas and look inside.")
+        if mistakes.total == len(mistakes.labels):
+            text = self.tr("{network} misreads {n} of {tested} MNIST test digits, most confident first. "
+                           "Click one to put it on the canvas and look inside.")
+        else:
+            text = self.tr("{network} misreads {n} of {tested} MNIST test digits; the {shown} most confident "
+                           "shown, most confident first. Click one to put it on the canvas and look inside.")
+        self._say(text.format(network=self._name, n=mistakes.total, tested=f"{mistakes.tested:,}",
+                              shown=len(mistakes.labels)))
         for k in range(len(mistakes.labels)):
             picture = self._picture(mistakes.images[k])
             item = QListWidgetItem(QIcon(picture), f"{mistakes.labels[k]} → {mistakes.read[k]}  "
                                                    f"{100 * mistakes.confidence[k]:.0f}%")
             item.setData(Qt.ItemDataRole.UserRole, k)
-            item.setToolTip(f"MNIST test #{mistakes.indices[k]}: a {mistakes.labels[k]} read as "
-                            f"{mistakes.read[k]} with {100 * mistakes.confidence[k]:.1f}% confidence")
+            item.setToolTip(self.tr("MNIST test #{index}: a {label} read as {read} with {percent}% confidence")
+                            .format(index=mistakes.indices[k], label=mistakes.labels[k], read=mistakes.read[k],
+                                    percent=f"{100 * mistakes.confidence[k]:.1f}"))
             self.list.addItem(item)
         self.ready.emit()
 

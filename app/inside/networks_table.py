@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from model.explain import top_k
 
-COLUMNS = ("Network", "Reads", "Confidence", "Top 3")
+COLUMNS = (QT_TRANSLATE_NOOP("NetworksTable", "Network"), QT_TRANSLATE_NOOP("NetworksTable", "Reads"),
+           QT_TRANSLATE_NOOP("NetworksTable", "Confidence"), QT_TRANSLATE_NOOP("NetworksTable", "Top 3"))
 
 
 class NetworksTable(QTableWidget):
@@ -17,7 +18,7 @@ class NetworksTable(QTableWidget):
 
     def __init__(self, parent=None):
         super().__init__(0, len(COLUMNS), parent)
-        self.setHorizontalHeaderLabels(COLUMNS)
+        self.setHorizontalHeaderLabels([QCoreApplication.translate("NetworksTable", c) for c in COLUMNS])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setFocusPolicy(self.focusPolicy().NoFocus)

@@ -7,21 +7,22 @@ A class picker answers "why not 7?"; the method picker says which map is shown
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSize, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.inside.colours import overlay, rgb_image
 from model.explain import DEFAULT_METHOD, SALIENCY_METHODS
+from model.text import translate
 
 CLASSES = 10
 READ = -1  # the picker's "the digit read" entry
 FRAME = QColor("#c9ced6")
 EXPLAIN = {
-    "gradient_x_input": "d(score of {d}) / d(pixel) × pixel: what the ink that is there did. "
-                        "Red raised the score of {d}, blue lowered it.",
-    "gradient": "d(score of {d}) / d(pixel): where more ink would raise (red) or lower (blue) "
-                "the score of {d}, on the paper too.",
+    "gradient_x_input": QT_TRANSLATE_NOOP("SaliencyView", "d(score of {d}) / d(pixel) × pixel: what the ink that is "
+                                          "there did. Red raised the score of {d}, blue lowered it."),
+    "gradient": QT_TRANSLATE_NOOP("SaliencyView", "d(score of {d}) / d(pixel): where more ink would raise (red) or "
+                                  "lower (blue) the score of {d}, on the paper too."),
 }
 
 
@@ -63,20 +64,20 @@ class SaliencyView(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.title = QLabel("<b>Which pixels decided</b>")
+        self.title = QLabel("<b>{}</b>".format(self.tr("Which pixels decided")))
         self.image = PixelImage()
         self.digit_box = QComboBox()
-        self.digit_box.addItem("the digit read", READ)
+        self.digit_box.addItem(self.tr("the digit read"), READ)
         for d in range(CLASSES):
-            self.digit_box.addItem(f"{d}  (why {d}? why not {d}?)", d)
+            self.digit_box.addItem(self.tr("{d}  (why {d}? why not {d}?)").format(d=d), d)
         self.method_box = QComboBox()
         for key, name in SALIENCY_METHODS.items():
-            self.method_box.addItem(name, key)
+            self.method_box.addItem(translate("Explain", name), key)
         self.method_box.setCurrentIndex(list(SALIENCY_METHODS).index(DEFAULT_METHOD))
         self.legend = QLabel(wordWrap=True)
         form = QFormLayout()
-        form.addRow("Evidence for", self.digit_box)
-        form.addRow("Map", self.method_box)
+        form.addRow(self.tr("Evidence for"), self.digit_box)
+        form.addRow(self.tr("Map"), self.method_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -103,8 +104,9 @@ class SaliencyView(QWidget):
     def show_evidence(self, image: np.ndarray | None, evidence: np.ndarray | None, digit: int | None) -> None:
         if image is None or evidence is None:
             self.image.set_rgb(None)
-            self.legend.setText("Draw a digit to see which pixels count for or against each class.")
+            self.legend.setText(self.tr("Draw a digit to see which pixels count for or against each class."))
             return
         self.image.set_rgb(overlay(image, evidence))
-        self.legend.setText(f"Shown: <b>{SALIENCY_METHODS[self.method()]}</b> for {digit}. "
-                            + EXPLAIN[self.method()].format(d=digit))
+        method = translate("Explain", SALIENCY_METHODS[self.method()])
+        self.legend.setText(self.tr("Shown: <b>{method}</b> for {d}.").format(method=method, d=digit) + " "
+                            + QCoreApplication.translate("SaliencyView", EXPLAIN[self.method()]).format(d=digit))

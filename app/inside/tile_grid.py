@@ -49,7 +49,7 @@ class TileGrid(QWidget):
         tiles = np.asarray(tiles, dtype=np.float32)
         relayout = len(tiles) != len(self._tiles) or bool(captions) != bool(self._captions)
         self.title, self._tiles = title, tiles
-        self._names = names or [f"map {k}" for k in range(len(tiles))]
+        self._names = names or [self.tr("map {k}").format(k=k) for k in range(len(tiles))]
         self._captions = captions or []
         self._range = signed_range(tiles) if self.signed else value_range(tiles) if tiles.size else (0.0, 1.0)
         rgb = to_rgb(tiles, *self._range, SIGNED_CMAP if self.signed else MAPS_CMAP) if tiles.size else []
@@ -145,7 +145,8 @@ class TileGrid(QWidget):
                 h, w = self._tiles.shape[1:]
                 r = min(h - 1, int((pos.y() - rect.y()) / side * h))
                 c = min(w - 1, int((pos.x() - rect.x()) / side * w))
-                return f"{self.title} · {self._names[k]} · (row {r}, col {c}) = {self._tiles[k, r, c]:.3g}"
+                return self.tr("{title} · {name} · (row {r}, col {c}) = {value}").format(
+                    title=self.title, name=self._names[k], r=r, c=c, value=f"{self._tiles[k, r, c]:.3g}")
         return None
 
     def mouseMoveEvent(self, event) -> None:

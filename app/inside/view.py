@@ -56,12 +56,13 @@ class InsideView(QWidget):
         canvas_column.addWidget(self.reading)
         self.saliency = SaliencyView()
         self.table = NetworksTable()
-        self.hover = QLabel("Hover a map, filter, template or bar for its layer, index and value.", wordWrap=True)
+        self.hover = QLabel(self.tr("Hover a map, filter, template or bar for its layer, index and value."),
+                            wordWrap=True)
         left = QWidget()
         grid = QGridLayout(left)
         grid.addLayout(canvas_column, 0, 0)
         grid.addWidget(self.saliency, 0, 1)
-        grid.addWidget(QLabel("<b>Every network's reading of this drawing</b>"), 1, 0, 1, 2)
+        grid.addWidget(QLabel("<b>{}</b>".format(self.tr("Every network's reading of this drawing"))), 1, 0, 1, 2)
         grid.addWidget(self.table, 2, 0, 1, 2)
         grid.addWidget(self.hover, 3, 0, 1, 2)
         grid.setRowStretch(0, 1)
@@ -72,8 +73,8 @@ class InsideView(QWidget):
         scroll.setWidget(self.layers)
         self.gallery = MistakesGallery()
         self.pages = QTabWidget()
-        self.pages.addTab(scroll, "Layers")
-        self.pages.addTab(self.gallery, "Mistakes")
+        self.pages.addTab(scroll, self.tr("Layers"))
+        self.pages.addTab(self.gallery, self.tr("Mistakes"))
         splitter = QSplitter(Qt.Orientation.Horizontal, childrenCollapsible=False)
         splitter.addWidget(left)
         splitter.addWidget(self.pages)
@@ -131,9 +132,11 @@ class InsideView(QWidget):
             rows.append((other.name, probabilities, other is entry))
             if other is entry and probabilities is not None:
                 read = int(probabilities.argmax())
-                self.reading.setText(f"<b>{entry.name}</b> reads <b>{read}</b> ({100 * probabilities[read]:.1f}%)")
+                self.reading.setText(self.tr("<b>{network}</b> reads <b>{digit}</b> ({percent}%)").format(
+                    network=entry.name, digit=read, percent=f"{100 * probabilities[read]:.1f}"))
         if read is None:
-            self.reading.setText("No network loaded." if entry is None else "Draw a digit on the canvas above.")
+            self.reading.setText(self.tr("No network loaded.") if entry is None
+                                 else self.tr("Draw a digit on the canvas above."))
         self.table.set_rows(rows)
         self._read = read
         self.readings_seconds = time.perf_counter() - start

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QPushButton
 
@@ -14,7 +14,9 @@ from app.my_digits.practice import PracticeBar
 from app.my_digits.view import MyDigitsView
 from model.my_digits import MyDigits
 
-HINT = "Misread? Press the right digit key, or click its row, to keep the drawing in My digits"
+HINT = QT_TRANSLATE_NOOP("MyDigits", "Misread? Press the right digit key, or click its row, to keep the drawing in "
+                                     "My digits")
+
 
 
 def install(window, folder=None) -> SimpleNamespace:
@@ -23,22 +25,25 @@ def install(window, folder=None) -> SimpleNamespace:
     keeper = Keeper(window, MyDigits(folder if folder is not None else default_my_digits_dir()))
     practice = PracticeBar(keeper)
     window.draw_column.insertWidget(0, practice)
-    window.draw_column.addWidget(QLabel(HINT, objectName="hint", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter))
+    window.draw_column.addWidget(QLabel(QCoreApplication.translate("MyDigits", HINT), objectName="hint", wordWrap=True,
+                                        alignment=Qt.AlignmentFlag.AlignCenter))
     view = MyDigitsView(keeper, window.networks)
     view.practice_button.clicked.connect(practice.start)
-    window.add_panel("My digits", view)
-    menu = window.menuBar().addMenu("&My digits")
-    menu.addAction("&Practise", QKeySequence("Ctrl+Shift+P"), practice.start)
-    menu.addAction("&Show My digits", lambda: window.tabs.setCurrentWidget(view))
+    window.add_panel(QCoreApplication.translate("MyDigits", "My digits"), view)
+    menu = window.menuBar().addMenu(QCoreApplication.translate("MyDigits", "&My digits"))
+    menu.addAction(QCoreApplication.translate("MyDigits", "&Practise"), QKeySequence("Ctrl+Shift+P"), practice.start)
+    menu.addAction(QCoreApplication.translate("MyDigits", "&Show My digits"),
+                   lambda: window.tabs.setCurrentWidget(view))
     menu.addSeparator()
-    menu.addAction("&Import…", view.ask_import)
-    menu.addAction("&Export…", view.ask_export)
+    menu.addAction(QCoreApplication.translate("MyDigits", "&Import…"), view.ask_import)
+    menu.addAction(QCoreApplication.translate("MyDigits", "&Export…"), view.ask_export)
     launcher = None
     if getattr(window, "training", None) is not None:  # the Train tab runs the fine-tune
         launcher = FinetuneLauncher(window, keeper)
         menu.addSeparator()
-        for text, slot in (("&Fine-tune on my digits", launcher.start), ("&Revert to the network from before",
-                                                                         launcher.revert)):
+        for text, slot in ((QCoreApplication.translate("MyDigits", "&Fine-tune on my digits"), launcher.start),
+                           (QCoreApplication.translate("MyDigits", "&Revert to the network from before"),
+                            launcher.revert)):
             menu.addAction(text, slot)
             button = QPushButton(text.replace("&", ""))
             button.clicked.connect(slot)

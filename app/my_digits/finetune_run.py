@@ -44,10 +44,10 @@ class FinetuneLauncher(QObject):
         training, window = self.window.training, self.window
         current = window.current_network()
         x, y = self.keeper.store.arrays()
-        problem = ("A run is already going in the Train tab" if training.is_running()
-                   else "No network to fine-tune" if current is None
-                   else "Keep some digits first (press a digit key on the Draw tab, or Practise)" if not len(y)
-                   else None)
+        problem = (self.tr("A run is already going in the Train tab") if training.is_running()
+                   else self.tr("No network to fine-tune") if current is None
+                   else self.tr("Keep some digits first (press a digit key on the Draw tab, or Practise)")
+                   if not len(y) else None)
         if problem:
             window.statusBar().showMessage(problem, 8000)
             return problem
@@ -60,8 +60,9 @@ class FinetuneLauncher(QObject):
         self.base_index, self._ours = window.networks.current_index(), True
         training.show_run_starting(shown, {**continued_source(meta), "my_digits": len(y)})
         self._warning = few_samples_warning(y)
-        training.stats_label.setText(f"Fine-tuning on {len(train_idx)} of your digits ({len(held_idx)} held out)…")
-        training.show_message(f"Note: {self._warning}." if self._warning else "")  # stays up through the run
+        training.stats_label.setText(self.tr("Fine-tuning on {n} of your digits ({held} held out)…").format(
+            n=len(train_idx), held=len(held_idx)))
+        training.show_message(self._note().strip())  # stays up through the run
 
         def data():
             return x[train_idx], y[train_idx], x[held_idx], y[held_idx]
@@ -81,17 +82,21 @@ class FinetuneLauncher(QObject):
         self._ours = False
         training = self.window.training
         if isinstance(done, FinetuneDone) and training.result_net is not None:
-            name = f"{self._base_name} + my digits"
+            name = self.tr("{network} + my digits").format(network=self._base_name)
             training.result_meta.update(name=name, test_accuracy=done.scores["mnist"][1],
                                         finetune={"base_name": self._base_name, "scores": done.scores})
-            note = f" Note: {self._warning}." if self._warning else ""
-            training.result_label.setText(f"<b>{name}</b>: {describe_scores(done.scores)}.{note} "
-                                          "Use it, save it, or discard it.")
+            training.result_label.setText(self.tr("<b>{network}</b>: {scores}.{note} Use it, save it, or discard it.")
+                                          .format(network=name, scores=describe_scores(done.scores),
+                                                  note=self._note()))
+
+    def _note(self) -> str:
+        """" Note: <the few-samples warning>." or nothing."""
+        return self.tr(" Note: {warning}.").format(warning=self._warning) if self._warning else ""
 
     def _on_used(self, _net, meta: dict) -> None:
         if "finetune" in meta:
-            self.window.statusBar().showMessage("Using the fine-tuned network; My digits ▸ Revert brings back "
-                                                "the one from before", 8000)
+            self.window.statusBar().showMessage(self.tr("Using the fine-tuned network; My digits ▸ Revert brings "
+                                                        "back the one from before"), 8000)
 
     def can_revert(self) -> bool:
         return self.base_index is not None and self.window.networks.current_index() != self.base_index
@@ -99,10 +104,10 @@ class FinetuneLauncher(QObject):
     def revert(self) -> bool:
         """Select the network that was in use before the last fine-tune."""
         if not self.can_revert():
-            self.window.statusBar().showMessage("Nothing to revert: the network in use is the one from before "
-                                                "the last fine-tune, or there was none", 8000)
+            self.window.statusBar().showMessage(self.tr("Nothing to revert: the network in use is the one from "
+                                                        "before the last fine-tune, or there was none"), 8000)
             return False
         self.window.networks.select(self.base_index)
-        self.window.statusBar().showMessage("Back to the network from before the fine-tune", 8000)
+        self.window.statusBar().showMessage(self.tr("Back to the network from before the fine-tune"), 8000)
         self.reverted.emit()
         return True

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from app.data_folder import data_folder
@@ -18,7 +18,16 @@ from model.data.preprocess import to_mnist
 from model.my_digits import MyDigits, Sample
 
 STATUS_MS = 6000
-NAMES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+NAMES = (QT_TRANSLATE_NOOP("MyDigits", "zero"), QT_TRANSLATE_NOOP("MyDigits", "one"),
+         QT_TRANSLATE_NOOP("MyDigits", "two"), QT_TRANSLATE_NOOP("MyDigits", "three"),
+         QT_TRANSLATE_NOOP("MyDigits", "four"), QT_TRANSLATE_NOOP("MyDigits", "five"),
+         QT_TRANSLATE_NOOP("MyDigits", "six"), QT_TRANSLATE_NOOP("MyDigits", "seven"),
+         QT_TRANSLATE_NOOP("MyDigits", "eight"), QT_TRANSLATE_NOOP("MyDigits", "nine"))
+PLURALS = (QT_TRANSLATE_NOOP("MyDigits", "zeros"), QT_TRANSLATE_NOOP("MyDigits", "ones"),
+           QT_TRANSLATE_NOOP("MyDigits", "twos"), QT_TRANSLATE_NOOP("MyDigits", "threes"),
+           QT_TRANSLATE_NOOP("MyDigits", "fours"), QT_TRANSLATE_NOOP("MyDigits", "fives"),
+           QT_TRANSLATE_NOOP("MyDigits", "sixes"), QT_TRANSLATE_NOOP("MyDigits", "sevens"),
+           QT_TRANSLATE_NOOP("MyDigits", "eights"), QT_TRANSLATE_NOOP("MyDigits", "nines"))
 
 
 def default_my_digits_dir() -> Path:
@@ -27,7 +36,9 @@ def default_my_digits_dir() -> Path:
 
 
 def plural(digit: int, count: int) -> str:
-    return f"{count} {NAMES[digit]}{'es' if digit == 6 and count != 1 else '' if count == 1 else 's'}"
+    """"1 seven", "2 sevens" (in Chinese "2 个 7": each word is translated whole)."""
+    noun = QCoreApplication.translate("MyDigits", NAMES[digit] if count == 1 else PLURALS[digit])
+    return QCoreApplication.translate("MyDigits", "{count} {digit}").format(count=count, digit=noun)
 
 
 class Keeper(QObject):
@@ -40,11 +51,13 @@ class Keeper(QObject):
         super().__init__(window)
         self.window, self.store = window, store
         self._last: tuple[Sample, bool] | None = None  # (sample, whether keeping cleared the canvas)
-        self.digit_actions = [self._action(f"Keep as {d}", str(d), lambda _=False, d=d: self.keep(d))
+        self.digit_actions = [self._action(self.tr("Keep as {d}").format(d=d), str(d),
+                                           lambda _=False, d=d: self.keep(d))
                               for d in range(10)]
         window.draw_page.addActions(self.digit_actions)
         window.panel.bars.row_clicked.connect(self.keep)
-        window.panel.bars.setToolTip("Click a digit's row (or press its key) to keep the drawing as that digit")
+        window.panel.bars.setToolTip(self.tr("Click a digit's row (or press its key) to keep the drawing as that "
+                                             "digit"))
         undo = window.actions.undo
         undo.triggered.disconnect()
         undo.triggered.connect(self.undo)
@@ -62,18 +75,19 @@ class Keeper(QObject):
         canvas = self.window.canvas
         drawing = canvas.to_array()
         if canvas.is_empty() or to_mnist(drawing) is None:
-            self._say("Draw a digit first, then press its key to keep it")
+            self._say(self.tr("Draw a digit first, then press its key to keep it"))
             return None
         try:
             sample = self.store.add(drawing, digit)
         except (OSError, ValueError) as exc:
-            self._say(f"Could not keep the drawing: {exc}")
+            self._say(self.tr("Could not keep the drawing: {error}").format(error=exc))
             return None
         if clear:
             canvas.clear()
         self._last = (sample, clear)
         count = int(self.store.counts()[digit])
-        self._say(f"Kept as {digit} in My digits ({plural(digit, count)}); Ctrl+Z takes it back")
+        self._say(self.tr("Kept as {digit} in My digits ({count}); Ctrl+Z takes it back").format(
+            digit=digit, count=plural(digit, count)))
         self.changed.emit()
         return sample
 
@@ -86,11 +100,11 @@ class Keeper(QObject):
         try:
             self.store.remove(sample)
         except OSError as exc:
-            self._say(f"Could not take back the sample: {exc}")
+            self._say(self.tr("Could not take back the sample: {error}").format(error=exc))
             return
         if cleared:
             self.window.canvas.undo()  # the drawing comes back, to keep again
-        self._say(f"Took back the {sample.label} just kept")
+        self._say(self.tr("Took back the {digit} just kept").format(digit=sample.label))
         self.changed.emit()
         self.taken_back.emit(sample.label)
 

@@ -25,9 +25,10 @@ class PracticeBar(QFrame):
         big.setWeight(QFont.Weight.DemiBold)
         self.prompt.setFont(big)
         self.counts = QLabel(textFormat=Qt.TextFormat.RichText)
-        self.keep_button = QPushButton("Keep", toolTip="Store the drawing as the digit asked for (Enter)")
+        self.keep_button = QPushButton(self.tr("Keep"), toolTip=self.tr("Store the drawing as the digit asked for "
+                                                                        "(Enter)"))
         self.keep_button.clicked.connect(self.keep)
-        self.stop_button = QPushButton("Stop practising")
+        self.stop_button = QPushButton(self.tr("Stop practising"))
         self.stop_button.clicked.connect(self.stop)
         column = QVBoxLayout(self)
         row = QHBoxLayout()
@@ -36,7 +37,7 @@ class PracticeBar(QFrame):
         row.addWidget(self.stop_button)
         column.addLayout(row)
         column.addWidget(self.counts)  # its own line: ten counts do not fit beside the buttons
-        self.enter = QAction("Keep (practice)", self)
+        self.enter = QAction(self.tr("Keep (practice)"), self)
         self.enter.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
         self.enter.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.enter.triggered.connect(self.keep)
@@ -81,6 +82,6 @@ class PracticeBar(QFrame):
 
     def refresh(self) -> None:
         counts = self.keeper.store.counts()
-        self.prompt.setText(f"Draw a {self.asked}")
+        self.prompt.setText(self.tr("Draw a {digit}").format(digit=self.asked))
         cells = [f"<b>{d}:&nbsp;{c}</b>" if d == self.asked else f"{d}:&nbsp;{c}" for d, c in enumerate(counts)]
-        self.counts.setText("kept so far &nbsp;" + " &nbsp;·&nbsp; ".join(cells))
+        self.counts.setText(self.tr("kept so far") + " &nbsp;" + " &nbsp;·&nbsp; ".join(cells))

@@ -8,7 +8,7 @@ whole set as a folder or a zip (PNG files + labels.csv).
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,11 +40,12 @@ class MyDigitsView(QWidget):
         self.keeper, self.networks = keeper, networks
         self.summary = QLabel(wordWrap=True)
         self.message = QLabel(wordWrap=True)
-        self.practice_button = QPushButton("Practise…", toolTip="DigitLab asks for digits; Enter keeps each")
-        self.delete_button = QPushButton("Delete", toolTip="Delete the selected samples")
-        self.relabel_box = QComboBox(toolTip="Give the selected samples another digit")
-        self.relabel_box.addItems(["Relabel as…", *map(str, range(10))])
-        self.import_button, self.export_button = QPushButton("Import…"), QPushButton("Export…")
+        self.practice_button = QPushButton(self.tr("Practise…"), toolTip=self.tr("DigitLab asks for digits; Enter "
+                                                                                 "keeps each"))
+        self.delete_button = QPushButton(self.tr("Delete"), toolTip=self.tr("Delete the selected samples"))
+        self.relabel_box = QComboBox(toolTip=self.tr("Give the selected samples another digit"))
+        self.relabel_box.addItems([self.tr("Relabel as…"), *map(str, range(10))])
+        self.import_button, self.export_button = QPushButton(self.tr("Import…")), QPushButton(self.tr("Export…"))
         self.delete_button.clicked.connect(self.delete_selected)
         self.relabel_box.activated.connect(lambda i: i and self.relabel_selected(i - 1))
         self.import_button.clicked.connect(self.ask_import)
@@ -103,14 +104,17 @@ class MyDigitsView(QWidget):
             item.setData(SAMPLE_ROLE, sample)
             if read is not None and read != sample.label:
                 item.setForeground(QBrush(WRONG))
-                item.setToolTip(f"kept as {sample.label}; the network reads {read}")
+                item.setToolTip(self.tr("kept as {label}; the network reads {read}").format(label=sample.label,
+                                                                                             read=read))
             self.lists[sample.label].addItem(item)
         counts = store.counts()
         wrong = sum(r is not None and r != s.label for s, r in zip(store.samples, readings))
         for digit, header in enumerate(self.headers):
             header.setText(f"<b>{digit}</b> · {plural(digit, int(counts[digit]))}")
-        network = f"; {entry.name} misreads {wrong}" if entry is not None and len(store) else ""
-        self.summary.setText(f"{len(store)} samples in {store.folder}{network}")
+        network = self.tr("; {network} misreads {wrong}").format(network=entry.name, wrong=wrong) \
+            if entry is not None and len(store) else ""
+        self.summary.setText(self.tr("{n} samples in {folder}{misread}").format(n=len(store), folder=store.folder,
+                                                                                 misread=network))
 
     def _readings(self, entry) -> list[int | None]:
         inputs = self.keeper.store.inputs()
@@ -130,7 +134,11 @@ class MyDigitsView(QWidget):
         chosen = self.selected()
         for sample in chosen:
             self.keeper.store.remove(sample)
-        self._done(f"Deleted {len(chosen)} sample{'s' if len(chosen) != 1 else ''}" if chosen else "Select samples first")
+        if not chosen:
+            self._done(self.tr("Select samples first"))
+        else:
+            self._done(self.tr("Deleted 1 sample") if len(chosen) == 1
+                       else self.tr("Deleted {n} samples").format(n=len(chosen)))
         return len(chosen)
 
     def relabel_selected(self, digit: int) -> int:
@@ -138,7 +146,8 @@ class MyDigitsView(QWidget):
         for sample in chosen:
             self.keeper.store.relabel(sample, digit)
         self.relabel_box.setCurrentIndex(0)
-        self._done(f"Relabelled {len(chosen)} as {digit}" if chosen else "Select samples first")
+        self._done(self.tr("Relabelled {n} as {digit}").format(n=len(chosen), digit=digit) if chosen
+                   else self.tr("Select samples first"))
         return len(chosen)
 
     def import_from(self, source) -> bool:
@@ -146,28 +155,29 @@ class MyDigitsView(QWidget):
         try:
             added = self.keeper.store.import_from(source)
         except (DigitSetError, OSError) as exc:
-            self._done(f"Nothing imported: {exc}", error=True)
+            self._done(self.tr("Nothing imported: {error}").format(error=exc), error=True)
             return False
-        self._done(f"Imported {added} samples from {source}")
+        self._done(self.tr("Imported {n} samples from {source}").format(n=added, source=source))
         return True
 
     def export_to(self, dest) -> bool:
         try:
             self.keeper.store.export(dest)
         except (DigitSetError, OSError) as exc:
-            self._done(f"Nothing exported: {exc}", error=True)
+            self._done(self.tr("Nothing exported: {error}").format(error=exc), error=True)
             return False
-        self._done(f"Exported {len(self.keeper.store)} samples to {dest}")
+        self._done(self.tr("Exported {n} samples to {dest}").format(n=len(self.keeper.store), dest=dest))
         return True
 
     def ask_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import digits (a zip, or labels.csv in a folder)", "",
-                                              "Zip or labels.csv (*.zip labels.csv)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import digits (a zip, or labels.csv in a folder)"), "",
+                                              self.tr("Zip or labels.csv (*.zip labels.csv)"))
         if path:
             self.import_from(path[:-len("labels.csv")] if path.endswith("labels.csv") else path)
 
     def ask_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export digits (a .zip, or a new folder name)", "my-digits.zip")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export digits (a .zip, or a new folder name)"),
+                                              "my-digits.zip")
         if path:
             self.export_to(path)
 
@@ -180,5 +190,6 @@ class MyDigitsView(QWidget):
 
 def _caption(label: int, read: int | None) -> str:
     if read is None:
-        return "no digit"
-    return f"read {read} ✗" if read != label else f"read {read}"
+        return QCoreApplication.translate("MyDigitsView", "no digit")
+    text = QCoreApplication.translate("MyDigitsView", "read {digit}").format(digit=read)
+    return text + " ✗" if read != label else text

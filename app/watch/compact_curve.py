@@ -34,7 +34,7 @@ class CompactCurve(QWidget):
         self._epochs = 1
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip("Training loss and validation accuracy; click for the full curves (Train tab)")
+        self.setToolTip(self.tr("Training loss and validation accuracy; click for the full curves (Train tab)"))
 
     def set_epochs(self, epochs: int) -> None:
         """The x axis spans 0..epochs, so the curve grows into a fixed frame."""
@@ -72,12 +72,13 @@ class CompactCurve(QWidget):
         losses = self.loss_points()
         top = max(y for _, y in losses) * 1.1 if losses else 2.5
         self._strip(painter, loss_box, right, (0.0, top), losses, LOSS_COLOR, markers=False)
-        self._label(painter, loss_box, f"loss {losses[-1][1]:.3f}" if losses else "loss", LOSS_COLOR)
+        self._label(painter, loss_box, self.tr("loss {value}").format(value=f"{losses[-1][1]:.3f}") if losses
+                    else self.tr("loss"), LOSS_COLOR)
         accs = self.accuracy_points()
         low = min(90.0, 10 * math.floor(min(y for _, y in accs) / 10)) if accs else 0.0
         self._strip(painter, acc_box, right, (low, 100.0), accs, ACC_COLOR, markers=True)
-        self._label(painter, acc_box, f"validation {accs[-1][1]:.1f}%" if accs else "validation accuracy",
-                    ACC_COLOR)
+        self._label(painter, acc_box, self.tr("validation {value}%").format(value=f"{accs[-1][1]:.1f}") if accs
+                    else self.tr("validation accuracy"), ACC_COLOR)
         painter.setPen(MUTED)  # the accuracy strip's scale moves with the run: say where it starts
         painter.drawText(acc_box.adjusted(4, 2, -4, -2), Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft,
                          f"{low:.0f}–100%")

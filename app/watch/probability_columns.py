@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -10,7 +10,7 @@ from app.probability_bars import ACCENT, BAR, CLASSES, TRACK
 
 FOLLOWED = QColor("#eef3fc")  # behind the row of the digit the sparkline follows
 MUTED = QColor("#6b7380")
-TITLES = ("in use", "in training")
+TITLES = (QT_TRANSLATE_NOOP("ProbabilityColumns", "in use"), QT_TRANSLATE_NOOP("ProbabilityColumns", "in training"))
 
 
 class ProbabilityColumns(QWidget):
@@ -19,7 +19,7 @@ class ProbabilityColumns(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._columns: list[np.ndarray | None] = [None, None]
-        self._titles = list(TITLES)
+        self._titles = [QCoreApplication.translate("ProbabilityColumns", t) for t in TITLES]
         self._followed: int | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
@@ -27,7 +27,7 @@ class ProbabilityColumns(QWidget):
         """index 0: the network in use, 1: the network in training; None empties the column."""
         p = None if probabilities is None else np.asarray(probabilities, dtype=float).reshape(CLASSES).copy()
         self._columns[index] = p
-        self._titles[index] = title or TITLES[index]
+        self._titles[index] = title or QCoreApplication.translate("ProbabilityColumns", TITLES[index])
         self.update()
 
     def column(self, index: int) -> np.ndarray | None:

@@ -14,7 +14,7 @@ costs training nothing but the copies themselves.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout
 
 from app.prediction_panel import _caption
@@ -47,7 +47,7 @@ class WatchPanel(QFrame):
         self._image: np.ndarray | None = None
         self._pending: Snapshot | None = None
         self._record = self._shown = None  # the last progress record, and the last one shown
-        self._live_title = "in training"
+        self._live_title = self.tr("in training")
         self._total_steps = 1
         self._build()
         self._timer = QTimer(self, interval=1000 // REDRAWS_PER_S, timeout=self._tick)
@@ -61,24 +61,24 @@ class WatchPanel(QFrame):
     def _build(self) -> None:
         em = self.fontMetrics().height()
         self.setFixedWidth(em * CARD_WIDTH_EM)
-        self.hide_button = QPushButton("Hide", flat=True, clicked=self.hide)
-        self.hide_button.setToolTip("Hide until the next run; the Train tab has everything")
+        self.hide_button = QPushButton(self.tr("Hide"), flat=True, clicked=self.hide)
+        self.hide_button.setToolTip(self.tr("Hide until the next run; the Train tab has everything"))
         # Live text goes in widgets that repaint alone (see app.watch.text_line); the
         # wrapping label appears once, with how the run ended.
         self.epoch_line = TextLine()
         self.progress_bar = QProgressBar(textVisible=False, maximumHeight=round(em * 0.5))
         self.status_label = QLabel(wordWrap=True)
         self.status_label.hide()
-        self.pause_button = QPushButton("Pause", checkable=True, toggled=self._pause_toggled)
-        self.stop_button = QPushButton("Stop", clicked=self.training.stop)
+        self.pause_button = QPushButton(self.tr("Pause"), checkable=True, toggled=self._pause_toggled)
+        self.stop_button = QPushButton(self.tr("Stop"), clicked=self.training.stop)
         self.curve = CompactCurve(self.training.curves)
         self.columns = ProbabilityColumns()
-        self.columns.setAccessibleName("Probability of each digit under the network in use and in training")
+        self.columns.setAccessibleName(self.tr("Probability of each digit under the network in use and in training"))
         self.spark_label = QLabel()
         self.sparkline = Sparkline()
         layout = QVBoxLayout(self)
         head = QHBoxLayout()
-        head.addWidget(_caption("Training"), 1)
+        head.addWidget(_caption(self.tr("Training")), 1)
         head.addWidget(self.hide_button)
         layout.addLayout(head)
         layout.addWidget(self.epoch_line)
@@ -90,7 +90,7 @@ class WatchPanel(QFrame):
         layout.addLayout(buttons)
         layout.addWidget(self.curve, 1)
         layout.addSpacing(em // 2)
-        layout.addWidget(_caption("Your drawing"))
+        layout.addWidget(_caption(self.tr("Your drawing")))
         layout.addWidget(self.columns)
         layout.addWidget(self.spark_label)
         layout.addWidget(self.sparkline)
@@ -110,12 +110,12 @@ class WatchPanel(QFrame):
     # ----- the run
     def _on_run_started(self) -> None:
         self.live.clear()
-        self._live_title = "in training"
+        self._live_title = self.tr("in training")
         self._pending, self._record, self._shown, self._total_steps = None, None, None, 1
         self.trace.clear()
         self.columns.set_column(1, None)
         self.status_label.hide()
-        self.epoch_line.setText("Loading MNIST…")
+        self.epoch_line.setText(self.tr("Loading MNIST…"))
         self.progress_bar.setRange(0, 0)  # busy until the first record (MNIST loads first)
         self.curve.set_epochs(1)
         self._set_running(True)
@@ -142,7 +142,7 @@ class WatchPanel(QFrame):
         record = self._record
         if record is None:
             return
-        paused = "Paused · " if self.pause_button.isChecked() else ""
+        paused = self.tr("Paused · ") if self.pause_button.isChecked() else ""
         self.epoch_line.setText(paused + _where(record))
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
@@ -170,9 +170,9 @@ class WatchPanel(QFrame):
         self._tick()
         self._set_running(False)
         if done is None:  # failed: the Train tab has the message too
-            self._show_end(self.training.message_label.text() or "Training failed.", error=True)
+            self._show_end(self.training.message_label.text() or self.tr("Training failed."), error=True)
             self.progress_bar.setRange(0, 1)
-            self.epoch_line.setText("Failed")
+            self.epoch_line.setText(self.tr("Failed"))
         else:
             self._show_end(describe_result(done), error=done.reason == "diverged")
             self.progress_bar.setRange(0, max(done.total_steps, 1))
@@ -182,10 +182,10 @@ class WatchPanel(QFrame):
             # The run's own network (best epoch restored, if asked): the last column matches it exactly.
             self._pending = None
             self.live.load_network(self.training.result_net, done.step)
-            self._live_title = "trained"
+            self._live_title = self.tr("trained")
             self._refresh_live()
         elif self.live.is_ready():
-            self._live_title = "last snapshot"  # diverged or stopped at once: no network was kept
+            self._live_title = self.tr("last snapshot")  # diverged or stopped at once: no network was kept
             self._refresh_live()
         self.curve.update()
 
@@ -201,7 +201,7 @@ class WatchPanel(QFrame):
     def _mirror_pause(self, paused: bool) -> None:
         self.pause_button.blockSignals(True)
         self.pause_button.setChecked(paused)
-        self.pause_button.setText("Resume" if paused else "Pause")
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
         self.pause_button.blockSignals(False)
         self._show_status()
 
@@ -236,7 +236,8 @@ class WatchPanel(QFrame):
         steps, values = self.trace.series()
         self.sparkline.set_data(steps, values, self._total_steps)
         self.columns.set_followed(digit)
-        text = "Draw a digit to watch it being learned" if digit is None else f"Your {digit}, step by step"
+        text = self.tr("Draw a digit to watch it being learned") if digit is None \
+            else self.tr("Your {digit}, step by step").format(digit=digit)
         if self.spark_label.text() != text:  # see _build: a label's new text repaints the window
             self.spark_label.setText(text)
 
@@ -244,4 +245,5 @@ class WatchPanel(QFrame):
 
 def _where(record) -> str:
     """Where a run is, from a progress record: "Epoch 2/5  ·  38%" (whole percent down, as QProgressBar's)."""
-    return f"Epoch {record.epoch}/{record.epochs}  ·  {100 * record.step // max(record.total_steps, 1)}%"
+    return QCoreApplication.translate("WatchPanel", "Epoch {epoch}/{epochs}  ·  {percent}%").format(
+        epoch=record.epoch, epochs=record.epochs, percent=100 * record.step // max(record.total_steps, 1))
