@@ -25,11 +25,13 @@ from model.experiments import (
 )
 from model.experiments.reporting import Cancelled, ProgressCallback, Reporter
 from model.experiments.results import Result, Table
+from model.text import translate
 
 _MODULES = (toy_digits, xor, vanishing_gradients, activations, optimizers, regularization, fitting, mnist_012,
             mlp_vs_cnn)
 
-# name -> (one-line description, run(out_dir, quick, seed, report) -> Result)
+# name -> (one-line description, run(out_dir, quick, seed, report) -> Result).
+# Both are marked for translation; the window shows translate("Experiments", name or description).
 EXPERIMENTS: dict[str, tuple[str, Callable[..., Result]]] = {m.NAME: (m.DESCRIPTION, m.run) for m in _MODULES}
 
 DEFAULT_RESULTS_DIR = Path("results")
@@ -51,7 +53,7 @@ def run_experiment(name: str, out_dir: Path | str | None = None, quick: bool = F
     with results_folder(out):
         result = EXPERIMENTS[name][1](out, quick, seed, Reporter(progress, should_stop))
     if progress is not None:
-        progress(1.0, "done")
+        progress(1.0, translate("Experiments", "done"))
     return result
 
 

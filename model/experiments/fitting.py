@@ -13,15 +13,30 @@ from pathlib import Path
 
 import numpy as np
 
-from model.experiments.mnist_runs import LN_10, Curves, fit, mnist_subset
+from model.experiments.mnist_runs import ACCURACY, CROSS_ENTROPY, GUESSING, LN_10, Curves, fit, mnist_subset
 from model.experiments.reporting import Reporter
-from model.experiments.results import Panel, Series, Table, finish, plot_panels, write_table
+from model.experiments.results import (
+    EPOCH,
+    TEST_ACCURACY,
+    TEST_LOSS,
+    TRAIN_ACCURACY,
+    TRAIN_LOSS,
+    Panel,
+    Series,
+    Table,
+    finish,
+    plot_panels,
+    shown,
+    write_table,
+)
 from model.network import Sequential
 from model.presets import build_preset, preset_spec
+from model.text import QT_TRANSLATE_NOOP, translate
 from model.train import TrainConfig
 
-NAME = "fitting"
-DESCRIPTION = "Under-fitting (weights far too small) and over-fitting (big net, 1,000 images): the gap"
+NAME = QT_TRANSLATE_NOOP("Experiments", "fitting")
+DESCRIPTION = QT_TRANSLATE_NOOP("Experiments", "Under-fitting (weights far too small) and over-fitting (big net, "
+                                               "1,000 images): the gap")
 
 UNDER_HIDDEN, UNDER_STD = (100, 100), 1e-4
 UNDER_CONFIG = dict(optimizer="sgd", lr=0.01, batch_size=100)
@@ -30,8 +45,12 @@ OVER_CONFIG = dict(optimizer="adam", lr=0.001, batch_size=50)
 FULL = dict(under_train=10_000, under_epochs=10, over_train=1_000, over_epochs=60, n_test=10_000)
 QUICK = dict(under_train=1_000, under_epochs=3, over_train=300, over_epochs=12, n_test=500)
 LOSS_HEADROOM = 1.1
+COLUMNS = (QT_TRANSLATE_NOOP("Experiments", "case"), QT_TRANSLATE_NOOP("Experiments", "training images"),
+           QT_TRANSLATE_NOOP("Experiments", "epochs"), TRAIN_LOSS, TEST_LOSS, TRAIN_ACCURACY, TEST_ACCURACY,
+           QT_TRANSLATE_NOOP("Experiments", "train - test accuracy"))
 
-EXPLANATION = (
+EXPLANATION = QT_TRANSLATE_NOOP(
+    "Experiments",
     "Under-fitting: the model does not fit even its training data, so training and test loss stay high and "
     "close together. Here every weight starts at a standard deviation of {std:g}: each layer multiplies the "
     "signal by a tiny number on the way forward and the gradient on the way back, so the network outputs "
@@ -53,11 +72,23 @@ def underfit_network(rng: np.random.Generator) -> Sequential:
 def scenario_panels(label: str, c: Curves) -> list[Panel]:
     """Loss and accuracy, training against test, on fixed axes so that a flat curve looks flat."""
     top = max(LN_10, *c.loss, *c.test_loss) * LOSS_HEADROOM
-    return [Panel(f"{label}: loss", "epoch", "cross-entropy",
-                  [Series("training", c.loss, style=".-"), Series("test", c.test_loss, style=".-"),
-                   Series("ln(10): guessing", np.full(c.epochs, LN_10), style="k:")], ylim=(0, top)),
-            Panel(f"{label}: accuracy", "epoch", "accuracy",
-                  [Series("training", c.acc, style=".-"), Series("test", c.test_acc, style=".-")], ylim=(0, 1.02))]
+    training, test = translate("Experiments", "training"), translate("Experiments", "test")
+    return [Panel(translate("Experiments", "{case}: loss").format(case=label), shown(EPOCH), shown(CROSS_ENTROPY),
+                  [Series(training, c.loss, style=".-"), Series(test, c.test_loss, style=".-"),
+                   Series(shown(GUESSING), np.full(c.epochs, LN_10), style="k:")], ylim=(0, top)),
+            Panel(translate("Experiments", "{case}: accuracy").format(case=label), shown(EPOCH), shown(ACCURACY),
+                  [Series(training, c.acc, style=".-"), Series(test, c.test_acc, style=".-")], ylim=(0, 1.02))]
+
+
+def layers_text(hidden: tuple[int, ...]) -> str:
+    """"784-100-100-10": the network's layer widths."""
+    return f"784-{'-'.join(map(str, hidden))}-10"
+
+
+def table_row(case: str, images: int, c: Curves) -> list:
+    """One case's row of the table: the last epoch's losses and accuracies, and the gap."""
+    return [case, images, c.epochs, f"{c.loss[-1]:.4f}", f"{c.test_loss[-1]:.4f}", f"{c.acc[-1]:.4f}",
+            f"{c.test_acc[-1]:.4f}", f"{c.acc[-1] - c.test_acc[-1]:+.4f}"]
 
 
 def run(out_dir: Path, quick: bool, seed: int, report: Reporter):
@@ -69,22 +100,25 @@ def run(out_dir: Path, quick: bool, seed: int, report: Reporter):
     over_data = mnist_subset(size["over_train"], 0, size["n_test"], seed)
     over = fit(build_preset("mlp", np.random.default_rng(seed), hidden=OVER_HIDDEN), over_data,
                TrainConfig(epochs=size["over_epochs"], seed=seed, **OVER_CONFIG), over_part)
-    rows = [[f"under-fitting: 784-{'-'.join(map(str, UNDER_HIDDEN))}-10, init std {UNDER_STD:g}",
-             size["under_train"], under.epochs, f"{under.loss[-1]:.4f}", f"{under.test_loss[-1]:.4f}",
-             f"{under.acc[-1]:.4f}", f"{under.test_acc[-1]:.4f}", f"{under.acc[-1] - under.test_acc[-1]:+.4f}"],
-            [f"over-fitting: 784-{'-'.join(map(str, OVER_HIDDEN))}-10", size["over_train"], over.epochs,
-             f"{over.loss[-1]:.4f}", f"{over.test_loss[-1]:.4f}", f"{over.acc[-1]:.4f}", f"{over.test_acc[-1]:.4f}",
-             f"{over.acc[-1] - over.test_acc[-1]:+.4f}"]]
+    under_case = translate("Experiments", "under-fitting: {layers}, init std {std}").format(
+        layers=layers_text(UNDER_HIDDEN), std=f"{UNDER_STD:g}")
+    over_case = translate("Experiments", "over-fitting: {layers}").format(layers=layers_text(OVER_HIDDEN))
+    rows = [table_row(under_case, size["under_train"], under), table_row(over_case, size["over_train"], over)]
     table = write_table(out_dir, "fitting", Table(
-        f"Under- and over-fitting, last epoch ({size['n_test']} test images)",
-        ["case", "training images", "epochs", "train loss", "test loss", "train accuracy", "test accuracy",
-         "train - test accuracy"], rows))
-    plot = plot_panels(out_dir / "curves.png", "Under-fitting and over-fitting: training vs test",
-                       scenario_panels("Under-fitting", under) + scenario_panels("Over-fitting", over))
-    explanation = EXPLANATION.format(std=UNDER_STD, ln10=LN_10, over_train=over.acc[-1], over_test=over.test_acc[-1])
-    summary = (f"Under-fitting: SGD lr {UNDER_CONFIG['lr']}, {size['under_epochs']} epochs on {size['under_train']} "
-               f"images. Over-fitting: Adam lr {OVER_CONFIG['lr']}, {size['over_epochs']} epochs on "
-               f"{size['over_train']} images. Seed {seed}.\n\n{explanation}")
+        translate("Experiments", "Under- and over-fitting, last epoch ({n} test images)").format(n=size["n_test"]),
+        [shown(c) for c in COLUMNS], rows))
+    plot = plot_panels(out_dir / "curves.png",
+                       translate("Experiments", "Under-fitting and over-fitting: training vs test"),
+                       scenario_panels(translate("Experiments", "Under-fitting"), under)
+                       + scenario_panels(translate("Experiments", "Over-fitting"), over))
+    explanation = shown(EXPLANATION).format(std=UNDER_STD, ln10=LN_10, over_train=over.acc[-1],
+                                            over_test=over.test_acc[-1])
+    summary = translate("Experiments", "Under-fitting: SGD lr {under_lr}, {under_epochs} epochs on {under_train} "
+                                       "images. Over-fitting: Adam lr {over_lr}, {over_epochs} epochs on "
+                                       "{over_train} images. Seed {seed}.").format(
+        under_lr=UNDER_CONFIG["lr"], under_epochs=size["under_epochs"], under_train=size["under_train"],
+        over_lr=OVER_CONFIG["lr"], over_epochs=size["over_epochs"], over_train=size["over_train"], seed=seed)
+    summary += f"\n\n{explanation}"
     metrics = {"under": {"train_loss": under.loss, "test_loss": under.test_loss, "test_acc": under.test_acc},
                "over": {"train_acc": over.acc, "test_acc": over.test_acc, "test_loss": over.test_loss,
                         "gap": over.acc[-1] - over.test_acc[-1]}}

@@ -14,12 +14,25 @@ import numpy as np
 from model.constants import ACTIVATIONS, IMAGE_SIDE, MNIST_MEAN, MNIST_STD
 from model.experiments.mnist_runs import curve_panels, fit, mnist_subset
 from model.experiments.reporting import Reporter
-from model.experiments.results import Table, finish, plot_panels, write_table
+from model.experiments.results import (
+    TEST_ACCURACY,
+    TEST_LOSS,
+    TRAIN_ACCURACY,
+    TRAIN_LOSS,
+    TRAINING_S,
+    Table,
+    finish,
+    plot_panels,
+    shown,
+    write_table,
+)
 from model.network import Sequential
+from model.text import QT_TRANSLATE_NOOP, translate
 from model.train import TrainConfig
 
-NAME = "mnist-012"
-DESCRIPTION = "Digits 0, 1, 2 only, small CNN: sigmoid vs ReLU in the fully connected layer"
+NAME = QT_TRANSLATE_NOOP("Experiments", "mnist-012")
+DESCRIPTION = QT_TRANSLATE_NOOP("Experiments", "Digits 0, 1, 2 only, small CNN: sigmoid vs ReLU in the fully "
+                                               "connected layer")
 
 CLASSES = (0, 1, 2)
 CHANNELS, KERNEL, FC = (8, 16), 3, 64
@@ -48,10 +61,12 @@ def network_spec(fc_activation: str, fc_init: str) -> list[dict]:
 def verdict(sig: list, relu: list) -> str:
     """One sentence on what the rows (test accuracy at 5, first-epoch accuracy at 6) show."""
     gap = float(relu[5]) - float(sig[5])
-    text = ("Both reach nearly the same accuracy on three well-separated classes" if abs(gap) < CLOSE
-            else f"{'ReLU' if gap > 0 else 'Sigmoid'} ends clearly ahead")
+    text = (translate("Experiments", "Both reach nearly the same accuracy on three well-separated classes")
+            if abs(gap) < CLOSE else translate("Experiments", "{winner} ends clearly ahead").format(
+                winner="ReLU" if gap > 0 else "Sigmoid"))
     slow = float(sig[6]) < float(relu[6])
-    return text + ("; the sigmoid layer's smaller gradients show as a slower first epoch." if slow else ".")
+    return text + (translate("Experiments", "; the sigmoid layer's smaller gradients show as a slower first epoch.")
+                   if slow else ".")
 
 
 def run(out_dir: Path, quick: bool, seed: int, report: Reporter):
@@ -64,17 +79,24 @@ def run(out_dir: Path, quick: bool, seed: int, report: Reporter):
         rows.append([label, net.num_params(), f"{c.loss[-1]:.4f}", f"{c.acc[-1]:.4f}", f"{c.test_loss[-1]:.4f}",
                      f"{c.test_acc[-1]:.4f}", f"{c.acc[0]:.4f}", f"{c.seconds:.1f}"])
     table = write_table(out_dir, "mnist_012", Table(
-        f"Digits 0/1/2, small CNN ({data.describe()}, {size['epochs']} epochs)",
-        ["fc activation", "parameters", "train loss", "train accuracy", "test loss", "test accuracy",
-         "train accuracy, epoch 1", "training s"], rows))
-    plot = plot_panels(out_dir / "curves.png", "Digits 0, 1, 2: sigmoid vs ReLU in the fully connected layer",
+        translate("Experiments", "Digits 0/1/2, small CNN ({data}, {epochs} epochs)").format(
+            data=data.describe(), epochs=size["epochs"]),
+        [shown(c) for c in (QT_TRANSLATE_NOOP("Experiments", "fc activation"),
+                            QT_TRANSLATE_NOOP("Experiments", "parameters"), TRAIN_LOSS, TRAIN_ACCURACY, TEST_LOSS,
+                            TEST_ACCURACY, QT_TRANSLATE_NOOP("Experiments", "train accuracy, epoch 1"), TRAINING_S)],
+        rows))
+    plot = plot_panels(out_dir / "curves.png",
+                       translate("Experiments", "Digits 0, 1, 2: sigmoid vs ReLU in the fully connected layer"),
                        curve_panels(runs))
     sig, relu = rows
-    summary = (f"Three classes (digits {', '.join(map(str, CLASSES))}), CNN conv{CHANNELS[0]}-pool-conv{CHANNELS[1]}"
-               f"-pool-fc{FC}-fc{len(CLASSES)} with ReLU convolutions; plain SGD lr {TRAINING['lr']}, batch "
-               f"{TRAINING['batch_size']}, {size['epochs']} epochs, {data.describe()}, seed {seed}.\n"
-               f"Test accuracy: sigmoid {sig[5]}, ReLU {relu[5]} (after the first epoch's training: "
-               f"sigmoid {sig[6]}, ReLU {relu[6]}).\n" + verdict(sig, relu))
+    summary = (translate("Experiments", "Three classes (digits {classes}), CNN {layers} with ReLU convolutions; plain "
+                                        "SGD lr {lr}, batch {batch}, {epochs} epochs, {data}, seed {seed}.").format(
+                   classes=", ".join(map(str, CLASSES)),
+                   layers=f"conv{CHANNELS[0]}-pool-conv{CHANNELS[1]}-pool-fc{FC}-fc{len(CLASSES)}", lr=TRAINING["lr"],
+                   batch=TRAINING["batch_size"], epochs=size["epochs"], data=data.describe(), seed=seed) + "\n"
+               + translate("Experiments", "Test accuracy: sigmoid {sig}, ReLU {relu} (after the first epoch's "
+                                          "training: sigmoid {sig_first}, ReLU {relu_first}).").format(
+                   sig=sig[5], relu=relu[5], sig_first=sig[6], relu_first=relu[6]) + "\n" + verdict(sig, relu))
     metrics = {"test_acc": {r[0]: float(r[5]) for r in rows}, "train_loss": {r[0]: float(r[2]) for r in rows},
                "first_epoch_acc": {r[0]: float(r[6]) for r in rows}}
     return finish(NAME, out_dir, summary, metrics, [plot], [table])

@@ -16,11 +16,13 @@ from model.constants import N_CLASSES
 from model.data.mnist import load_mnist, to_float, train_val_split
 from model.evaluation import evaluate
 from model.experiments.reporting import Cancelled, Reporter
-from model.experiments.results import Panel, Series
+from model.experiments.results import EPOCH, Panel, Series, shown
 from model.network import Sequential
+from model.text import QT_TRANSLATE_NOOP, translate
 from model.train import TrainConfig, train
 
 LN_10 = float(np.log(10))
+GUESSING = QT_TRANSLATE_NOOP("Experiments", "ln(10): guessing")  # the loss of a network that guesses
 
 
 @dataclass
@@ -35,8 +37,11 @@ class Data:
     y_test: np.ndarray
 
     def describe(self) -> str:
-        val = f", {len(self.x_val)} validation" if self.x_val is not None else ""
-        return f"{len(self.x_train)} training{val}, {len(self.x_test)} test images"
+        if self.x_val is None:
+            return translate("Experiments", "{train} training, {test} test images").format(
+                train=len(self.x_train), test=len(self.x_test))
+        return translate("Experiments", "{train} training, {val} validation, {test} test images").format(
+            train=len(self.x_train), val=len(self.x_val), test=len(self.x_test))
 
 
 def mnist_subset(n_train: int, n_val: int, n_test: int, seed: int = 0, classes: tuple[int, ...] | None = None) -> Data:
@@ -94,7 +99,8 @@ def fit(net: Sequential, data: Data, config: TrainConfig, report: Reporter, vali
     started = time.perf_counter()
     for record in train(net, data.x_train, data.y_train, config, should_stop=report.stopped, **val):
         if record.kind == "batch":
-            report(record.step / record.total_steps, f"epoch {record.epoch}/{record.epochs}, loss {record.loss:.3f}")
+            report(record.step / record.total_steps, translate("Experiments", "epoch {epoch}/{epochs}, loss {loss}")
+                   .format(epoch=record.epoch, epochs=record.epochs, loss=f"{record.loss:.3f}"))
         elif record.kind == "epoch":
             tick = time.perf_counter()
             test = evaluate(net, data.x_test, data.y_test, loss=config.loss)
@@ -114,20 +120,25 @@ def fit(net: Sequential, data: Data, config: TrainConfig, report: Reporter, vali
     return curves
 
 
-# Curves attribute -> (panel title, y label)
+# Curves attribute -> (panel title, y label), translated when drawn
+CROSS_ENTROPY = QT_TRANSLATE_NOOP("Experiments", "cross-entropy")
+ACCURACY = QT_TRANSLATE_NOOP("Experiments", "accuracy")
 CURVE_PANELS = {
-    "loss": ("Training loss", "cross-entropy"),
-    "acc": ("Training accuracy", "accuracy"),
-    "val_loss": ("Validation loss", "cross-entropy"),
-    "val_acc": ("Validation accuracy", "accuracy"),
-    "test_loss": ("Test loss", "cross-entropy"),
-    "test_acc": ("Test accuracy", "accuracy"),
+    "loss": (QT_TRANSLATE_NOOP("Experiments", "Training loss"), CROSS_ENTROPY),
+    "acc": (QT_TRANSLATE_NOOP("Experiments", "Training accuracy"), ACCURACY),
+    "val_loss": (QT_TRANSLATE_NOOP("Experiments", "Validation loss"), CROSS_ENTROPY),
+    "val_acc": (QT_TRANSLATE_NOOP("Experiments", "Validation accuracy"), ACCURACY),
+    "test_loss": (QT_TRANSLATE_NOOP("Experiments", "Test loss"), CROSS_ENTROPY),
+    "test_acc": (QT_TRANSLATE_NOOP("Experiments", "Test accuracy"), ACCURACY),
 }
 STANDARD_CURVES = ("loss", "acc", "test_loss", "test_acc")
 
 
 def curve_panels(runs: dict[str, Curves], which: tuple[str, ...] = STANDARD_CURVES, prefix: str = ""):
-    """One Panel per curve kind in `which`, with a line per run, against the epoch."""
-    return [Panel(f"{prefix}{CURVE_PANELS[key][0]}", "epoch", CURVE_PANELS[key][1],
-                  [Series(label, getattr(c, key), style=".-") for label, c in runs.items()])
+    """One Panel per curve kind in `which`, with a line per run, against the epoch.
+
+    Run labels marked with QT_TRANSLATE_NOOP("Experiments", ...) show translated in the legend.
+    """
+    return [Panel(prefix + shown(CURVE_PANELS[key][0]), shown(EPOCH), shown(CURVE_PANELS[key][1]),
+                  [Series(shown(label), getattr(c, key), style=".-") for label, c in runs.items()])
             for key in which]

@@ -15,11 +15,24 @@ from pathlib import Path
 import numpy as np
 
 from model.atomic import atomic_write, write_text
+from model.text import QT_TRANSLATE_NOOP, translate
 
 DPI = 100
 PANEL_SIZE = (5.0, 3.6)  # inches per subplot
 SUMMARY_FILE = "summary.md"
 METRICS_FILE = "metrics.json"
+# Column names several tables share (translated when the table is made, like every title and label)
+TRAIN_LOSS, TEST_LOSS = QT_TRANSLATE_NOOP("Experiments", "train loss"), QT_TRANSLATE_NOOP("Experiments", "test loss")
+TRAIN_ACCURACY = QT_TRANSLATE_NOOP("Experiments", "train accuracy")
+TEST_ACCURACY = QT_TRANSLATE_NOOP("Experiments", "test accuracy")
+TRAINING_S = QT_TRANSLATE_NOOP("Experiments", "training s")
+FINAL_LOSS = QT_TRANSLATE_NOOP("Experiments", "final loss")
+EPOCH = QT_TRANSLATE_NOOP("Experiments", "epoch")  # the x axis of most plots
+
+
+def shown(text: str) -> str:
+    """`text`, marked with QT_TRANSLATE_NOOP("Experiments", ...), in the window's language (English elsewhere)."""
+    return translate("Experiments", text)
 
 
 @dataclass
@@ -138,7 +151,7 @@ def plot_matrices(path: Path, title: str, matrices: dict[str, np.ndarray], xlabe
         ax.set_title(label)
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
-        fig.colorbar(image, ax=ax, shrink=0.8, label="output")
+        fig.colorbar(image, ax=ax, shrink=0.8, label=translate("Experiments", "output"))
     with atomic_write(path) as f:  # a stopped run leaves no half-drawn PNG
         fig.savefig(f, format="png")
     return Path(path)

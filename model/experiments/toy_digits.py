@@ -14,12 +14,25 @@ import numpy as np
 
 from model.experiments.per_sample import sgd_epoch
 from model.experiments.reporting import Reporter
-from model.experiments.results import Panel, Series, Table, finish, plot_matrices, plot_panels, write_table
+from model.experiments.results import (
+    EPOCH,
+    FINAL_LOSS,
+    Panel,
+    Series,
+    Table,
+    finish,
+    plot_matrices,
+    plot_panels,
+    shown,
+    write_table,
+)
 from model.losses import SoftmaxCrossEntropy, softmax
 from model.network import Sequential
+from model.text import QT_TRANSLATE_NOOP, translate
 
-NAME = "toy-digits"
-DESCRIPTION = "Five 5x5 digits, deep 25-20-20-20-5 net: ReLU vs sigmoid + dropout 0.2, per-sample SGD"
+NAME = QT_TRANSLATE_NOOP("Experiments", "toy-digits")
+DESCRIPTION = QT_TRANSLATE_NOOP("Experiments", "Five 5x5 digits, deep 25-20-20-20-5 net: ReLU vs sigmoid + dropout "
+                                               "0.2, per-sample SGD")
 
 # The labs' bitmaps of the digits 1 to 5, row by row, 1 = ink.
 BITMAPS = {
@@ -37,6 +50,7 @@ QUICK_EPOCHS = 1_500
 DROPOUT = 0.2
 DIAGONAL_TARGET = 0.99  # what "learned" means for the ReLU network
 REPORT_EVERY = 100  # epochs between progress reports
+SIGMOID_LABEL = QT_TRANSLATE_NOOP("Experiments", "Sigmoid + dropout 0.2")  # the label below with DROPOUT = 0.2
 
 
 def digits() -> tuple[np.ndarray, np.ndarray]:
@@ -68,8 +82,25 @@ def train_per_sample(net: Sequential, epochs: int, rng: np.random.Generator, rep
     for epoch in range(epochs):
         losses[epoch] = sgd_epoch(net, loss_fn, x, labels, LEARNING_RATE, rng)
         if epoch % REPORT_EVERY == 0:
-            report(epoch / epochs, f"epoch {epoch}/{epochs}, loss {losses[epoch]:.4f}")
+            report(epoch / epochs, translate("Experiments", "epoch {epoch}/{epochs}, loss {loss}").format(
+                epoch=epoch, epochs=epochs, loss=f"{losses[epoch]:.4f}"))
     return losses
+
+
+def describe(epochs: int, seed: int, outputs: dict, relu_diag: float) -> str:
+    """The summary: the set-up, each network's output matrix, and whether the ReLU one learned every digit."""
+    blocks = [translate("Experiments", "{network}: output for digits 1-5 (rows) over classes 1-5 (columns)").format(
+                  network=shown(label)) + "\n" + np.array2string(m, precision=4, suppress_small=True)
+              for label, m in outputs.items()]
+    if relu_diag > DIAGONAL_TARGET:
+        verdict = translate("Experiments", "The ReLU network's smallest diagonal output {value} exceeds {target}.")
+    else:
+        verdict = translate("Experiments", "The ReLU network's smallest diagonal output {value} does NOT exceed "
+                                           "{target}.")
+    return (translate("Experiments", "25-20-20-20-5 network, per-sample SGD, lr {lr}, {epochs} epochs, seed "
+                                    "{seed}.").format(lr=LEARNING_RATE, epochs=epochs, seed=seed) + "\n\n"
+           + "\n\n".join(blocks)
+           + "\n\n" + verdict.format(value=f"{relu_diag:.4f}", target=DIAGONAL_TARGET))
 
 
 def run(out_dir: Path, quick: bool, seed: int, report: Reporter):
@@ -84,23 +115,25 @@ def run(out_dir: Path, quick: bool, seed: int, report: Reporter):
         outputs[label] = softmax(net.forward(x, train=False))
     ticks = [str(d) for d in BITMAPS]
     plots = [
-        plot_panels(out_dir / "error_curves.png", f"Toy digits: training error ({epochs} epochs, lr {LEARNING_RATE})",
-                    [Panel("Cross-entropy per epoch", "epoch", "mean training loss (log scale)",
-                           [Series(k, v) for k, v in curves.items()], log_y=True)], ncols=1),
-        plot_matrices(out_dir / "outputs.png", "Toy digits: softmax outputs", outputs, "output class (digit)",
-                      "input digit", ticks),
+        plot_panels(out_dir / "error_curves.png",
+                    translate("Experiments", "Toy digits: training error ({epochs} epochs, lr {lr})").format(
+                        epochs=epochs, lr=LEARNING_RATE),
+                    [Panel(translate("Experiments", "Cross-entropy per epoch"), shown(EPOCH),
+                           translate("Experiments", "mean training loss (log scale)"),
+                           [Series(shown(k), v) for k, v in curves.items()], log_y=True)], ncols=1),
+        plot_matrices(out_dir / "outputs.png", translate("Experiments", "Toy digits: softmax outputs"),
+                      {shown(k): v for k, v in outputs.items()}, translate("Experiments", "output class (digit)"),
+                      translate("Experiments", "input digit"), ticks),
     ]
-    rows = [[label, f"{np.diag(m).min():.4f}", f"{np.diag(m).mean():.4f}", f"{curves[label][-1]:.3g}"]
+    rows = [[shown(label), f"{np.diag(m).min():.4f}", f"{np.diag(m).mean():.4f}", f"{curves[label][-1]:.3g}"]
             for label, m in outputs.items()]
-    table = write_table(out_dir, "results", Table(f"Toy digits after {epochs} epochs",
-                                                  ["network", "min diagonal", "mean diagonal", "final loss"], rows))
-    blocks = [f"{label}: output for digits 1-5 (rows) over classes 1-5 (columns)\n"
-              + np.array2string(m, precision=4, suppress_small=True) for label, m in outputs.items()]
+    table = write_table(out_dir, "results", Table(
+        translate("Experiments", "Toy digits after {epochs} epochs").format(epochs=epochs),
+        [shown(c) for c in (QT_TRANSLATE_NOOP("Experiments", "network"),
+                            QT_TRANSLATE_NOOP("Experiments", "min diagonal"),
+                            QT_TRANSLATE_NOOP("Experiments", "mean diagonal"), FINAL_LOSS)], rows))
     relu_diag = float(np.diag(outputs["ReLU"]).min())
-    verdict = "exceeds" if relu_diag > DIAGONAL_TARGET else "does NOT exceed"
-    summary = (f"25-20-20-20-5 network, per-sample SGD, lr {LEARNING_RATE}, {epochs} epochs, seed {seed}.\n\n"
-               + "\n\n".join(blocks)
-               + f"\n\nThe ReLU network's smallest diagonal output {relu_diag:.4f} {verdict} {DIAGONAL_TARGET}.")
+    summary = describe(epochs, seed, outputs, relu_diag)
     metrics = {"epochs": epochs, "outputs": {k: v for k, v in outputs.items()},
                "final_loss": {k: float(v[-1]) for k, v in curves.items()}, "relu_min_diagonal": relu_diag}
     return finish(NAME, out_dir, summary, metrics, plots, [table])

@@ -12,15 +12,17 @@ from pathlib import Path
 
 import numpy as np
 
-from model.experiments.mnist_runs import LN_10, mnist_subset
+from model.experiments.mnist_runs import CROSS_ENTROPY, GUESSING, LN_10, mnist_subset
 from model.experiments.reporting import Reporter
-from model.experiments.results import Panel, Series, Table, finish, plot_panels, write_table
+from model.experiments.results import FINAL_LOSS, Panel, Series, Table, finish, plot_panels, shown, write_table
 from model.losses import SoftmaxCrossEntropy
 from model.optim import make_optimizer
 from model.presets import build_preset
+from model.text import QT_TRANSLATE_NOOP, translate
 
-NAME = "vanishing-gradients"
-DESCRIPTION = "Per-layer gradient norms of 6- and 10-hidden-layer nets, sigmoid vs ReLU"
+NAME = QT_TRANSLATE_NOOP("Experiments", "vanishing-gradients")
+DESCRIPTION = QT_TRANSLATE_NOOP("Experiments", "Per-layer gradient norms of 6- and 10-hidden-layer nets, sigmoid vs "
+                                               "ReLU")
 
 DEPTHS = (6, 10)
 ACTIVATIONS = ("sigmoid", "relu")
@@ -55,26 +57,47 @@ def track(activation: str, depth: int, x: np.ndarray, y: np.ndarray, iterations:
         norms[it] = [np.linalg.norm(w.grad) for w in weights]
         optimizer.step()
         if it % REPORT_EVERY == 0:
-            report(it / iterations, f"{activation}, {depth} hidden layers: iteration {it}/{iterations}")
+            report(it / iterations, translate("Experiments", "{activation}, {depth} hidden layers: iteration "
+                                                             "{iteration}/{iterations}").format(
+                activation=activation, depth=depth, iteration=it, iterations=iterations))
     return norms, losses
 
 
+def layer_name(i: int, layers: int) -> str:
+    """"layer 1 (input)", "layer 4", "layer 7 (output)": the legend of the per-layer plots."""
+    if i == 0:
+        return translate("Experiments", "layer {n} (input)").format(n=i + 1)
+    if i == layers - 1:
+        return translate("Experiments", "layer {n} (output)").format(n=i + 1)
+    return translate("Experiments", "layer {n}").format(n=i + 1)
+
+
+def network_name(label: str) -> str:
+    """The run's label, "relu, 6 hidden", in the window's language."""
+    activation, depth = label.split(", ")
+    return translate("Experiments", "{activation}, {depth} hidden").format(activation=shown(activation),
+                                                                           depth=depth.split()[0])
+
+
 def plots(out_dir: Path, norms: dict, losses: dict, early: int) -> list[Path]:
+    iteration, norm_axis = translate("Experiments", "iteration"), translate("Experiments", "||dL/dW|| (log scale)")
     per_iteration = [
-        Panel(f"{label}: gradient norm per layer", "iteration", "||dL/dW|| (log scale)",
-              [Series(f"layer {i + 1}" + (" (input)" if i == 0 else " (output)" if i == n.shape[1] - 1 else ""),
-                      n[:, i]) for i in range(n.shape[1])], log_y=True, colormap="viridis")
+        Panel(translate("Experiments", "{network}: gradient norm per layer").format(network=network_name(label)),
+              iteration, norm_axis, [Series(layer_name(i, n.shape[1]), n[:, i]) for i in range(n.shape[1])],
+              log_y=True, colormap="viridis")
         for label, n in norms.items()]
-    profile = Panel(f"Mean gradient norm over the first {early} iterations", "layer (1 = input side)",
-                    "||dL/dW|| (log scale)",
-                    [Series(label, n[:early].mean(axis=0), x=np.arange(1, n.shape[1] + 1), style="o-")
+    profile = Panel(translate("Experiments", "Mean gradient norm over the first {n} iterations").format(n=early),
+                    translate("Experiments", "layer (1 = input side)"), norm_axis,
+                    [Series(network_name(label), n[:early].mean(axis=0), x=np.arange(1, n.shape[1] + 1), style="o-")
                      for label, n in norms.items()], log_y=True)
-    curves = Panel("Training loss", "iteration", "cross-entropy",
-                   [Series(label, v) for label, v in losses.items()]
-                   + [Series("ln(10): guessing", np.full(len(next(iter(losses.values()))), LN_10), style="k:")])
-    return [plot_panels(out_dir / "gradient_norms.png", "Gradient norm of every layer during training",
-                        per_iteration, ncols=2),
-            plot_panels(out_dir / "gradient_profile.png", "Vanishing gradients: sigmoid vs ReLU",
+    curves = Panel(translate("Experiments", "Training loss"), iteration, shown(CROSS_ENTROPY),
+                   [Series(network_name(label), v) for label, v in losses.items()]
+                   + [Series(shown(GUESSING), np.full(len(next(iter(losses.values()))), LN_10), style="k:")])
+    return [plot_panels(out_dir / "gradient_norms.png",
+                        translate("Experiments", "Gradient norm of every layer during training"), per_iteration,
+                        ncols=2),
+            plot_panels(out_dir / "gradient_profile.png",
+                        translate("Experiments", "Vanishing gradients: sigmoid vs ReLU"),
                         [profile, curves], ncols=2)]
 
 
@@ -89,18 +112,25 @@ def run(out_dir: Path, quick: bool, seed: int, report: Reporter):
     early = min(EARLY, iterations)
     first = {label: float(n[:early, 0].mean()) for label, n in norms.items()}
     last = {label: float(n[:early, -1].mean()) for label, n in norms.items()}
-    rows = [[label, f"{first[label]:.3g}", f"{last[label]:.3g}", f"{first[label] / last[label]:.3g}",
+    rows = [[network_name(label), f"{first[label]:.3g}", f"{last[label]:.3g}", f"{first[label] / last[label]:.3g}",
              f"{losses[label][-1]:.3f}"] for label in norms]
     table = write_table(out_dir, "gradients", Table(
-        f"Gradient norms, mean of the first {early} iterations; loss after {iterations}",
-        ["network", "first layer", "output layer", "first / output", "final loss"], rows))
+        translate("Experiments", "Gradient norms, mean of the first {early} iterations; loss after "
+                                 "{iterations}").format(early=early, iterations=iterations),
+        [shown(c) for c in (QT_TRANSLATE_NOOP("Experiments", "network"),
+                            QT_TRANSLATE_NOOP("Experiments", "first layer"),
+                            QT_TRANSLATE_NOOP("Experiments", "output layer"),
+                            QT_TRANSLATE_NOOP("Experiments", "first / output"), FINAL_LOSS)], rows))
     ratio = {d: first[f"relu, {d} hidden"] / first[f"sigmoid, {d} hidden"] for d in DEPTHS}
-    summary = (f"{WIDTH}-unit hidden layers, plain SGD lr {LEARNING_RATE}, batch {BATCH}, {iterations} iterations "
-               f"on {n_train} MNIST training images, seed {seed}.\n"
-               + "\n".join(f"With {d} hidden layers the first layer's gradient is {ratio[d]:.0f} times smaller "
-                           f"under sigmoid than under ReLU." for d in DEPTHS)
-               + "\nSigmoid's derivative is at most 1/4, so each layer passes back a fraction of the gradient it "
-                 "receives: the layers near the input barely learn and the loss stays near ln(10) for long.")
+    summary = (translate("Experiments", "{width}-unit hidden layers, plain SGD lr {lr}, batch {batch}, {iterations} "
+                                        "iterations on {n} MNIST training images, seed {seed}.").format(
+                   width=WIDTH, lr=LEARNING_RATE, batch=BATCH, iterations=iterations, n=n_train, seed=seed) + "\n"
+               + "\n".join(translate("Experiments", "With {depth} hidden layers the first layer's gradient is "
+                                                    "{ratio:.0f} times smaller under sigmoid than under ReLU.").format(
+                               depth=d, ratio=ratio[d]) for d in DEPTHS)
+               + "\n" + translate("Experiments", "Sigmoid's derivative is at most 1/4, so each layer passes back a "
+                                                 "fraction of the gradient it receives: the layers near the input "
+                                                 "barely learn and the loss stays near ln(10) for long."))
     metrics = {"first_layer": first, "output_layer": last, "relu_over_sigmoid_first_layer": ratio,
                "final_loss": {k: float(v[-1]) for k, v in losses.items()}, "iterations": iterations}
     return finish(NAME, out_dir, summary, metrics, plots(out_dir, norms, losses, early), [table])

@@ -13,12 +13,14 @@ import numpy as np
 
 from model.experiments.per_sample import sgd_epoch
 from model.experiments.reporting import Reporter
-from model.experiments.results import Panel, Series, Table, finish, plot_panels, write_table
+from model.experiments.results import EPOCH, FINAL_LOSS, Panel, Series, Table, finish, plot_panels, shown, write_table
 from model.losses import MSE
 from model.network import Sequential
+from model.text import QT_TRANSLATE_NOOP, translate
 
-NAME = "xor"
-DESCRIPTION = "XOR with a 2-2-1 sigmoid MLP, squared error, lr 0.3: how many seeds solve it"
+NAME = QT_TRANSLATE_NOOP("Experiments", "xor")
+DESCRIPTION = QT_TRANSLATE_NOOP("Experiments", "XOR with a 2-2-1 sigmoid MLP, squared error, lr 0.3: how many seeds "
+                                               "solve it")
 
 INPUTS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float32)
 TARGETS = np.array([[0], [1], [1], [0]], dtype=np.float32)
@@ -30,7 +32,8 @@ QUICK_SEEDS = 5
 TOLERANCE = 0.1  # solved: every output within this of its target
 # Not solved and the loss fell less than this (relative) over the last third: stuck, not slow.
 PLATEAU_DROP = 0.05
-OUTCOME_STYLE = {"solved": "C2-", "slow": "C1-", "stuck": "C3-"}
+OUTCOME_STYLE = {QT_TRANSLATE_NOOP("Experiments", "solved"): "C2-", QT_TRANSLATE_NOOP("Experiments", "slow"): "C1-",
+                 QT_TRANSLATE_NOOP("Experiments", "stuck"): "C3-"}
 
 
 def network(rng: np.random.Generator) -> Sequential:
@@ -56,36 +59,53 @@ def outcome(losses: np.ndarray, outputs: np.ndarray) -> str:
     return "stuck" if before - losses[-1] < PLATEAU_DROP * before else "slow"
 
 
+def describe(seeds: list, outcomes: dict, curves: dict, rows: list) -> str:
+    """The summary: the set-up, how many seeds solved XOR or got stuck, and the best seed's outputs."""
+    solved = [s for s in seeds if outcomes[s] == "solved"]
+    counts = {k: sum(v == k for v in outcomes.values()) for k in OUTCOME_STYLE}
+    best = min(solved, key=lambda s: curves[s][-1]) if solved else min(seeds, key=lambda s: curves[s][-1])
+    stuck = [s for s in seeds if outcomes[s] == "stuck"]
+    return (translate("Experiments", "2-{hidden}-1 sigmoid network, squared error, per-sample SGD, lr {lr}, "
+                                    "{epochs} epochs.").format(hidden=HIDDEN, lr=LEARNING_RATE, epochs=EPOCHS)
+           + "\n"
+           + translate("Experiments", "{solved} of {n} seeds solve XOR (every output within {tolerance} of its "
+                                      "target); still converging: {slow}; stuck on a plateau (a local minimum, "
+                                      "outputs stall near 0.5): {stuck}").format(
+               solved=len(solved), n=len(seeds), tolerance=TOLERANCE, slow=counts["slow"], stuck=counts["stuck"])
+           + (translate("Experiments", " (seeds {seeds})").format(seeds=", ".join(map(str, stuck)))
+              if stuck else "")
+           + ".\n" + translate("Experiments", "Seed {seed}: final loss {loss}, outputs for (0,0), (0,1), (1,0), "
+                                              "(1,1): {outputs}.").format(
+               seed=best, loss=f"{curves[best][-1]:.4g}", outputs=", ".join(rows[seeds.index(best)][2:6])))
+
+
 def run(out_dir: Path, quick: bool, seed: int, report: Reporter):
     seeds = list(range(seed, seed + (QUICK_SEEDS if quick else SEEDS)))
     rows, curves, outcomes = [], {}, {}
     for n, s in enumerate(seeds):
-        report(n / len(seeds), f"seed {s}")
+        report(n / len(seeds), translate("Experiments", "seed {seed}").format(seed=s))
         curves[s], outputs = train_seed(s)
         outcomes[s] = outcome(curves[s], outputs)
-        rows.append([s, f"{curves[s][-1]:.4g}", *(f"{o:.3f}" for o in outputs), outcomes[s]])
+        rows.append([s, f"{curves[s][-1]:.4g}", *(f"{o:.3f}" for o in outputs), shown(outcomes[s])])
     solved = [s for s in seeds if outcomes[s] == "solved"]
     counts = {k: sum(v == k for v in outcomes.values()) for k in OUTCOME_STYLE}
     series, labelled = [], set()
     for s in seeds:  # one legend entry per outcome, not per seed
         kind = outcomes[s]
-        series.append(Series(f"{kind} ({counts[kind]})" if kind not in labelled else "_", curves[s],
+        series.append(Series(f"{shown(kind)} ({counts[kind]})" if kind not in labelled else "_", curves[s],
                              style=OUTCOME_STYLE[kind]))
         labelled.add(kind)
-    plot = plot_panels(out_dir / "loss_curves.png", f"XOR, 2-{HIDDEN}-1 sigmoid, lr {LEARNING_RATE}: {len(seeds)} seeds",
-                       [Panel("Squared error per epoch", "epoch", "mean loss (log scale)", series, log_y=True)],
+    plot = plot_panels(out_dir / "loss_curves.png",
+                       translate("Experiments", "XOR, 2-{hidden}-1 sigmoid, lr {lr}: {n} seeds").format(
+                           hidden=HIDDEN, lr=LEARNING_RATE, n=len(seeds)),
+                       [Panel(translate("Experiments", "Squared error per epoch"), shown(EPOCH),
+                              translate("Experiments", "mean loss (log scale)"), series, log_y=True)],
                        ncols=1)
-    table = write_table(out_dir, "seeds", Table(f"XOR after {EPOCHS} epochs", ["seed", "final loss", "out(0,0)",
-                                                "out(0,1)", "out(1,0)", "out(1,1)", "outcome"], rows))
-    best = min(solved, key=lambda s: curves[s][-1]) if solved else min(seeds, key=lambda s: curves[s][-1])
-    stuck = [s for s in seeds if outcomes[s] == "stuck"]
-    summary = (f"2-{HIDDEN}-1 sigmoid network, squared error, per-sample SGD, lr {LEARNING_RATE}, {EPOCHS} epochs.\n"
-               f"{len(solved)} of {len(seeds)} seeds solve XOR (every output within {TOLERANCE} of its target); "
-               f"still converging: {counts['slow']}; stuck on a plateau "
-               f"(a local minimum, outputs stall near 0.5): {counts['stuck']}"
-               f"{' (seeds ' + ', '.join(map(str, stuck)) + ')' if stuck else ''}.\n"
-               f"Seed {best}: final loss {curves[best][-1]:.4g}, outputs for (0,0), (0,1), (1,0), (1,1): "
-               + ", ".join(rows[seeds.index(best)][2:6]) + ".")
+    table = write_table(out_dir, "seeds", Table(
+        translate("Experiments", "XOR after {epochs} epochs").format(epochs=EPOCHS),
+        [translate("Experiments", "seed"), shown(FINAL_LOSS), "out(0,0)", "out(0,1)", "out(1,0)", "out(1,1)",
+         translate("Experiments", "outcome")], rows))
+    summary = describe(seeds, outcomes, curves, rows)
     metrics = {"seeds": seeds, "solved": solved, "outcomes": outcomes, "final_loss": {s: curves[s][-1] for s in seeds},
                "outputs": {row[0]: [float(v) for v in row[2:6]] for row in rows}}
     return finish(NAME, out_dir, summary, metrics, [plot], [table])
