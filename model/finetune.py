@@ -19,6 +19,7 @@ import numpy as np
 from model.constants import N_CLASSES
 from model.data.augment import augment
 from model.data.mnist import load_mnist, to_float
+from model.text import translate
 from model.train import Progress, TrainConfig, train
 
 # Below this many samples of a digit, the result says so: the network may learn them by heart.
@@ -75,11 +76,13 @@ def stratified_split(y: np.ndarray, holdout: float, rng: np.random.Generator) ->
 def few_samples_warning(y: np.ndarray) -> str | None:
     """One line when some digit has fewer than FEW_PER_DIGIT samples, else None."""
     counts = np.bincount(y, minlength=N_CLASSES)
-    short = [f"{c} of {d}" for d, c in enumerate(counts) if c < FEW_PER_DIGIT]
+    short = [translate("Finetune", "{count} of {digit}").format(count=c, digit=d)
+             for d, c in enumerate(counts) if c < FEW_PER_DIGIT]
     if not short:
         return None
-    return (f"few samples: {', '.join(short)}; with fewer than {FEW_PER_DIGIT} of a digit the network may learn "
-            f"those drawings by heart rather than your handwriting")
+    return translate("Finetune", "few samples: {counts}; with fewer than {few} of a digit the network may learn "
+                                 "those drawings by heart rather than your handwriting").format(
+        counts=", ".join(short), few=FEW_PER_DIGIT)
 
 
 def training_mix(x_mine: np.ndarray, y_mine: np.ndarray, config: FinetuneConfig,
@@ -168,5 +171,8 @@ def finetune_scored(net, x_mine, y_mine, config: FinetuneConfig, *, x_held, y_he
 
 def describe_scores(found: dict) -> str:
     held = found["held_out"]
-    mine = f"your held-out digits {held[0]:.1%} → {held[1]:.1%}" if held else "no digits held out to check on"
-    return f"{mine}, MNIST test {found['mnist'][0]:.2%} → {found['mnist'][1]:.2%}"
+    mine = (translate("Finetune", "your held-out digits {before:.1%} → {after:.1%}").format(before=held[0],
+                                                                                          after=held[1])
+            if held else translate("Finetune", "no digits held out to check on"))
+    return translate("Finetune", "{mine}, MNIST test {before:.2%} → {after:.2%}").format(
+        mine=mine, before=found["mnist"][0], after=found["mnist"][1])

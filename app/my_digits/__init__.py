@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -45,7 +46,7 @@ def install(window, folder=None) -> SimpleNamespace:
                            (QCoreApplication.translate("MyDigits", "&Revert to the network from before"),
                             launcher.revert)):
             menu.addAction(text, slot)
-            button = QPushButton(text.replace("&", ""))
+            button = QPushButton(re.sub(r"\(&\w\)|&", "", text))  # no mnemonic: "&Fine-tune", "微调(&F)"
             button.clicked.connect(slot)
             view.controls.insertWidget(view.controls.count() - 1, button)
     return SimpleNamespace(keeper=keeper, practice=practice, view=view, finetune=launcher)

@@ -25,7 +25,7 @@ DESCRIPTION = QT_TRANSLATE_NOOP("Experiments", "Per-layer gradient norms of 6- a
                                                "ReLU")
 
 DEPTHS = (6, 10)
-ACTIVATIONS = ("sigmoid", "relu")
+ACTIVATIONS = (QT_TRANSLATE_NOOP("Experiments", "sigmoid"), QT_TRANSLATE_NOOP("Experiments", "relu"))
 WIDTH = 100
 BATCH = 64
 LEARNING_RATE = 0.05

@@ -139,6 +139,7 @@
     </message>
     <message>
         <location filename="../../../model/experiments/activations.py" line="36"/>
+        <location filename="../../../model/experiments/vanishing_gradients.py" line="28"/>
         <source>sigmoid</source>
         <translation>Sigmoid</translation>
     </message>
@@ -164,9 +165,9 @@
     </message>
     <message>
         <location filename="../../../model/experiments/activations.py" line="68"/>
-        <location filename="../../../model/experiments/regularization.py" line="58"/>
-        <location filename="../../../model/experiments/toy_digits.py" line="116"/>
-        <location filename="../../../model/experiments/vanishing_gradients.py" line="119"/>
+        <location filename="../../../model/experiments/regularization.py" line="77"/>
+        <location filename="../../../model/experiments/toy_digits.py" line="132"/>
+        <location filename="../../../model/experiments/vanishing_gradients.py" line="120"/>
         <source>network</source>
         <translation>网络</translation>
     </message>
@@ -206,7 +207,7 @@
         <translation>欠拟合（权重太小）与过拟合（大网络、1,000 张图像）：训练与测试的差距</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/fitting.py" line="49"/>
+        <location filename="../../../model/experiments/fitting.py" line="52"/>
         <source>Under-fitting: the model does not fit even its training data, so training and test loss stay high and close together. Here every weight starts at a standard deviation of {std:g}: each layer multiplies the signal by a tiny number on the way forward and the gradient on the way back, so the network outputs near-equal probabilities (loss ln(10) = {ln10:.3f}) and learns almost nothing. A sensible initialisation (He, Xavier) or a larger learning rate fixes it.
 
 Over-fitting: a network with far more weights than there are training images memorises them. Training accuracy climbs to {over_train:.1%} while test accuracy stays at {over_test:.1%}, and the test loss turns up while the training loss keeps falling. More data, a smaller network, regularization (dropout, weight decay, augmentation) or early stopping on a validation set close the gap.</source>
@@ -215,77 +216,77 @@ Over-fitting: a network with far more weights than there are training images mem
 过拟合：权重数量远多于训练图像的网络会把训练图像死记硬背下来。训练准确率升到 {over_train:.1%}，测试准确率却停在 {over_test:.1%}；训练损失继续下降，测试损失却开始回升。更多的数据、更小的网络、正则化（Dropout、权重衰减、数据增强）或在验证集上早停，都能缩小这个差距。</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/fitting.py" line="72"/>
+        <location filename="../../../model/experiments/fitting.py" line="75"/>
         <source>training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/fitting.py" line="72"/>
+        <location filename="../../../model/experiments/fitting.py" line="75"/>
         <source>test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/fitting.py" line="73"/>
+        <location filename="../../../model/experiments/fitting.py" line="76"/>
         <source>{case}: loss</source>
         <translation>{case}：损失</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/fitting.py" line="76"/>
+        <location filename="../../../model/experiments/fitting.py" line="79"/>
         <source>{case}: accuracy</source>
         <translation>{case}：准确率</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/fitting.py" line="89"/>
+        <location filename="../../../model/experiments/fitting.py" line="103"/>
         <source>under-fitting: {layers}, init std {std}</source>
         <translation>欠拟合：{layers}，初始标准差 {std}</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/fitting.py" line="92"/>
+        <location filename="../../../model/experiments/fitting.py" line="105"/>
         <source>over-fitting: {layers}</source>
         <translation>过拟合：{layers}</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/fitting.py" line="97"/>
+        <location filename="../../../model/experiments/fitting.py" line="108"/>
         <source>Under- and over-fitting, last epoch ({n} test images)</source>
         <translation>欠拟合与过拟合，最后一轮（{n} 张测试图像）</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/fitting.py" line="98"/>
+        <location filename="../../../model/experiments/fitting.py" line="48"/>
         <source>case</source>
         <translation>情形</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/fitting.py" line="98"/>
+        <location filename="../../../model/experiments/fitting.py" line="48"/>
         <source>training images</source>
         <translation>训练图像数</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/fitting.py" line="99"/>
+        <location filename="../../../model/experiments/fitting.py" line="49"/>
         <source>epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/fitting.py" line="100"/>
+        <location filename="../../../model/experiments/fitting.py" line="50"/>
         <source>train - test accuracy</source>
         <translation>训练 - 测试准确率</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/fitting.py" line="101"/>
+        <location filename="../../../model/experiments/fitting.py" line="111"/>
         <source>Under-fitting and over-fitting: training vs test</source>
         <translation>欠拟合与过拟合：训练与测试对比</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/fitting.py" line="102"/>
+        <location filename="../../../model/experiments/fitting.py" line="112"/>
         <source>Under-fitting</source>
         <translation>欠拟合</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/fitting.py" line="103"/>
+        <location filename="../../../model/experiments/fitting.py" line="113"/>
         <source>Over-fitting</source>
         <translation>过拟合</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/fitting.py" line="105"/>
+        <location filename="../../../model/experiments/fitting.py" line="116"/>
         <source>Under-fitting: SGD lr {under_lr}, {under_epochs} epochs on {under_train} images. Over-fitting: Adam lr {over_lr}, {over_epochs} epochs on {over_train} images. Seed {seed}.</source>
         <translation>欠拟合：SGD，学习率 {under_lr}，在 {under_train} 张图像上训练 {under_epochs} 轮。过拟合：Adam，学习率 {over_lr}，在 {over_train} 张图像上训练 {over_epochs} 轮。随机种子 {seed}。</translation>
     </message>
@@ -320,63 +321,63 @@ Over-fitting: a network with far more weights than there are training images mem
         <translation>在这个训练预算下，CNN 在不同于 MNIST 书写风格的数字上并未显示出优势。</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/mlp_vs_cnn.py" line="53"/>
+        <location filename="../../../model/experiments/mlp_vs_cnn.py" line="73"/>
         <source>preparing the canvas-style digits</source>
         <translation>正在准备画板风格的数字</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/mlp_vs_cnn.py" line="69"/>
+        <location filename="../../../model/experiments/mlp_vs_cnn.py" line="89"/>
         <source>Same budget: {data}, {epochs} epochs, Adam lr {lr}, batch {batch}</source>
         <translation>相同预算：{data}，{epochs} 轮，Adam 学习率 {lr}，批大小 {batch}</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/mlp_vs_cnn.py" line="71"/>
+        <location filename="../../../model/experiments/mlp_vs_cnn.py" line="91"/>
         <source>preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/mlp_vs_cnn.py" line="71"/>
+        <location filename="../../../model/experiments/mlp_vs_cnn.py" line="91"/>
         <location filename="../../../model/experiments/mnist_012.py" line="85"/>
         <source>parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/mlp_vs_cnn.py" line="73"/>
+        <location filename="../../../model/experiments/mlp_vs_cnn.py" line="93"/>
         <source>canvas: {kind}</source>
         <translation>画板：{kind}</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/mlp_vs_cnn.py" line="74"/>
+        <location filename="../../../model/experiments/mlp_vs_cnn.py" line="94"/>
         <source>canvas: all</source>
         <translation>画板：全部</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/mlp_vs_cnn.py" line="74"/>
+        <location filename="../../../model/experiments/mlp_vs_cnn.py" line="94"/>
         <source>images/s</source>
         <translation>图像/秒</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/mlp_vs_cnn.py" line="75"/>
+        <location filename="../../../model/experiments/mlp_vs_cnn.py" line="95"/>
         <source>MLP vs CNN under the same budget</source>
         <translation>相同预算下的 MLP 与 CNN</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/mlp_vs_cnn.py" line="79"/>
+        <location filename="../../../model/experiments/mlp_vs_cnn.py" line="53"/>
         <source>Presets: mlp = {mlp}; cnn = {cnn}.</source>
         <translation>预设：mlp = {mlp}；cnn = {cnn}。</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/mlp_vs_cnn.py" line="81"/>
+        <location filename="../../../model/experiments/mlp_vs_cnn.py" line="55"/>
         <source>Both: {data}, {epochs} epochs, Adam lr {lr}, batch {batch}, seed {seed}; canvas-style set: {n} images of each kind</source>
         <translation>两者相同：{data}，{epochs} 轮，Adam 学习率 {lr}，批大小 {batch}，随机种子 {seed}；画板风格数据集：每类 {n} 张图像</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/mlp_vs_cnn.py" line="85"/>
+        <location filename="../../../model/experiments/mlp_vs_cnn.py" line="59"/>
         <source> (preprocessing rejected {rejected})</source>
         <translation>（预处理拒绝了 {rejected}）</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/mlp_vs_cnn.py" line="87"/>
+        <location filename="../../../model/experiments/mlp_vs_cnn.py" line="61"/>
         <source>Test accuracy: MLP {mlp_test:.2%}, CNN {cnn_test:.2%}; canvas-style: MLP {mlp_canvas:.2%}, CNN {cnn_canvas:.2%}. The CNN has {weights:.0f} times the weights and took {time:.0f} times as long to train.</source>
         <translation>测试准确率：MLP {mlp_test:.2%}，CNN {cnn_test:.2%}；画板风格：MLP {mlp_canvas:.2%}，CNN {cnn_canvas:.2%}。CNN 的权重数量是 MLP 的 {weights:.0f} 倍，训练耗时是 {time:.0f} 倍。</translation>
     </message>
@@ -462,38 +463,38 @@ Over-fitting: a network with far more weights than there are training images mem
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/mnist_runs.py" line="124"/>
+        <location filename="../../../model/experiments/mnist_runs.py" line="125"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/mnist_runs.py" line="126"/>
+        <location filename="../../../model/experiments/mnist_runs.py" line="127"/>
         <location filename="../../../model/experiments/vanishing_gradients.py" line="93"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/mnist_runs.py" line="127"/>
+        <location filename="../../../model/experiments/mnist_runs.py" line="128"/>
         <source>Training accuracy</source>
         <translation>训练准确率</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/mnist_runs.py" line="128"/>
+        <location filename="../../../model/experiments/mnist_runs.py" line="129"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/mnist_runs.py" line="129"/>
+        <location filename="../../../model/experiments/mnist_runs.py" line="130"/>
         <source>Validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/mnist_runs.py" line="130"/>
+        <location filename="../../../model/experiments/mnist_runs.py" line="131"/>
         <source>Test loss</source>
         <translation>测试损失</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/mnist_runs.py" line="131"/>
+        <location filename="../../../model/experiments/mnist_runs.py" line="132"/>
         <source>Test accuracy</source>
         <translation>测试准确率</translation>
     </message>
@@ -539,13 +540,13 @@ Over-fitting: a network with far more weights than there are training images mem
     </message>
     <message>
         <location filename="../../../model/experiments/optimizers.py" line="60"/>
-        <location filename="../../../model/experiments/regularization.py" line="59"/>
+        <location filename="../../../model/experiments/regularization.py" line="78"/>
         <source>best val accuracy</source>
         <translation>最佳验证准确率</translation>
     </message>
     <message>
         <location filename="../../../model/experiments/optimizers.py" line="61"/>
-        <location filename="../../../model/experiments/regularization.py" line="61"/>
+        <location filename="../../../model/experiments/regularization.py" line="80"/>
         <source>best epoch</source>
         <translation>最佳轮次</translation>
     </message>
@@ -615,42 +616,42 @@ Over-fitting: a network with far more weights than there are training images mem
         <translation>批归一化 + Dropout 0.5</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/regularization.py" line="56"/>
+        <location filename="../../../model/experiments/regularization.py" line="75"/>
         <source>784-100-10, {optimizer} lr {lr}, batch {batch}, patience {patience} ({data})</source>
         <translation>784-100-10，{optimizer} 学习率 {lr}，批大小 {batch}，耐心值 {patience}（{data}）</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/regularization.py" line="60"/>
+        <location filename="../../../model/experiments/regularization.py" line="79"/>
         <source>best val loss</source>
         <translation>最佳验证损失</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/regularization.py" line="62"/>
+        <location filename="../../../model/experiments/regularization.py" line="81"/>
         <source>epochs to early stop</source>
         <translation>早停所需轮数</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/regularization.py" line="63"/>
+        <location filename="../../../model/experiments/regularization.py" line="82"/>
         <source>train - val accuracy</source>
         <translation>训练 - 验证准确率</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/regularization.py" line="65"/>
+        <location filename="../../../model/experiments/regularization.py" line="84"/>
         <source>Regularization on 784-100-10</source>
         <translation>784-100-10 上的正则化</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/regularization.py" line="68"/>
+        <location filename="../../../model/experiments/regularization.py" line="45"/>
         <source>784-100-10 ReLU network, the same initial weights for all (seed {seed}), {optimizer} lr {lr}, batch {batch}, {data}, at most {epochs} epochs, early stopping after {patience} epochs without a lower validation loss.</source>
         <translation>784-100-10 ReLU 网络，所有变体使用相同的初始权重（随机种子 {seed}），{optimizer} 学习率 {lr}，批大小 {batch}，{data}，最多 {epochs} 轮，验证损失连续 {patience} 轮不再下降即早停。</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/regularization.py" line="73"/>
+        <location filename="../../../model/experiments/regularization.py" line="50"/>
         <source>Best validation accuracy: {winner} ({accuracy}). Train - validation accuracy at the best epoch: {gaps}; epochs to early stop: {epochs}.</source>
         <translation>最佳验证准确率：{winner}（{accuracy}）。最佳一轮时的训练 - 验证准确率：{gaps}；早停所需轮数：{epochs}。</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/regularization.py" line="78"/>
+        <location filename="../../../model/experiments/regularization.py" line="55"/>
         <source>Dropout trains a different thinned network on every batch, so the network cannot lean on single units: the gap between training and validation accuracy narrows and the validation loss keeps falling for longer. Batch norm re-centres every layer&apos;s inputs, which mostly speeds up training.</source>
         <translation>Dropout 在每个批次上训练一个不同的“变瘦”的网络，使网络无法依赖个别单元：训练与验证准确率之间的差距缩小，验证损失也能持续下降更久。批归一化把每一层的输入重新居中，主要作用是加快训练。</translation>
     </message>
@@ -710,67 +711,67 @@ Over-fitting: a network with far more weights than there are training images mem
         <translation>Sigmoid + Dropout 0.2</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/toy_digits.py" line="103"/>
+        <location filename="../../../model/experiments/toy_digits.py" line="119"/>
         <source>Toy digits: training error ({epochs} epochs, lr {lr})</source>
         <translation>玩具数字：训练误差（{epochs} 轮，学习率 {lr}）</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/toy_digits.py" line="105"/>
+        <location filename="../../../model/experiments/toy_digits.py" line="121"/>
         <source>Cross-entropy per epoch</source>
         <translation>每轮的交叉熵</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/toy_digits.py" line="106"/>
+        <location filename="../../../model/experiments/toy_digits.py" line="122"/>
         <source>mean training loss (log scale)</source>
         <translation>平均训练损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/toy_digits.py" line="108"/>
+        <location filename="../../../model/experiments/toy_digits.py" line="124"/>
         <source>Toy digits: softmax outputs</source>
         <translation>玩具数字：Softmax 输出</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/toy_digits.py" line="109"/>
+        <location filename="../../../model/experiments/toy_digits.py" line="125"/>
         <source>output class (digit)</source>
         <translation>输出类别（数字）</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/toy_digits.py" line="110"/>
+        <location filename="../../../model/experiments/toy_digits.py" line="126"/>
         <source>input digit</source>
         <translation>输入数字</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/toy_digits.py" line="115"/>
+        <location filename="../../../model/experiments/toy_digits.py" line="131"/>
         <source>Toy digits after {epochs} epochs</source>
         <translation>训练 {epochs} 轮后的玩具数字</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/toy_digits.py" line="116"/>
+        <location filename="../../../model/experiments/toy_digits.py" line="133"/>
         <source>min diagonal</source>
         <translation>对角线最小值</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/toy_digits.py" line="117"/>
+        <location filename="../../../model/experiments/toy_digits.py" line="134"/>
         <source>mean diagonal</source>
         <translation>对角线平均值</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/toy_digits.py" line="118"/>
+        <location filename="../../../model/experiments/toy_digits.py" line="92"/>
         <source>{network}: output for digits 1-5 (rows) over classes 1-5 (columns)</source>
         <translation>{network}：数字 1-5（行）在类别 1-5（列）上的输出</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/toy_digits.py" line="122"/>
+        <location filename="../../../model/experiments/toy_digits.py" line="96"/>
         <source>The ReLU network&apos;s smallest diagonal output {value} exceeds {target}.</source>
         <translation>ReLU 网络对角线上的最小输出 {value} 超过了 {target}。</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/toy_digits.py" line="124"/>
+        <location filename="../../../model/experiments/toy_digits.py" line="98"/>
         <source>The ReLU network&apos;s smallest diagonal output {value} does NOT exceed {target}.</source>
         <translation>ReLU 网络对角线上的最小输出 {value} 没有超过 {target}。</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/toy_digits.py" line="125"/>
+        <location filename="../../../model/experiments/toy_digits.py" line="100"/>
         <source>25-20-20-20-5 network, per-sample SGD, lr {lr}, {epochs} epochs, seed {seed}.</source>
         <translation>25-20-20-20-5 网络，逐样本 SGD，学习率 {lr}，{epochs} 轮，随机种子 {seed}。</translation>
     </message>
@@ -783,6 +784,11 @@ Over-fitting: a network with far more weights than there are training images mem
         <location filename="../../../model/experiments/vanishing_gradients.py" line="24"/>
         <source>Per-layer gradient norms of 6- and 10-hidden-layer nets, sigmoid vs ReLU</source>
         <translation>6 层和 10 层隐藏层网络中各层的梯度范数：Sigmoid 与 ReLU 对比</translation>
+    </message>
+    <message>
+        <location filename="../../../model/experiments/vanishing_gradients.py" line="28"/>
+        <source>relu</source>
+        <translation>ReLU</translation>
     </message>
     <message>
         <location filename="../../../model/experiments/vanishing_gradients.py" line="60"/>
@@ -840,42 +846,42 @@ Over-fitting: a network with far more weights than there are training images mem
         <translation>训练过程中每一层的梯度范数</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/vanishing_gradients.py" line="99"/>
+        <location filename="../../../model/experiments/vanishing_gradients.py" line="100"/>
         <source>Vanishing gradients: sigmoid vs ReLU</source>
         <translation>梯度消失：Sigmoid 与 ReLU 对比</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/vanishing_gradients.py" line="117"/>
+        <location filename="../../../model/experiments/vanishing_gradients.py" line="118"/>
         <source>Gradient norms, mean of the first {early} iterations; loss after {iterations}</source>
         <translation>梯度范数（前 {early} 次迭代的平均值）；{iterations} 次迭代后的损失</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/vanishing_gradients.py" line="119"/>
+        <location filename="../../../model/experiments/vanishing_gradients.py" line="121"/>
         <source>first layer</source>
         <translation>第一层</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/vanishing_gradients.py" line="120"/>
+        <location filename="../../../model/experiments/vanishing_gradients.py" line="122"/>
         <source>output layer</source>
         <translation>输出层</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/vanishing_gradients.py" line="121"/>
+        <location filename="../../../model/experiments/vanishing_gradients.py" line="123"/>
         <source>first / output</source>
         <translation>第一层 / 输出层</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/vanishing_gradients.py" line="123"/>
+        <location filename="../../../model/experiments/vanishing_gradients.py" line="125"/>
         <source>{width}-unit hidden layers, plain SGD lr {lr}, batch {batch}, {iterations} iterations on {n} MNIST training images, seed {seed}.</source>
         <translation>每个隐藏层 {width} 个单元，普通 SGD，学习率 {lr}，批大小 {batch}，在 {n} 张 MNIST 训练图像上迭代 {iterations} 次，随机种子 {seed}。</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/vanishing_gradients.py" line="126"/>
+        <location filename="../../../model/experiments/vanishing_gradients.py" line="128"/>
         <source>With {depth} hidden layers the first layer&apos;s gradient is {ratio:.0f} times smaller under sigmoid than under ReLU.</source>
         <translation>有 {depth} 个隐藏层时，Sigmoid 网络第一层的梯度比 ReLU 网络小 {ratio:.0f} 倍。</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/vanishing_gradients.py" line="129"/>
+        <location filename="../../../model/experiments/vanishing_gradients.py" line="131"/>
         <source>Sigmoid&apos;s derivative is at most 1/4, so each layer passes back a fraction of the gradient it receives: the layers near the input barely learn and the loss stays near ln(10) for long.</source>
         <translation>Sigmoid 的导数最大只有 1/4，所以每一层只能把收到的梯度的一小部分传回去：靠近输入的层几乎学不到东西，损失也会长时间停留在 ln(10) 附近。</translation>
     </message>
@@ -905,57 +911,57 @@ Over-fitting: a network with far more weights than there are training images mem
         <translation>卡住</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/xor.py" line="66"/>
+        <location filename="../../../model/experiments/xor.py" line="86"/>
         <source>seed {seed}</source>
         <translation>随机种子 {seed}</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/xor.py" line="79"/>
+        <location filename="../../../model/experiments/xor.py" line="99"/>
         <source>XOR, 2-{hidden}-1 sigmoid, lr {lr}: {n} seeds</source>
         <translation>XOR，2-{hidden}-1 Sigmoid，学习率 {lr}：{n} 个随机种子</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/xor.py" line="81"/>
+        <location filename="../../../model/experiments/xor.py" line="101"/>
         <source>Squared error per epoch</source>
         <translation>每轮的平方误差</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/xor.py" line="82"/>
+        <location filename="../../../model/experiments/xor.py" line="102"/>
         <source>mean loss (log scale)</source>
         <translation>平均损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/xor.py" line="85"/>
+        <location filename="../../../model/experiments/xor.py" line="105"/>
         <source>XOR after {epochs} epochs</source>
         <translation>训练 {epochs} 轮后的 XOR</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/xor.py" line="86"/>
+        <location filename="../../../model/experiments/xor.py" line="106"/>
         <source>seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/xor.py" line="87"/>
+        <location filename="../../../model/experiments/xor.py" line="107"/>
         <source>outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/xor.py" line="90"/>
+        <location filename="../../../model/experiments/xor.py" line="68"/>
         <source>2-{hidden}-1 sigmoid network, squared error, per-sample SGD, lr {lr}, {epochs} epochs.</source>
         <translation>2-{hidden}-1 Sigmoid 网络，平方误差，逐样本 SGD，学习率 {lr}，{epochs} 轮。</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/xor.py" line="92"/>
+        <location filename="../../../model/experiments/xor.py" line="71"/>
         <source>{solved} of {n} seeds solve XOR (every output within {tolerance} of its target); still converging: {slow}; stuck on a plateau (a local minimum, outputs stall near 0.5): {stuck}</source>
         <translation>{n} 个随机种子中有 {solved} 个学会了 XOR（每个输出与目标相差都在 {tolerance} 以内）；仍在收敛：{slow} 个；卡在平台区（局部极小值，输出停在 0.5 附近）：{stuck} 个</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/xor.py" line="96"/>
+        <location filename="../../../model/experiments/xor.py" line="75"/>
         <source> (seeds {seeds})</source>
         <translation>（随机种子 {seeds}）</translation>
     </message>
     <message>
-        <location filename="../../../model/experiments/xor.py" line="97"/>
+        <location filename="../../../model/experiments/xor.py" line="77"/>
         <source>Seed {seed}: final loss {loss}, outputs for (0,0), (0,1), (1,0), (1,1): {outputs}.</source>
         <translation>随机种子 {seed}：最终损失 {loss}，(0,0)、(0,1)、(1,0)、(1,1) 的输出：{outputs}。</translation>
     </message>
@@ -1132,6 +1138,34 @@ Unticked: the full experiment, a few seconds (toy-digits, xor) to about 15 minut
     </message>
 </context>
 <context>
+    <name>Finetune</name>
+    <message>
+        <location filename="../../../model/finetune.py" line="79"/>
+        <source>{count} of {digit}</source>
+        <translation>{digit} 只有 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../../../model/finetune.py" line="83"/>
+        <source>few samples: {counts}; with fewer than {few} of a digit the network may learn those drawings by heart rather than your handwriting</source>
+        <translation>样本太少：{counts}；某个数字少于 {few} 个时，网络可能只是死记住这几幅手写，而不是学会你的书写风格</translation>
+    </message>
+    <message>
+        <location filename="../../../model/finetune.py" line="174"/>
+        <source>your held-out digits {before:.1%} → {after:.1%}</source>
+        <translation>你留出的数字 {before:.1%} → {after:.1%}</translation>
+    </message>
+    <message>
+        <location filename="../../../model/finetune.py" line="176"/>
+        <source>no digits held out to check on</source>
+        <translation>没有留出数字用于检验</translation>
+    </message>
+    <message>
+        <location filename="../../../model/finetune.py" line="177"/>
+        <source>{mine}, MNIST test {before:.2%} → {after:.2%}</source>
+        <translation>{mine}，MNIST 测试集 {before:.2%} → {after:.2%}</translation>
+    </message>
+</context>
+<context>
     <name>FinetuneLauncher</name>
     <message>
         <location filename="../../my_digits/finetune_run.py" line="47"/>
@@ -1301,32 +1335,32 @@ Unticked: the full experiment, a few seconds (toy-digits, xor) to about 15 minut
 <context>
     <name>MistakesGallery</name>
     <message>
-        <location filename="../../inside/mistakes_gallery.py" line="45"/>
+        <location filename="../../inside/mistakes_gallery.py" line="46"/>
         <source>Could not read MNIST test: {error}</source>
         <translation>无法读取 MNIST 测试集：{error}</translation>
     </message>
     <message>
-        <location filename="../../inside/mistakes_gallery.py" line="54"/>
+        <location filename="../../inside/mistakes_gallery.py" line="55"/>
         <source>No network loaded.</source>
         <translation>未加载网络。</translation>
     </message>
     <message>
-        <location filename="../../inside/mistakes_gallery.py" line="60"/>
+        <location filename="../../inside/mistakes_gallery.py" line="61"/>
         <source>Reading the 10,000 MNIST test digits with {network} to find its mistakes…</source>
         <translation>正在用 {network} 识别 10,000 张 MNIST 测试图像，查找它的错误……</translation>
     </message>
     <message>
-        <location filename="../../inside/mistakes_gallery.py" line="84"/>
+        <location filename="../../inside/mistakes_gallery.py" line="85"/>
         <source>{network} misreads {n} of {tested} MNIST test digits, most confident first. Click one to put it on the canvas and look inside.</source>
         <translation>{network} 在 {tested} 张 MNIST 测试图像中识别错了 {n} 张，按置信度从高到低排列。点击一张即可放到画板上，查看网络内部。</translation>
     </message>
     <message>
-        <location filename="../../inside/mistakes_gallery.py" line="87"/>
+        <location filename="../../inside/mistakes_gallery.py" line="88"/>
         <source>{network} misreads {n} of {tested} MNIST test digits; the {shown} most confident shown, most confident first. Click one to put it on the canvas and look inside.</source>
         <translation>{network} 在 {tested} 张 MNIST 测试图像中识别错了 {n} 张；这里按置信度从高到低显示前 {shown} 张。点击一张即可放到画板上，查看网络内部。</translation>
     </message>
     <message>
-        <location filename="../../inside/mistakes_gallery.py" line="96"/>
+        <location filename="../../inside/mistakes_gallery.py" line="97"/>
         <source>MNIST test #{index}: a {label} read as {read} with {percent}% confidence</source>
         <translation>MNIST 测试图像 #{index}：{label} 被识别为 {read}，置信度 {percent}%</translation>
     </message>
@@ -1334,47 +1368,47 @@ Unticked: the full experiment, a few seconds (toy-digits, xor) to about 15 minut
 <context>
     <name>MyDigits</name>
     <message>
-        <location filename="../../my_digits/__init__.py" line="17"/>
+        <location filename="../../my_digits/__init__.py" line="18"/>
         <source>Misread? Press the right digit key, or click its row, to keep the drawing in My digits</source>
         <translation>识别错了？按下正确的数字键或点击它所在的行，把这幅手写保存到“我的数字”</translation>
     </message>
     <message>
-        <location filename="../../my_digits/__init__.py" line="32"/>
+        <location filename="../../my_digits/__init__.py" line="33"/>
         <source>My digits</source>
         <translation>我的数字</translation>
     </message>
     <message>
-        <location filename="../../my_digits/__init__.py" line="33"/>
+        <location filename="../../my_digits/__init__.py" line="34"/>
         <source>&amp;My digits</source>
         <translation>我的数字(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../my_digits/__init__.py" line="34"/>
+        <location filename="../../my_digits/__init__.py" line="35"/>
         <source>&amp;Practise</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../my_digits/__init__.py" line="35"/>
+        <location filename="../../my_digits/__init__.py" line="36"/>
         <source>&amp;Show My digits</source>
         <translation>显示“我的数字”(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../my_digits/__init__.py" line="38"/>
+        <location filename="../../my_digits/__init__.py" line="39"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../my_digits/__init__.py" line="39"/>
+        <location filename="../../my_digits/__init__.py" line="40"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../my_digits/__init__.py" line="44"/>
+        <location filename="../../my_digits/__init__.py" line="45"/>
         <source>&amp;Fine-tune on my digits</source>
         <translation>用我的数字微调(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../my_digits/__init__.py" line="45"/>
+        <location filename="../../my_digits/__init__.py" line="46"/>
         <source>&amp;Revert to the network from before</source>
         <translation>恢复到之前的网络(&amp;R)</translation>
     </message>
