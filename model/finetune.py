@@ -124,8 +124,10 @@ def finetune(net, x_mine: np.ndarray, y_mine: np.ndarray, config: FinetuneConfig
                 if record.reason != "finished" or epoch == config.epochs:
                     record.history = history
                     if record.reason == "finished":
-                        record.message = (f"fine-tuned for {config.epochs} epoch{'s' if config.epochs > 1 else ''} "
-                                          f"in {record.elapsed:.0f} s")
+                        record.message = (translate("Finetune", "fine-tuned for {n} epochs in {s} s")
+                                          if config.epochs > 1 else
+                                          translate("Finetune", "fine-tuned for 1 epoch in {s} s")).format(
+                            n=config.epochs, s=f"{record.elapsed:.0f}")
                     yield record
                     return
                 break

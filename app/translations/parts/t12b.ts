@@ -1150,17 +1150,27 @@ Unticked: the full experiment, a few seconds (toy-digits, xor) to about 15 minut
         <translation>样本太少：{counts}；某个数字少于 {few} 个时，网络可能只是死记住这几幅手写，而不是学会你的书写风格</translation>
     </message>
     <message>
-        <location filename="../../../model/finetune.py" line="174"/>
+        <location filename="../../../model/finetune.py" line="127"/>
+        <source>fine-tuned for {n} epochs in {s} s</source>
+        <translation>微调了 {n} 轮，用时 {s} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../../model/finetune.py" line="129"/>
+        <source>fine-tuned for 1 epoch in {s} s</source>
+        <translation>微调了 1 轮，用时 {s} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../../model/finetune.py" line="176"/>
         <source>your held-out digits {before:.1%} → {after:.1%}</source>
         <translation>你留出的数字 {before:.1%} → {after:.1%}</translation>
     </message>
     <message>
-        <location filename="../../../model/finetune.py" line="176"/>
+        <location filename="../../../model/finetune.py" line="178"/>
         <source>no digits held out to check on</source>
         <translation>没有留出数字用于检验</translation>
     </message>
     <message>
-        <location filename="../../../model/finetune.py" line="177"/>
+        <location filename="../../../model/finetune.py" line="179"/>
         <source>{mine}, MNIST test {before:.2%} → {after:.2%}</source>
         <translation>{mine}，MNIST 测试集 {before:.2%} → {after:.2%}</translation>
     </message>
