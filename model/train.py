@@ -20,12 +20,12 @@ from typing import Callable, Iterator, NamedTuple
 
 import numpy as np
 
-from model.data.augment import augment
 from model.evaluation import evaluate
 from model.losses import LOSSES, UNIFORM
 from model.network import Sequential
 from model.optim import Optimizer
 from model.schedules import make_schedule
+from model.step import epoch_batches, train_step
 from model.train_config import ConfigError, TrainConfig
 
 REASONS = ("finished", "early_stopped", "stopped", "diverged")
@@ -194,23 +194,26 @@ class _Run:
 
     def _epoch(self, epoch, should_stop):
         """Yield batch records; return None, or the _Ending that ends the run."""
-        order, seen, loss_sum, correct, counted = self.rng.permutation(len(self.x)), 0, 0.0, 0, 0
+        batches = epoch_batches(self.x, self.y, self.config.batch_size, self.rng, self.net.dtype,
+                                self.config.augment)
+        seen, loss_sum, correct, counted = 0, 0.0, 0, 0
         interval_sum, interval_seen = 0.0, 0  # since the last batch record
         for b in range(self.batches):
             if self._asked_to_stop(should_stop):
                 return _Ending("stopped", epoch, b)
-            idx = order[b * self.config.batch_size:(b + 1) * self.config.batch_size]
             self.opt.lr = self.schedule(epoch - 1 + b / self.batches)
             tick = clock()
-            loss, hits, labelled = self._step(self._batch(idx), self.y[idx])
+            xb, yb = next(batches)
+            loss, hits, labelled = train_step(self.net, self.loss_fn, self.opt, xb, yb, self._remember_good)
             self.train_time += clock() - tick
             if not math.isfinite(loss):
                 self.net.load_state_dict(self.good)
                 self.bad_loss = loss
                 return _Ending("diverged", epoch, b + 1)
-            self.step, self.images = self.step + 1, self.images + len(idx)
-            seen, loss_sum, correct = seen + len(idx), loss_sum + loss * len(idx), correct + hits
-            interval_sum, interval_seen = interval_sum + loss * len(idx), interval_seen + len(idx)
+            size = len(yb)
+            self.step, self.images = self.step + 1, self.images + size
+            seen, loss_sum, correct = seen + size, loss_sum + loss * size, correct + hits
+            interval_sum, interval_seen = interval_sum + loss * size, interval_seen + size
             counted += labelled  # accuracy counts only images with a digit
             self.running = _Metrics(loss_sum / seen, correct / counted if counted else 0.0)
             if (b + 1) % self.log_every == 0 or b + 1 == self.batches:
@@ -218,30 +221,6 @@ class _Run:
                 record.interval_loss, interval_sum, interval_seen = interval_sum / interval_seen, 0.0, 0
                 yield from self._hand_over(record)
         return None
-
-    def _batch(self, idx) -> np.ndarray:
-        xb = self.x[idx].astype(self.net.dtype, copy=False)
-        if self.config.augment:
-            xb = augment(xb, self.rng)
-        return xb
-
-    def _step(self, xb, yb) -> tuple[float, int, int]:
-        """One forward/backward/update; returns (loss, correct, images with a class).
-
-        No update when the loss is not finite. Images labelled UNIFORM (not a digit) count in
-        the loss but not in the accuracy.
-        """
-        # A blow-up is reported as divergence (a non-finite loss next step), not as NumPy warnings.
-        with np.errstate(over="ignore", invalid="ignore"):
-            logits = self.net.forward(xb, train=True)
-            loss = self.loss_fn.forward(logits, yb)
-            if not math.isfinite(loss):
-                return loss, 0, 0
-            self.net.zero_grad()
-            self.net.backward(self.loss_fn.backward(), input_grad=False)
-            self._remember_good()
-            self.opt.step()
-        return loss, int((logits.argmax(axis=1) == yb).sum()), int((yb != UNIFORM).sum())
 
     def _remember_good(self) -> None:
         for name, p in self.net.params().items():
