@@ -53,3 +53,11 @@ def train_step(net: Sequential, loss_fn, optimizer: Optimizer, xb: np.ndarray, y
             before_update()
         optimizer.step()
     return loss, int((logits.argmax(axis=1) == yb).sum()), int((yb != UNIFORM).sum())
+
+
+def copy_weights(net: Sequential, into: dict[str, np.ndarray]) -> None:
+    """Copy every parameter and buffer of net into the arrays of `into` (a `net.state_dict()`)."""
+    for name, p in net.params().items():
+        np.copyto(into[name], p.data)
+    for name, b in net.buffers().items():
+        np.copyto(into[name], b)

@@ -25,7 +25,7 @@ from model.losses import LOSSES, UNIFORM
 from model.network import Sequential
 from model.optim import Optimizer
 from model.schedules import make_schedule
-from model.step import epoch_batches, train_step
+from model.step import copy_weights, epoch_batches, train_step
 from model.train_config import ConfigError, TrainConfig
 
 REASONS = ("finished", "early_stopped", "stopped", "diverged")
@@ -223,10 +223,7 @@ class _Run:
         return None
 
     def _remember_good(self) -> None:
-        for name, p in self.net.params().items():
-            np.copyto(self.good[name], p.data)
-        for name, b in self.net.buffers().items():
-            np.copyto(self.good[name], b)
+        copy_weights(self.net, self.good)
 
     def _end_of_epoch(self, epoch):
         """Validate, keep history and the best weights; return the _Ending of the run, or None."""

@@ -130,8 +130,11 @@ def format_result(r: dict) -> str:
             f"(batch {r['batch_size']}), {r['inference_ms']:.2f} ms per image, {r['params']:,} parameters")
 
 
-def parse_args(argv: list[str] | None, description: str) -> argparse.Namespace:
+def parse_args(argv: list[str] | None, description: str, profile: bool = False) -> argparse.Namespace:
     parser = OneLineParser(prog="python -m model bench", description=description)
+    if profile:
+        parser.add_argument("--profile", action="store_true",
+                            help="show where one training step's time goes: each layer, loss, optimizer, batching")
     parser.add_argument("--preset", action="append", choices=sorted(PRESETS),
                         help="preset to measure (repeatable; default: all)")
     parser.add_argument("--batch-size", type=between(1, MAX_BATCH_SIZE), default=BATCH_SIZE)
@@ -141,17 +144,24 @@ def parse_args(argv: list[str] | None, description: str) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def run_benchmarks(argv: list[str] | None, description: str, measure) -> int:
-    """Parse the bench options, then measure(name, batch_size, seconds) each chosen preset and print it."""
-    args = parse_args(argv, description)
+def run_benchmarks(argv: list[str] | None, description: str, measure, profile=None) -> int:
+    """Parse the bench options, then measure(name, batch_size, seconds) each chosen preset and print it.
+
+    profile: (measure, format) that --profile uses instead, when the engine has one.
+    """
+    args = parse_args(argv, description, profile is not None)
+    measure, show = profile if getattr(args, "profile", False) else (measure, format_result)
     for name in args.preset or list(PRESETS):
         result = measure(name, args.batch_size, args.seconds)
-        print(json.dumps(result) if args.json else format_result(result), flush=True)
+        print(json.dumps(result) if args.json else show(result), flush=True)
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    return run_benchmarks(argv, "Measure DigitLab's presets: training images/s and inference ms.", bench_preset)
+    from model.cli.step_profile import format_profile, profile_preset  # it imports this module's constants
+
+    return run_benchmarks(argv, "Measure DigitLab's presets: training images/s and inference ms.", bench_preset,
+                          profile=(profile_preset, format_profile))
 
 
 if __name__ == "__main__":
