@@ -3,9 +3,12 @@
 Each updates `Parameter.data` in place from `Parameter.grad`, with in-place
 ufuncs into preallocated buffers: no temporaries per step and no float64
 upcasts (Python float scalars keep float32 arrays float32 under NumPy 2).
-Weight decay is the classic L2 penalty added to the gradient (the courses'
-"weight decay"), applied in a scratch buffer so `.grad` stays the loss's
-own gradient for anyone looking at it.
+The parameters live in one flat buffer and their gradients in another
+(model/flat_params.py; each `.data` and `.grad` is a view into them), and so
+does every slot of state, so a step is a handful of whole-array operations
+whatever the number of layers. Weight decay is the classic L2 penalty added
+to the gradient (the courses' "weight decay"), applied in a scratch buffer so
+`.grad` stays the loss's own gradient for anyone looking at it.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import math
 
 import numpy as np
 
+from model.flat_params import FlatParams
 from model.layers.base import Parameter
 
 OPTIMIZERS = ("sgd", "momentum", "nesterov", "rmsprop", "adam")
@@ -47,33 +51,43 @@ class Optimizer:
         self.lr = float(lr)
         self.weight_decay = float(weight_decay)
         self.t = 0
-        self.state = {slot: {n: np.zeros_like(p.data) for n, p in self.params.items()} for slot in self.slots}
-        self._scratch = {n: np.empty_like(p.data) for n, p in self.params.items()}
-        self._decayed: dict[str, np.ndarray] = {}  # gradient + L2 term, made on first use
+        self.flat = FlatParams(self.params)
+        self._flat_state = {slot: np.zeros_like(self.flat.data) for slot in self.slots}
+        self._views_of_state()
+
+    def _views_of_state(self) -> None:
+        """The per-parameter views of the flat state, and scratch buffers of the parameters' dtype."""
+        dtype = self.flat.data.dtype
+        self._flat_state = {slot: a.astype(dtype, copy=False) for slot, a in self._flat_state.items()}
+        self.state = {slot: {n: self.flat.view(a, n) for n in self.params} for slot, a in self._flat_state.items()}
+        self._scratch = np.empty_like(self.flat.data)
+        self._decayed = np.empty_like(self.flat.data) if self.weight_decay else None
+
+    def _follow_parameters(self) -> None:
+        """Pack again if a parameter got new arrays (Sequential.astype does): the update must reach them."""
+        if self.flat.repack_if_rebound():
+            self._views_of_state()
 
     def zero_grad(self) -> None:
-        for p in self.params.values():
-            p.grad[...] = 0
+        self._follow_parameters()
+        self.flat.grad.fill(0)
 
     def step(self) -> None:
         """Apply one update to every parameter from its current gradient."""
+        self._follow_parameters()
         self.t += 1
-        for name, p in self.params.items():
-            self._update(name, p.data, self._grad(name, p), self._scratch[name])
+        self._update(self.flat.data, self._grad(), self._scratch, *self._flat_state.values())
 
-    def _grad(self, name: str, p: Parameter) -> np.ndarray:
-        """The gradient with weight decay added, without writing into p.grad."""
+    def _grad(self) -> np.ndarray:
+        """The gradient with weight decay added, without writing into the parameters' .grad."""
         if not self.weight_decay:
-            return p.grad
-        g = self._decayed.get(name)
-        if g is None:
-            g = self._decayed[name] = np.empty_like(p.data)
-        np.multiply(p.data, self.weight_decay, out=g)
-        g += p.grad
-        return g
+            return self.flat.grad
+        np.multiply(self.flat.data, self.weight_decay, out=self._decayed)  # wd * w
+        self._decayed += self.flat.grad  # g + wd * w
+        return self._decayed
 
-    def _update(self, name: str, w: np.ndarray, g: np.ndarray, tmp: np.ndarray) -> None:
-        """Update w in place from g (read only); tmp is a free buffer shaped like w."""
+    def _update(self, w: np.ndarray, g: np.ndarray, tmp: np.ndarray, *state: np.ndarray) -> None:
+        """Update w in place from g (read only); tmp is a free buffer like w; state: the slots' arrays, in order."""
         raise NotImplementedError
 
     def hyperparams(self) -> dict:
@@ -137,21 +151,20 @@ class SGD(Optimizer):
     def name(self) -> str:
         return "nesterov" if self.nesterov else "momentum" if self.momentum else "sgd"
 
-    def _update(self, name, w, g, tmp):
+    def _update(self, w, g, tmp, v=None):
         if not self.momentum:
-            np.multiply(g, self.lr, out=tmp)
-            w -= tmp
+            np.multiply(g, self.lr, out=tmp)  # lr * g
+            w -= tmp  # w = w - lr * g
             return
-        v = self.state["velocity"][name]
-        v *= self.momentum
-        v += g
+        v *= self.momentum  # momentum * v
+        v += g  # v = momentum * v + g
         if self.nesterov:
-            np.multiply(v, self.momentum, out=tmp)
-            tmp += g
+            np.multiply(v, self.momentum, out=tmp)  # momentum * v
+            tmp += g  # g + momentum * v
         else:
             np.copyto(tmp, v)
-        tmp *= self.lr
-        w -= tmp
+        tmp *= self.lr  # lr * v (Nesterov: lr * (g + momentum * v))
+        w -= tmp  # w = w - lr * v
 
     def hyperparams(self):
         return {**super().hyperparams(), "momentum": self.momentum, "nesterov": self.nesterov}
@@ -172,8 +185,7 @@ class RMSprop(Optimizer):
         self.alpha, self.eps = float(alpha), float(eps)
         super().__init__(params, lr, weight_decay)
 
-    def _update(self, name, w, g, tmp):
-        s = self.state["square_avg"][name]
+    def _update(self, w, g, tmp, s):
         s *= self.alpha  # s = alpha * s ...
         np.multiply(g, g, out=tmp)  # g**2
         tmp *= 1.0 - self.alpha  # (1 - alpha) * g**2
@@ -207,8 +219,7 @@ class Adam(Optimizer):
         self.beta1, self.beta2, self.eps = float(beta1), float(beta2), float(eps)
         super().__init__(params, lr, weight_decay)
 
-    def _update(self, name, w, g, tmp):
-        m, v = self.state["m"][name], self.state["v"][name]
+    def _update(self, w, g, tmp, m, v):
         # m = b1 m + (1 - b1) g, written m += (1 - b1) (g - m): the same average in fewer passes.
         np.subtract(g, m, out=tmp)  # g - m
         tmp *= 1.0 - self.beta1  # (1 - b1) (g - m)
