@@ -29,25 +29,32 @@ class SoftmaxCrossEntropy:
     """
 
     def forward(self, logits: np.ndarray, labels: np.ndarray) -> float:
-        shifted = logits - logits.max(axis=1, keepdims=True)
-        log_sum = np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-        log_probs = shifted - log_sum
-        self.probs = np.exp(log_probs)
-        self._labels = np.asarray(labels)
-        self._none = self._labels == UNIFORM
-        n = logits.shape[0]
-        picked = log_probs[np.arange(n), np.where(self._none, 0, self._labels)]
-        if self._none.any():
-            picked = np.where(self._none, log_probs.mean(axis=1), picked)
-        return float(-picked.mean())
+        labels = np.asarray(labels)
+        rows, none = np.arange(logits.shape[0]), labels == UNIFORM
+        self._labels, self._none = labels, (none if none.any() else None)
+        shifted = logits - logits.max(axis=1, keepdims=True)  # logits - max: exp never overflows
+        if self._none is None:
+            picked = shifted[rows, labels]  # the true class's shifted logit
+        else:  # "not a digit": the cross-entropy to 1/C is the mean over the classes
+            picked = np.where(none, shifted.mean(axis=1), shifted[rows, np.where(none, 0, labels)])
+        probs = np.exp(shifted, out=shifted)  # shifted is not needed any more: no second array
+        sums = probs.sum(axis=1, keepdims=True)
+        probs /= sums
+        self.probs = probs
+        # -log p[y] = log(sum exp(shifted)) - shifted[y], averaged over the batch.
+        return float(np.log(sums).mean() - picked.mean())
 
     def backward(self) -> np.ndarray:
         n, classes = self.probs.shape
-        dlogits = self.probs.copy()
+        scale = self.probs.dtype.type(1 / n)
+        dlogits = self.probs * scale  # p / N, then minus onehot / N below: (p - onehot) / N
+        if self._none is None:
+            dlogits[np.arange(n), self._labels] -= scale
+            return dlogits
         known = np.flatnonzero(~self._none)
-        dlogits[known, self._labels[known]] -= 1
-        dlogits[self._none] -= dlogits.dtype.type(1 / classes)
-        return dlogits / dlogits.dtype.type(n)
+        dlogits[known, self._labels[known]] -= scale
+        dlogits[self._none] -= scale / classes  # the uniform target: (p - 1/C) / N
+        return dlogits
 
 
 class MSE:
