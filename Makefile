@@ -25,8 +25,13 @@ test: lint
 test-fast: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow"
 
+# `make bench`: DigitLab's presets beside PyTorch's CPU build when a Python with torch is found
+# (TORCH_PYTHON=..., else /tmp/torchvenv/bin/python if present; TORCH_PYTHON= for DigitLab alone).
+TORCH_PYTHON ?= $(wildcard /tmp/torchvenv/bin/python)
+BENCH_ARGS ?=
+
 bench: $(VENV)/.installed
-	$(PY) -m model bench --json
+	$(PY) -m tools.bench_compare --torch-python "$(TORCH_PYTHON)" $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

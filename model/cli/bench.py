@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import ctypes
+import functools
 import json
 import os
 import statistics
@@ -135,6 +136,9 @@ def parse_args(argv: list[str] | None, description: str, profile: bool = False) 
     if profile:
         parser.add_argument("--profile", action="store_true",
                             help="show where one training step's time goes: each layer, loss, optimizer, batching")
+        parser.add_argument("--cpu", action="store_true",
+                            help="with --profile: count this thread's CPU time, steady on a busy machine "
+                                 "(the whole step with OPENBLAS_NUM_THREADS=1)")
     parser.add_argument("--preset", action="append", choices=sorted(PRESETS),
                         help="preset to measure (repeatable; default: all)")
     parser.add_argument("--batch-size", type=between(1, MAX_BATCH_SIZE), default=BATCH_SIZE)
@@ -150,7 +154,9 @@ def run_benchmarks(argv: list[str] | None, description: str, measure, profile=No
     profile: (measure, format) that --profile uses instead, when the engine has one.
     """
     args = parse_args(argv, description, profile is not None)
-    measure, show = profile if getattr(args, "profile", False) else (measure, format_result)
+    show = format_result
+    if getattr(args, "profile", False):
+        measure, show = functools.partial(profile[0], cpu=args.cpu), profile[1]
     for name in args.preset or list(PRESETS):
         result = measure(name, args.batch_size, args.seconds)
         print(json.dumps(result) if args.json else show(result), flush=True)

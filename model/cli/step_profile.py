@@ -15,7 +15,7 @@ from collections import defaultdict
 
 import numpy as np
 
-from model.cli.bench import LEARNING_RATE, SEED, WARMUP_STEPS
+from model.cli.bench import LEARNING_RATE, SEED, WARMUP_STEPS, blas_info
 from model.constants import INPUT_SHAPE, N_CLASSES
 from model.losses import SoftmaxCrossEntropy
 from model.optim import Adam
@@ -33,9 +33,9 @@ class PartClock:
     backward_params, and that time is the backward's already.
     """
 
-    def __init__(self):
+    def __init__(self, clock=time.perf_counter):
         self.seconds: dict[str, float] = defaultdict(float)
-        self._inside = False
+        self._inside, self.clock = False, clock
 
     def wrap(self, obj, method: str, label: str) -> None:
         """Time obj.method under `label` from now on (an instance attribute shadows the class's method)."""
@@ -47,11 +47,11 @@ class PartClock:
         """fn(*args), its time added under `label` unless a timed call is under way."""
         if self._inside:
             return fn(*args)
-        self._inside, start = True, time.perf_counter()
+        self._inside, start = True, self.clock()
         try:
             return fn(*args)
         finally:
-            self.seconds[label] += time.perf_counter() - start
+            self.seconds[label] += self.clock() - start
             self._inside = False
 
 
@@ -74,15 +74,22 @@ def _endless_batches(x, y, batch_size, rng):
         yield from ((xb, yb) for xb, yb in epoch_batches(x, y, batch_size, rng) if len(yb) == batch_size)
 
 
-def profile_preset(name: str, batch_size: int, seconds: float, images: int = PROFILE_IMAGES) -> dict:
-    """Time the parts of preset `name`'s training step; JSON-able: preset, step_ms, steps, parts [(label, ms)]."""
+def profile_preset(name: str, batch_size: int, seconds: float, cpu: bool = False,
+                   images: int = PROFILE_IMAGES) -> dict:
+    """Time the parts of preset `name`'s training step; JSON-able: preset, step_ms, steps, clock, parts [(label, ms)].
+
+    cpu: count this thread's CPU time instead of the wall clock. It does not count
+    the time other programs take the CPU, so it stays steady on a busy machine; it
+    is the whole step only with one BLAS thread (OPENBLAS_NUM_THREADS=1).
+    """
     rng = np.random.default_rng(SEED)
     net = build_preset(name, rng)
     loss_fn, opt = SoftmaxCrossEntropy(), Adam(net.params(), lr=LEARNING_RATE)
     x = rng.random((max(images, batch_size), *INPUT_SHAPE), dtype=np.float32)
     y = rng.integers(0, N_CLASSES, size=len(x))
     good = net.state_dict()
-    batches, parts = _endless_batches(x, y, batch_size, rng), PartClock()
+    clock = time.thread_time if cpu else time.perf_counter
+    batches, parts = _endless_batches(x, y, batch_size, rng), PartClock(clock)
 
     def keep():  # the loop keeps the last weights that gave a finite loss
         parts.timed("keep the last good weights", copy_weights, net, good)
@@ -95,20 +102,22 @@ def profile_preset(name: str, batch_size: int, seconds: float, images: int = PRO
         step()
     _wrap_step(parts, net, loss_fn, opt)
     parts.seconds.clear()
-    steps, start = 0, time.perf_counter()
-    while steps < 2 or time.perf_counter() - start < seconds:
+    steps, start, wall = 0, clock(), time.perf_counter()
+    while steps < 2 or time.perf_counter() - wall < seconds:
         step()
         steps += 1
-    total = time.perf_counter() - start
+    total = clock() - start
     rows = [(label, 1000 * s / steps) for label, s in parts.seconds.items()]
     rows.append(("rest (Python between parts, accuracy count)", 1000 * total / steps - sum(ms for _, ms in rows)))
     return {"preset": name, "batch_size": batch_size, "step_ms": round(1000 * total / steps, 3), "steps": steps,
+            "clock": "thread CPU" if cpu else "wall", **blas_info(),
             "parts": [[label, round(ms, 4)] for label, ms in rows]}
 
 
 def format_profile(p: dict) -> str:
+    blas = f", BLAS {p['blas_core']} x{p['blas_threads']}" if "blas_core" in p else ""
     lines = [f"{p['preset']}: {p['step_ms']:.2f} ms per training step (batch {p['batch_size']}, Adam), "
-             f"mean of {p['steps']} steps"]
+             f"{p['clock']} time, mean of {p['steps']} steps{blas}"]
     width = max(len(label) for label, _ in p["parts"])
     for label, ms in p["parts"]:
         lines.append(f"  {label:<{width}}  {ms:8.3f} ms  {100 * ms / p['step_ms']:5.1f}%")
