@@ -2,10 +2,13 @@
 
     python -m model.cli.bench --preset mlp --json
 
-Training: batch 128 of random images, Adam, forward + backward + step, timed
-after a warm-up. Inference: one image through `predict_proba`, the median of
-many calls. The machine's other load shows in these numbers: compare ratios
-taken in the same session (model/bench_torch.py measures PyTorch the same way).
+Training: batch 128 of random images, Adam, the training loop's own step
+(model/step.py: forward, loss, backward, update), timed after a warm-up.
+Inference: one image through `predict_proba`, the median of many calls. The
+machine's other load shows in these numbers: compare ratios taken in the
+same session (model/cli/bench_torch.py measures PyTorch the same way;
+tools/bench_compare.py, `make bench`, runs the two side by side).
+`--profile` shows where a step's time goes (model/cli/step_profile.py).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from model.constants import INPUT_SHAPE, N_CLASSES
 from model.losses import SoftmaxCrossEntropy
 from model.optim import Adam
 from model.presets import PRESETS, build_preset
+from model.step import train_step
 
 BATCH_SIZE = 128
 TRAIN_SECONDS = 5.0
@@ -97,13 +101,7 @@ def bench_preset(name: str, batch_size: int = BATCH_SIZE, seconds: float = TRAIN
     opt, loss = Adam(net.params(), lr=LEARNING_RATE), SoftmaxCrossEntropy()
     x, y = _batch(rng, batch_size)
 
-    def train_step():
-        opt.zero_grad()
-        loss.forward(net.forward(x, train=True), y)
-        net.backward(loss.backward(), input_grad=False)
-        opt.step()
-
-    step_s, steps = time_training(train_step, seconds)
+    step_s, steps = time_training(lambda: train_step(net, loss, opt, x, y), seconds)
     image = x[:1]
     inference_ms = time_inference(lambda: net.predict_proba(image))
     return {**measurement(name, "numpy", batch_size, step_s, steps, inference_ms, net.num_params()),
