@@ -48,42 +48,53 @@ def blas_kernel() -> str:
     return ", ".join(found) or "unknown"
 
 
-def run_bench(python: str, module: str, preset: str, seconds: float, env: dict) -> dict:
-    """One preset measured by `module` in a fresh `python`; its JSON result."""
+def run_bench(python: str, module: str, root: Path, preset: str, seconds: float, env: dict) -> dict:
+    """One preset measured by `module` of the checkout at `root`, in a fresh `python`; its JSON result."""
     command = [python, "-m", module, "--preset", preset, "--seconds", str(seconds), "--json"]
-    out = subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(command, cwd=root, env={**env, "PYTHONPATH": str(root)}, check=True,
+                         capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
-def measure(presets, rounds: int, seconds: float, torch_python: str | None, env: dict) -> dict:
+def measure(presets, rounds: int, seconds: float, torch_python: str | None, env: dict,
+            before: Path | None = None) -> dict:
     """preset -> engine -> the best of `rounds` interleaved results (highest training images/s)."""
     best: dict[str, dict[str, dict]] = {p: {} for p in presets}
-    engines = [("numpy", sys.executable, "model.cli.bench")]
+    engines = [("numpy", sys.executable, "model.cli.bench", ROOT)]
+    if before is not None:
+        engines.append(("before", sys.executable, "model.cli.bench", before))
     if torch_python:
-        engines.append(("torch", torch_python, "model.cli.bench_torch"))
+        engines.append(("torch", torch_python, "model.cli.bench_torch", ROOT))
     for r in range(1, rounds + 1):
         for preset in presets:
-            for engine, python, module in engines:
-                result = run_bench(python, module, preset, seconds, env)
-                print(f"round {r}: {preset:>9} {engine:>5} {result['train_images_per_s']:>9.0f} images/s",
-                      file=sys.stderr, flush=True)
+            for engine, python, module, root in engines:
+                result = run_bench(python, module, root, preset, seconds, env)
+                print(f"round {r}: {preset:>9} {engine:>6} {result['train_images_per_s']:>9.0f} images/s", flush=True)
                 kept = best[preset].get(engine)
                 if kept is None or result["train_images_per_s"] > kept["train_images_per_s"]:
                     best[preset][engine] = result
     return best
 
 
+COLUMNS = {"numpy": "DigitLab", "before": "DigitLab before", "torch": "PyTorch"}
+
+
 def table(best: dict) -> str:
-    rows = ["| preset | DigitLab img/s | PyTorch img/s | ratio | DigitLab inference ms | PyTorch inference ms |",
-            "| --- | --- | --- | --- | --- | --- |"]
+    """A markdown table: images/s of each engine, the ratios to PyTorch, inference ms."""
+    engines = [e for e in COLUMNS if e in next(iter(best.values()))]
+    ours = [e for e in engines if e != "torch"]
+    head = [f"{COLUMNS[e]} img/s" for e in engines]
+    if "torch" in engines:
+        head += ["ratio" if e == "numpy" else "ratio before" for e in ours]
+    head += [f"{COLUMNS[e]} inference ms" for e in engines]
+    rows = ["| preset | " + " | ".join(head) + " |", "|" + " --- |" * (len(head) + 1)]
     for preset, by_engine in best.items():
-        ours, theirs = by_engine["numpy"], by_engine.get("torch")
-        if theirs:
-            ratio = ours["train_images_per_s"] / theirs["train_images_per_s"]
-            rows.append(f"| {preset} | {ours['train_images_per_s']:,.0f} | {theirs['train_images_per_s']:,.0f} | "
-                        f"{ratio:.2f} | {ours['inference_ms']:.3f} | {theirs['inference_ms']:.3f} |")
-        else:
-            rows.append(f"| {preset} | {ours['train_images_per_s']:,.0f} | - | - | {ours['inference_ms']:.3f} | - |")
+        speed = {e: by_engine[e]["train_images_per_s"] for e in engines}
+        cells = [f"{speed[e]:,.0f}" for e in engines]
+        if "torch" in engines:
+            cells += [f"{speed[e] / speed['torch']:.2f}" for e in ours]
+        cells += [f"{by_engine[e]['inference_ms']:.3f}" for e in engines]
+        rows.append(f"| {preset} | " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
 
@@ -102,21 +113,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds; the best is kept")
     parser.add_argument("--seconds", type=float, default=5.0, help="training time measured per run")
     parser.add_argument("--threads", type=int, help="threads for both engines' BLAS (default: theirs)")
+    parser.add_argument("--before", type=Path, help="another DigitLab checkout, measured as a third engine")
     parser.add_argument("--torch-python", help="a Python with torch (default: $TORCH_PYTHON, then "
                                                f"{DEFAULT_TORCH_PYTHON} if it exists; '' for none)")
     args = parser.parse_args(argv)
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = dict(os.environ)
     if args.threads:
         env.update({name: str(args.threads) for name in THREAD_VARIABLES})
     torch_python = torch_python_to_use(args.torch_python)
     load_before = os.getloadavg()[0]
-    best = measure(args.preset or PRESETS, args.rounds, args.seconds, torch_python, env)
+    best = measure(args.preset or PRESETS, args.rounds, args.seconds, torch_python, env, args.before)
     first = next(iter(best.values()))
     print(f"CPU: {cpu_model()}, {os.cpu_count()} logical CPUs; load average {load_before:.1f} before, "
           f"{os.getloadavg()[0]:.1f} after")
     print(f"NumPy {first['numpy']['numpy']}, BLAS kernels {blas_kernel()}, "
-          f"{first['numpy'].get('blas_threads', '?')} threads"
-          + (f"; PyTorch {first['torch']['torch']}, {first['torch']['torch_threads']} threads"
+          f"BLAS threads {first['numpy'].get('blas_threads', '?')}"
+          + (f"; PyTorch {first['torch']['torch']}, threads {first['torch']['torch_threads']}"
              if "torch" in first else "; no PyTorch to compare with"))
     print(f"Training batch {first['numpy']['batch_size']}, Adam; best of {args.rounds} interleaved rounds "
           f"of {args.seconds:g} s; inference: one image, median")
