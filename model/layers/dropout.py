@@ -34,8 +34,10 @@ class Dropout(Layer):
             self._mask = None
             return x
         keep = 1.0 - self.p
-        kept = self._rng.random(x.shape, dtype=np.float32) < keep
-        self._mask = kept * x.dtype.type(1.0 / keep)
+        draws = self._rng.random(x.shape, dtype=np.float32)
+        kept = draws < keep
+        # The mask (kept / keep) takes the draws' memory when the dtypes agree: one array fewer.
+        self._mask = np.multiply(kept, x.dtype.type(1.0 / keep), out=draws if x.dtype == draws.dtype else None)
         return x * self._mask
 
     def backward(self, dout):
