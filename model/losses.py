@@ -32,28 +32,27 @@ class SoftmaxCrossEntropy:
         labels = np.asarray(labels)
         rows, none = np.arange(logits.shape[0]), labels == UNIFORM
         self._labels, self._none = labels, (none if none.any() else None)
-        shifted = logits - logits.max(axis=1, keepdims=True)  # logits - max: exp never overflows
-        if self._none is None:
-            picked = shifted[rows, labels]  # the true class's shifted logit
-        else:  # "not a digit": the cross-entropy to 1/C is the mean over the classes
-            picked = np.where(none, shifted.mean(axis=1), shifted[rows, np.where(none, 0, labels)])
-        probs = np.exp(shifted, out=shifted)  # shifted is not needed any more: no second array
-        sums = probs.sum(axis=1, keepdims=True)
-        probs /= sums
+        log_probs = logits - logits.max(axis=1, keepdims=True)  # shifted: exp never overflows
+        probs = np.exp(log_probs)
+        log_probs -= np.log(probs.sum(axis=1, keepdims=True))  # shifted - log(sum(exp(shifted)))
+        np.exp(log_probs, out=probs)  # softmax, in the memory of exp(shifted)
         self.probs = probs
-        # -log p[y] = log(sum exp(shifted)) - shifted[y], averaged over the batch.
-        return float(np.log(sums).mean() - picked.mean())
+        if self._none is None:
+            return float(-log_probs[rows, labels].mean())  # -log p[y], averaged over the batch
+        # "Not a digit": the cross-entropy to the uniform target is the mean of -log p over the classes.
+        picked = np.where(none, log_probs.mean(axis=1), log_probs[rows, np.where(none, 0, labels)])
+        return float(-picked.mean())
 
     def backward(self) -> np.ndarray:
         n, classes = self.probs.shape
-        scale = self.probs.dtype.type(1 / n)
-        dlogits = self.probs * scale  # p / N, then minus onehot / N below: (p - onehot) / N
+        dlogits = self.probs.copy()
         if self._none is None:
-            dlogits[np.arange(n), self._labels] -= scale
-            return dlogits
-        known = np.flatnonzero(~self._none)
-        dlogits[known, self._labels[known]] -= scale
-        dlogits[self._none] -= scale / classes  # the uniform target: (p - 1/C) / N
+            dlogits[np.arange(n), self._labels] -= 1  # p - onehot
+        else:
+            known = np.flatnonzero(~self._none)
+            dlogits[known, self._labels[known]] -= 1
+            dlogits[self._none] -= dlogits.dtype.type(1 / classes)  # the uniform target: p - 1/C
+        dlogits /= dlogits.dtype.type(n)  # (p - target) / N
         return dlogits
 
 
