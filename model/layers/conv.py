@@ -1,4 +1,10 @@
-"""The 2-D convolution layer, vectorised with im2col and one matrix product."""
+"""The 2-D convolution layer, vectorised with im2col and one matrix product, or a faster algorithm.
+
+Two shapes take a faster path with the same results: single-channel input
+(model/layers/conv_taps.py) and stride-1 3x3 or 5x5 kernels (Winograd,
+model/layers/winograd.py). Everything else, and the tests' reference point for
+the fast paths besides model/layers/reference.py, is im2col here.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,9 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from model.init import init_weight
 from model.layers.base import Layer, Parameter
+from model.layers.conv_taps import Taps
+from model.layers.scratch import Scratch
+from model.layers.winograd import Winograd
 
 # Bytes of im2col columns built at a time: a few MiB stay in cache between the
 # copy that builds them and the matrix product that reads them.
@@ -14,6 +23,8 @@ COLS_BLOCK_BYTES = 5 * 2**20
 # A batch whose columns take at most this many bytes is one block, and its
 # columns are kept from forward to backward rather than built again.
 KEEP_COLS_BYTES = 16 * 2**20
+# Kernel sizes for which Winograd's F(2x2, k x k) measured faster than im2col (tools/profile_step.py).
+WINOGRAD_KERNELS = (3, 5)
 
 
 def conv_output_size(size: int, kernel: int, stride: int, padding: int) -> int:
@@ -46,6 +57,16 @@ class Conv2d(Layer):
         self.weight = Parameter(init_weight((self.out_channels, self.in_channels, k, k), fan_in, fan_out, init, rng))
         self.bias = Parameter(np.zeros(self.out_channels, dtype=np.float32))
         self._buffers: dict[str, np.ndarray] = {}
+        self.fast = self._fast_algorithm()
+        self._scratch = Scratch()
+
+    def _fast_algorithm(self) -> Taps | Winograd | None:
+        """The faster algorithm for this layer's shape, or None for im2col."""
+        if self.in_channels == 1:
+            return Taps(self.kernel_size, self.stride)
+        if self.stride == 1 and self.kernel_size in WINOGRAD_KERNELS:
+            return Winograd(self.kernel_size)
+        return None
 
     def _buffer(self, name: str, shape: tuple[int, ...], dtype) -> np.ndarray:
         """A scratch array reused between calls: fresh large arrays cost a page fault per 4 KiB."""
@@ -85,6 +106,12 @@ class Conv2d(Layer):
         return cols.reshape(-1, k * k * c)
 
     def forward(self, x, train=False):
+        self._fast_used = self.fast
+        if self.fast is not None:
+            # Training reuses its scratch arrays; inference takes fresh ones, so a large
+            # evaluation batch is not kept alive afterwards.
+            self._last_scratch = self._scratch if train else Scratch()
+            return self.fast.forward(x, self.weight.data, self.bias.data, self.padding, self._last_scratch)
         n, c, h, w = x.shape
         k, s, p = self.kernel_size, self.stride, self.padding
         oh, ow = conv_output_size(h, k, s, p), conv_output_size(w, k, s, p)
@@ -122,6 +149,11 @@ class Conv2d(Layer):
         Works block by block as forward does, rebuilding each block's columns (cheaper
         than keeping the whole batch's columns, which no longer fit any cache).
         """
+        if self._fast_used is not None:
+            dweight, dbias, dx = self._fast_used.backward(dout, self.weight.data, self._last_scratch, input_grad)
+            self.weight.grad += dweight
+            self.bias.grad += dbias
+            return dx
         n, c, h, w = self._in_shape
         k, p, f = self.kernel_size, self.padding, self.out_channels
         oh, ow = self._windows.shape[1:3]
