@@ -25,6 +25,9 @@ COLS_BLOCK_BYTES = 5 * 2**20
 KEEP_COLS_BYTES = 16 * 2**20
 # Kernel sizes for which Winograd's F(2x2, k x k) measured faster than im2col (tools/profile_step.py).
 WINOGRAD_KERNELS = (3, 5)
+# Inference batches up to this many images keep their scratch arrays: fresh ones cost
+# more page faults than one digit's arithmetic.
+SMALL_BATCH = 16
 
 
 def conv_output_size(size: int, kernel: int, stride: int, padding: int) -> int:
@@ -58,7 +61,7 @@ class Conv2d(Layer):
         self.bias = Parameter(np.zeros(self.out_channels, dtype=np.float32))
         self._buffers: dict[str, np.ndarray] = {}
         self.fast = self._fast_algorithm()
-        self._scratch = Scratch()
+        self._scratch, self._small_scratch = Scratch(), Scratch()
 
     def _fast_algorithm(self) -> Taps | Winograd | None:
         """The faster algorithm for this layer's shape, or None for im2col."""
@@ -108,9 +111,11 @@ class Conv2d(Layer):
     def forward(self, x, train=False):
         self._fast_used = self.fast
         if self.fast is not None:
-            # Training reuses its scratch arrays; inference takes fresh ones, so a large
-            # evaluation batch is not kept alive afterwards.
-            self._last_scratch = self._scratch if train else Scratch()
+            # Training reuses its scratch arrays, and so does inference on a few images (a
+            # drawn digit); a larger inference batch takes fresh ones, so an evaluation's
+            # arrays are not kept alive afterwards.
+            small = not train and len(x) <= SMALL_BATCH
+            self._last_scratch = self._scratch if train else self._small_scratch if small else Scratch()
             return self.fast.forward(x, self.weight.data, self.bias.data, self.padding, self._last_scratch)
         n, c, h, w = x.shape
         k, s, p = self.kernel_size, self.stride, self.padding

@@ -35,9 +35,11 @@ class Winograd:
 
     def __init__(self, kernel: int):
         self.kernel, self.n = kernel, kernel + TILE - 1
-        kron_at, self.kron_g, kron_bt = transforms_2d(TILE, kernel)
-        # The data transforms have small integer entries: exact in float32.
+        kron_at, kron_g, kron_bt = transforms_2d(TILE, kernel)
+        # The data transforms have small integer entries: exact in float32. The filter
+        # transform's fractions round in float32 as any float32 product does.
         self.kron_at, self.kron_bt = kron_at.astype(np.float32), kron_bt.astype(np.float32)
+        self.kron_g = {np.dtype(t): kron_g.astype(t) for t in (np.float32, np.float64)}
 
     def _tiles(self, h: int, w: int, padding: int) -> tuple[int, int, int, int]:
         oh, ow = h + 2 * padding - self.kernel + 1, w + 2 * padding - self.kernel + 1
@@ -79,10 +81,10 @@ class Winograd:
         return out.reshape(n_img, TILE * th, TILE * tw, f)[:, :oh, :ow].transpose(0, 3, 1, 2)
 
     def _filters(self, weight: np.ndarray) -> np.ndarray:
-        """weight (F, C, r, r) -> U (n², C, F), transformed in float64 (the fractions are there)."""
+        """weight (F, C, r, r) -> U (n², C, F)."""
         f, c, r, _ = weight.shape
-        g = weight.transpose(2, 3, 1, 0).reshape(r * r, c * f).astype(np.float64)
-        return (self.kron_g @ g).astype(weight.dtype).reshape(-1, c, f)
+        g = weight.transpose(2, 3, 1, 0).reshape(r * r, c * f)
+        return (self.kron_g[weight.dtype] @ g).reshape(-1, c, f)
 
     def backward(self, dout: np.ndarray, weight: np.ndarray, scratch: Scratch, input_grad: bool):
         """(dweight (F, C, r, r), dbias (F,), dx (N, C, H, W) or None) for dout (N, F, OH, OW).
@@ -109,8 +111,8 @@ class Winograd:
             du += np.matmul(v.transpose(0, 2, 1), dm)
             if input_grad:
                 self._input_grad(dm, v, scratch, dxp[start:stop], blocks[0][1])
-        dg = self.kron_g.T @ du.reshape(n * n, -1).astype(np.float64)  # (r², C * F)
-        dweight = dg.reshape(r, r, c, f).transpose(3, 2, 0, 1).astype(dout.dtype)
+        dg = self.kron_g[du.dtype].T @ du.reshape(n * n, -1)  # (r², C * F)
+        dweight = dg.reshape(r, r, c, f).transpose(3, 2, 0, 1)
         dx = dxp[:, p:p + h, p:p + w, :].transpose(0, 3, 1, 2) if input_grad else None
         return dweight, dbias, dx
 

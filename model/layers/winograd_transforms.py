@@ -12,7 +12,7 @@ interpolate. A: the data polynomial's values at the points (a Vandermonde matrix
 G: the filter's, BT = inverse of the n x n Vandermonde matrix, transposed. Row j of
 BT is scaled to integers and row j of G divided by the same number, so the data
 transform (applied to every tile) is exact in float32 and the fractions stay in
-the filter transform (computed once per step, in float64).
+the filter transform (computed once per step).
 
 In 2-D the transforms apply to both axes: Y = AT @ ((G @ g @ G.T) * (BT @ d @ BT.T)) @ AT.T,
 or with row-major flattened tiles, kron(AT, AT) @ (kron(G, G) @ vec(g) * kron(BT, BT) @ vec(d)).
