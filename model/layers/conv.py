@@ -43,8 +43,9 @@ class Conv2d(Layer):
 
     Works channels-last (the package's memory convention, model/layers/__init__.py):
     im2col copies the windows into cols (B * OH * OW, k * k * C) and each block
-    of B images is one matrix product cols @ W. model/layers/reference.py holds
-    the same computation as plain loops.
+    of B images is one matrix product cols @ W. `fast` is the faster algorithm
+    this layer's shape takes instead (Taps, Winograd), or None. model/layers/reference.py
+    holds the same computation as plain loops.
     """
 
     def __init__(self, in_channels: int, out_channels: int, kernel_size: int, stride: int = 1,
@@ -59,7 +60,6 @@ class Conv2d(Layer):
         fan_in, fan_out = self.in_channels * k * k, self.out_channels * k * k
         self.weight = Parameter(init_weight((self.out_channels, self.in_channels, k, k), fan_in, fan_out, init, rng))
         self.bias = Parameter(np.zeros(self.out_channels, dtype=np.float32))
-        self._buffers: dict[str, np.ndarray] = {}
         self.fast = self._fast_algorithm()
         self._scratch, self._small_scratch = Scratch(), Scratch()
 
@@ -70,13 +70,6 @@ class Conv2d(Layer):
         if self.stride == 1 and self.kernel_size in WINOGRAD_KERNELS:
             return Winograd(self.kernel_size)
         return None
-
-    def _buffer(self, name: str, shape: tuple[int, ...], dtype) -> np.ndarray:
-        """A scratch array reused between calls: fresh large arrays cost a page fault per 4 KiB."""
-        buf = self._buffers.get(name)
-        if buf is None or buf.shape != shape or buf.dtype != dtype:
-            buf = self._buffers[name] = np.zeros(shape, dtype)
-        return buf
 
     def _weight_matrix(self) -> np.ndarray:
         """weight (F, C, k, k) -> (k * k * C, F), rows in the order of a cols row."""
@@ -102,7 +95,7 @@ class Conv2d(Layer):
         built: the columns are still in their buffer from forward (a single block).
         """
         _, oh, ow, k, _, c = self._windows.shape
-        cols = self._buffer("cols", (self._block_images(), oh, ow, k, k, c), self._windows.dtype)
+        cols = self._scratch.get("cols", (self._block_images(), oh, ow, k, k, c), self._windows.dtype)
         cols = cols[:stop - start]
         if not built:
             np.copyto(cols, self._windows[start:stop])
@@ -124,7 +117,7 @@ class Conv2d(Layer):
         # Training reuses its scratch array; inference (evaluation, one drawn digit)
         # takes a fresh one, so a large evaluation batch is not kept alive afterwards.
         shape = (n, h + 2 * p, w + 2 * p, c)
-        xp = self._buffer("padded", shape, x.dtype) if train else np.zeros(shape, x.dtype)
+        xp = self._scratch.get("padded", shape, x.dtype) if train else np.zeros(shape, x.dtype)
         xp[:, p:p + h, p:p + w, :] = x.transpose(0, 2, 3, 1)
         windows = sliding_window_view(xp, (k, k), axis=(1, 2))[:, ::s, ::s][:, :oh, :ow]
         self._windows = windows.transpose(0, 1, 2, 4, 5, 3)  # (N, OH, OW, k, k, C), a view
@@ -190,7 +183,7 @@ class Conv2d(Layer):
         k, s = self.kernel_size, self.stride
         b, oh, ow = len(dxp), *self._windows.shape[1:3]
         c = dxp.shape[3]
-        tap_grad = self._buffer("tap_grad", (self._block_images() * oh * ow, c), dmat.dtype)[:b * oh * ow]
+        tap_grad = self._scratch.get("tap_grad", (self._block_images() * oh * ow, c), dmat.dtype)[:b * oh * ow]
         for i in range(k):
             for j in range(k):
                 np.matmul(dmat, taps[i, j], out=tap_grad)
