@@ -5,7 +5,8 @@ window row is only k values long, so copying windows moves a few floats at a
 time. Here the columns are built transposed instead, tap by tap: row (i, j) of
 cols (k², N * OH * OW) is the padded image shifted by (i, j), a copy of whole
 image rows. Then out = cols.T @ W (N * OH * OW, F), channels-last as the
-package's memory convention wants, and the weight gradient is cols @ dout.
+package's memory convention wants, and the weight gradient is cols @ dout. A
+row of ones in cols and the bias as a row of W add the bias in the same product.
 """
 
 from __future__ import annotations
@@ -34,12 +35,14 @@ class Taps:
         oh, ow = (h + 2 * p - k) // s + 1, (w + 2 * p - k) // s + 1
         xp = scratch.get("padded", (n, h + 2 * p, w + 2 * p), x.dtype)  # the zero border is never written
         xp[:, p:p + h, p:p + w] = x[:, 0]
-        cols = scratch.get("cols", (k, k, n, oh, ow), x.dtype)
+        # Row k² of cols is all ones and row k² of the weights the bias: the product adds it.
+        cols = scratch.get("cols", (k * k + 1, n, oh, ow), x.dtype)
+        cols[-1] = 1
         for i in range(k):
             for j in range(k):
-                np.copyto(cols[i, j], self._shifted(xp, i, j, oh, ow))
-        out = cols.reshape(k * k, -1).T @ weight.reshape(f, k * k).T
-        out += bias
+                np.copyto(cols[i * k + j], self._shifted(xp, i, j, oh, ow))
+        wmat = np.concatenate([weight.reshape(f, k * k).T, bias[None]])
+        out = cols.reshape(k * k + 1, -1).T @ wmat
         self._x_shape, self._padding = x.shape, padding
         return out.reshape(n, oh, ow, f).transpose(0, 3, 1, 2)
 
@@ -49,9 +52,9 @@ class Taps:
         n, _, h, w = self._x_shape
         k, p, (f, oh, ow) = self.kernel, self._padding, dout.shape[1:]
         dmat = dout.transpose(0, 2, 3, 1).reshape(-1, f)  # no copy when dout is channels-last
-        cols = scratch.get("cols", (k, k, n, oh, ow), dout.dtype).reshape(k * k, -1)
-        dweight = (cols @ dmat).T.reshape(f, 1, k, k)
-        dbias = np.ones(len(dmat), dmat.dtype) @ dmat
+        cols = scratch.get("cols", (k * k + 1, n, oh, ow), dout.dtype).reshape(k * k + 1, -1)
+        grads = cols @ dmat  # (k² + 1, F): the ones row gives the bias's gradient
+        dweight, dbias = grads[:-1].T.reshape(f, 1, k, k), grads[-1]
         if not input_grad:
             return dweight, dbias, None
         dxp = np.zeros((n, h + 2 * p, w + 2 * p), dout.dtype)
