@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from model.layers.base import Layer, Parameter
+from model.layers.scratch import Scratch
 
 # Added to the variance before the square root, as PyTorch does.
 EPS = 1e-5
@@ -37,38 +38,55 @@ class _BatchNorm(Layer):
         self.beta = Parameter(np.zeros(self.num_features, dtype=np.float32))
         self.running_mean = np.zeros(self.num_features, dtype=np.float32)
         self.running_var = np.ones(self.num_features, dtype=np.float32)
+        self._scratch = Scratch()
 
-    def _rows(self, x: np.ndarray) -> np.ndarray:
-        """x as a (M, F) matrix, features last: a view for a convolution's output (see the
-        package's memory convention). Column sums then run as fast matrix-vector products."""
+    def _wide(self, x: np.ndarray) -> tuple[np.ndarray, int]:
+        """x as a 2-D array whose rows repeat the features `repeat` times: (N, F) itself, or
+        a channels-last (N, C, H, W) as (N * H, W * C) (see the package's memory convention).
+
+        Element-wise passes with a per-channel vector then run along rows of W * C
+        values, not C: NumPy's inner loops are several times faster on long rows.
+        """
         if x.ndim != self.input_ndim:
             raise ValueError(f"{type(self).__name__} expects {self.input_ndim}-D input, got shape {x.shape}")
-        return x if x.ndim == 2 else x.transpose(0, 2, 3, 1).reshape(-1, self.num_features)
+        if x.ndim == 2:
+            return x, 1
+        n, c, h, w = x.shape
+        return np.ascontiguousarray(x.transpose(0, 2, 3, 1)).reshape(n * h, w * c), w
 
     @staticmethod
-    def _unrows(y: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
-        """Inverse of _rows for an output of `shape`."""
+    def _unwide(y: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+        """Inverse of _wide for an output of `shape`: an (N, C, H, W) view of channels-last memory."""
         if len(shape) == 2:
             return y
         n, c, h, w = shape
         return y.reshape(n, h, w, c).transpose(0, 3, 1, 2)
 
+    def _tile(self, v: np.ndarray) -> np.ndarray:
+        """A per-feature vector repeated along a wide row."""
+        return np.tile(v, self._repeat)
+
     def forward(self, x, train=False):
-        rows = self._rows(x)
+        wide, self._repeat = self._wide(x)
+        rows = wide.reshape(-1, self.num_features)
         count = rows.shape[0]
+        # Training keeps x - mean in a scratch array: backward needs it, the next step rewrites it.
+        centred = self._scratch.get("centred", wide.shape, x.dtype) if train else np.empty_like(wide)
+        out = np.empty_like(wide)
         if train:
             mean = _column_sum(rows) / count
-            self._centred = rows - mean
-            var = np.einsum("ij,ij->j", self._centred, self._centred) / count
+            np.subtract(wide, self._tile(mean), out=centred)
+            np.square(centred, out=out)  # out is a scratch for the squares here
+            var = _column_sum(out.reshape(rows.shape)) / count
             self._update_running(mean, var, count)
         else:
-            self._centred = rows - self.running_mean.astype(x.dtype)
+            np.subtract(wide, self._tile(self.running_mean.astype(x.dtype)), out=centred)
             var = self.running_var.astype(x.dtype)
-        self._train, self._shape = train, x.shape
+        self._train, self._shape, self._centred = train, x.shape, centred
         self._inv_std = 1.0 / np.sqrt(var + x.dtype.type(EPS))
-        out = self._centred * (self.gamma.data * self._inv_std)
-        out += self.beta.data
-        return self._unrows(out, x.shape)
+        np.multiply(centred, self._tile(self.gamma.data * self._inv_std), out=out)
+        out += self._tile(self.beta.data)
+        return self._unwide(out, x.shape)
 
     def _update_running(self, mean: np.ndarray, var: np.ndarray, count: int) -> None:
         unbiased = var * (count / max(count - 1, 1))
@@ -79,21 +97,24 @@ class _BatchNorm(Layer):
         self.running_var += self.momentum * unbiased
 
     def backward(self, dout):
-        drows = self._rows(dout)
+        dwide, _ = self._wide(dout)
+        drows = dwide.reshape(-1, self.num_features)
+        count = drows.shape[0]
+        product = self._scratch.get("product", dwide.shape, dwide.dtype)
+        np.multiply(dwide, self._centred, out=product)
         dbeta = _column_sum(drows)
-        dgamma = np.einsum("ij,ij->j", drows, self._centred) * self._inv_std
+        dgamma = _column_sum(product.reshape(drows.shape)) * self._inv_std
         self.gamma.grad += dgamma
         self.beta.grad += dbeta
         scale = self.gamma.data * self._inv_std
-        if not self._train:
-            return self._unrows(drows * scale, self._shape)
-        # The batch mean and variance depend on x too. With xhat = centred * inv_std:
-        # dx = scale * (dout - mean(dout) - xhat * mean(dout * xhat)).
-        count = drows.shape[0]
-        dx = drows * scale
-        dx -= self._centred * (scale * self._inv_std * dgamma / count)
-        dx -= scale * dbeta / count
-        return self._unrows(dx, self._shape)
+        dx = np.multiply(dwide, self._tile(scale), out=np.empty_like(dwide))
+        if self._train:
+            # The batch mean and variance depend on x too. With xhat = centred * inv_std:
+            # dx = scale * (dout - mean(dout) - xhat * mean(dout * xhat)).
+            np.multiply(self._centred, self._tile(scale * self._inv_std * dgamma / count), out=product)
+            product += self._tile(scale * dbeta / count)
+            dx -= product
+        return self._unwide(dx, self._shape)
 
     def params(self):
         return {"gamma": self.gamma, "beta": self.beta}

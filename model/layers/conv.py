@@ -1,4 +1,10 @@
-"""The 2-D convolution layer, vectorised with im2col and one matrix product."""
+"""The 2-D convolution layer, vectorised with im2col and one matrix product, or a faster algorithm.
+
+Two shapes take a faster path with the same results: single-channel input
+(model/layers/conv_taps.py) and stride-1 3x3 or 5x5 kernels (Winograd,
+model/layers/winograd.py). Everything else, and the tests' reference point for
+the fast paths besides model/layers/reference.py, is im2col here.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,9 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from model.init import init_weight
 from model.layers.base import Layer, Parameter
+from model.layers.conv_taps import Taps
+from model.layers.scratch import Scratch
+from model.layers.winograd import Winograd
 
 # Bytes of im2col columns built at a time: a few MiB stay in cache between the
 # copy that builds them and the matrix product that reads them.
@@ -14,6 +23,11 @@ COLS_BLOCK_BYTES = 5 * 2**20
 # A batch whose columns take at most this many bytes is one block, and its
 # columns are kept from forward to backward rather than built again.
 KEEP_COLS_BYTES = 16 * 2**20
+# Kernel sizes for which Winograd's F(2x2, k x k) measured faster than im2col (tools/profile_step.py).
+WINOGRAD_KERNELS = (3, 5)
+# Inference batches up to this many images keep their scratch arrays: fresh ones cost
+# more page faults than one digit's arithmetic.
+SMALL_BATCH = 16
 
 
 def conv_output_size(size: int, kernel: int, stride: int, padding: int) -> int:
@@ -29,8 +43,9 @@ class Conv2d(Layer):
 
     Works channels-last (the package's memory convention, model/layers/__init__.py):
     im2col copies the windows into cols (B * OH * OW, k * k * C) and each block
-    of B images is one matrix product cols @ W. model/layers/reference.py holds
-    the same computation as plain loops.
+    of B images is one matrix product cols @ W. `fast` is the faster algorithm
+    this layer's shape takes instead (Taps, Winograd), or None. model/layers/reference.py
+    holds the same computation as plain loops.
     """
 
     def __init__(self, in_channels: int, out_channels: int, kernel_size: int, stride: int = 1,
@@ -45,14 +60,16 @@ class Conv2d(Layer):
         fan_in, fan_out = self.in_channels * k * k, self.out_channels * k * k
         self.weight = Parameter(init_weight((self.out_channels, self.in_channels, k, k), fan_in, fan_out, init, rng))
         self.bias = Parameter(np.zeros(self.out_channels, dtype=np.float32))
-        self._buffers: dict[str, np.ndarray] = {}
+        self.fast = self._fast_algorithm()
+        self._scratch, self._small_scratch = Scratch(), Scratch()
 
-    def _buffer(self, name: str, shape: tuple[int, ...], dtype) -> np.ndarray:
-        """A scratch array reused between calls: fresh large arrays cost a page fault per 4 KiB."""
-        buf = self._buffers.get(name)
-        if buf is None or buf.shape != shape or buf.dtype != dtype:
-            buf = self._buffers[name] = np.zeros(shape, dtype)
-        return buf
+    def _fast_algorithm(self) -> Taps | Winograd | None:
+        """The faster algorithm for this layer's shape, or None for im2col."""
+        if self.in_channels == 1:
+            return Taps(self.kernel_size, self.stride)
+        if self.stride == 1 and self.kernel_size in WINOGRAD_KERNELS:
+            return Winograd(self.kernel_size)
+        return None
 
     def _weight_matrix(self) -> np.ndarray:
         """weight (F, C, k, k) -> (k * k * C, F), rows in the order of a cols row."""
@@ -78,13 +95,21 @@ class Conv2d(Layer):
         built: the columns are still in their buffer from forward (a single block).
         """
         _, oh, ow, k, _, c = self._windows.shape
-        cols = self._buffer("cols", (self._block_images(), oh, ow, k, k, c), self._windows.dtype)
+        cols = self._scratch.get("cols", (self._block_images(), oh, ow, k, k, c), self._windows.dtype)
         cols = cols[:stop - start]
         if not built:
             np.copyto(cols, self._windows[start:stop])
         return cols.reshape(-1, k * k * c)
 
     def forward(self, x, train=False):
+        self._fast_used = self.fast
+        if self.fast is not None:
+            # Training reuses its scratch arrays, and so does inference on a few images (a
+            # drawn digit); a larger inference batch takes fresh ones, so an evaluation's
+            # arrays are not kept alive afterwards.
+            small = not train and len(x) <= SMALL_BATCH
+            self._last_scratch = self._scratch if train else self._small_scratch if small else Scratch()
+            return self.fast.forward(x, self.weight.data, self.bias.data, self.padding, self._last_scratch)
         n, c, h, w = x.shape
         k, s, p = self.kernel_size, self.stride, self.padding
         oh, ow = conv_output_size(h, k, s, p), conv_output_size(w, k, s, p)
@@ -92,7 +117,7 @@ class Conv2d(Layer):
         # Training reuses its scratch array; inference (evaluation, one drawn digit)
         # takes a fresh one, so a large evaluation batch is not kept alive afterwards.
         shape = (n, h + 2 * p, w + 2 * p, c)
-        xp = self._buffer("padded", shape, x.dtype) if train else np.zeros(shape, x.dtype)
+        xp = self._scratch.get("padded", shape, x.dtype) if train else np.zeros(shape, x.dtype)
         xp[:, p:p + h, p:p + w, :] = x.transpose(0, 2, 3, 1)
         windows = sliding_window_view(xp, (k, k), axis=(1, 2))[:, ::s, ::s][:, :oh, :ow]
         self._windows = windows.transpose(0, 1, 2, 4, 5, 3)  # (N, OH, OW, k, k, C), a view
@@ -122,6 +147,11 @@ class Conv2d(Layer):
         Works block by block as forward does, rebuilding each block's columns (cheaper
         than keeping the whole batch's columns, which no longer fit any cache).
         """
+        if self._fast_used is not None:
+            dweight, dbias, dx = self._fast_used.backward(dout, self.weight.data, self._last_scratch, input_grad)
+            self.weight.grad += dweight
+            self.bias.grad += dbias
+            return dx
         n, c, h, w = self._in_shape
         k, p, f = self.kernel_size, self.padding, self.out_channels
         oh, ow = self._windows.shape[1:3]
@@ -153,7 +183,7 @@ class Conv2d(Layer):
         k, s = self.kernel_size, self.stride
         b, oh, ow = len(dxp), *self._windows.shape[1:3]
         c = dxp.shape[3]
-        tap_grad = self._buffer("tap_grad", (self._block_images() * oh * ow, c), dmat.dtype)[:b * oh * ow]
+        tap_grad = self._scratch.get("tap_grad", (self._block_images() * oh * ow, c), dmat.dtype)[:b * oh * ow]
         for i in range(k):
             for j in range(k):
                 np.matmul(dmat, taps[i, j], out=tap_grad)

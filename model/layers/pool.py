@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from model.layers import pool2x2
 from model.layers.base import Layer
 from model.layers.conv import conv_output_size
+from model.layers.scratch import Scratch
 
 
 def window_views(x: np.ndarray, kernel: int, stride: int) -> list[np.ndarray]:
@@ -63,10 +65,20 @@ class MaxPool2d(_Pool2d):
 
     Backward routes each window's gradient to one input: the first maximum in
     row-major window order, so ties (common after ReLU: all-zero windows) never
-    double the gradient.
+    double the gradient. The presets' 2x2 windows with stride 2 take a faster
+    path (model/layers/pool2x2.py).
     """
 
+    def __init__(self, kernel_size: int = 2, stride: int | None = None):
+        super().__init__(kernel_size, stride)
+        self._scratch = Scratch()
+
     def forward(self, x, train=False):
+        self._x = x
+        if self._pairs():
+            # Inference takes fresh arrays: a large evaluation batch is not kept alive afterwards.
+            self._out, self._took = pool2x2.forward(x, train, self._scratch if train else None)
+            return self._out
         views = window_views(x, self.kernel_size, self.stride)
         out = views[0].copy(order="K")
         # took[v]: view v holds a value strictly above every earlier view's, so the
@@ -76,13 +88,19 @@ class MaxPool2d(_Pool2d):
             if train:
                 self._took.append(np.greater(v, out))
             np.maximum(out, v, out=out)
-        self._x, self._out = x, out
+        self._out = out
         return out
+
+    def _pairs(self) -> bool:
+        return self.kernel_size == self.stride == 2
 
     def backward(self, dout):
         # Work in the memory layout of x (see the package's memory convention): mixed
         # layouts make every element-wise pass below several times slower.
         dout = _like(dout, self._out)
+        if self._pairs():
+            took = self._took or pool2x2.forward(self._x, True)[1]
+            return pool2x2.backward(dout, self._x, took, self._scratch)
         took = self._took if len(self._took) == self.kernel_size**2 - 1 else self._masks()
         dx = np.empty_like(self._x) if self._tiles(self._x) else np.zeros_like(self._x)
         dx_views = window_views(dx, self.kernel_size, self.stride)

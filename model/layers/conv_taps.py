@@ -1,0 +1,65 @@
+"""Convolution of single-channel images (the networks' first layer) as k² shifted copies and one product.
+
+im2col's columns hold k * k values per output pixel; with one input channel a
+window row is only k values long, so copying windows moves a few floats at a
+time. Here the columns are built transposed instead, tap by tap: row (i, j) of
+cols (k², N * OH * OW) is the padded image shifted by (i, j), a copy of whole
+image rows. Then out = cols.T @ W (N * OH * OW, F), channels-last as the
+package's memory convention wants, and the weight gradient is cols @ dout. A
+row of ones in cols and the bias as a row of W add the bias in the same product.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from model.layers.scratch import Scratch
+
+
+class Taps:
+    """The arrays of one single-channel convolution layer, kept between calls."""
+
+    def __init__(self, kernel: int, stride: int):
+        self.kernel, self.stride = kernel, stride
+
+    def _shifted(self, xp: np.ndarray, i: int, j: int, oh: int, ow: int) -> np.ndarray:
+        """The (N, OH, OW) view of padded images xp that tap (i, j) multiplies."""
+        s = self.stride
+        return xp[:, i:i + s * (oh - 1) + 1:s, j:j + s * (ow - 1) + 1:s]
+
+    def forward(self, x: np.ndarray, weight: np.ndarray, bias: np.ndarray, padding: int,
+                scratch: Scratch) -> np.ndarray:
+        """x (N, 1, H, W), weight (F, 1, k, k), bias (F,) -> (N, F, OH, OW), channels-last in memory."""
+        n, _, h, w = x.shape
+        k, s, p, f = self.kernel, self.stride, padding, weight.shape[0]
+        oh, ow = (h + 2 * p - k) // s + 1, (w + 2 * p - k) // s + 1
+        xp = scratch.get("padded", (n, h + 2 * p, w + 2 * p), x.dtype)  # the zero border is never written
+        xp[:, p:p + h, p:p + w] = x[:, 0]
+        # Row k² of cols is all ones and row k² of the weights the bias: the product adds it.
+        cols = scratch.get("cols", (k * k + 1, n, oh, ow), x.dtype)
+        cols[-1] = 1
+        for i in range(k):
+            for j in range(k):
+                np.copyto(cols[i * k + j], self._shifted(xp, i, j, oh, ow))
+        wmat = np.concatenate([weight.reshape(f, k * k).T, bias[None]])
+        out = cols.reshape(k * k + 1, -1).T @ wmat
+        self._x_shape, self._padding = x.shape, padding
+        return out.reshape(n, oh, ow, f).transpose(0, 3, 1, 2)
+
+    def backward(self, dout: np.ndarray, weight: np.ndarray, scratch: Scratch, input_grad: bool):
+        """(dweight (F, 1, k, k), dbias (F,), dx (N, 1, H, W) or None) for dout (N, F, OH, OW),
+        after the forward pass just before (its columns are in scratch)."""
+        n, _, h, w = self._x_shape
+        k, p, (f, oh, ow) = self.kernel, self._padding, dout.shape[1:]
+        dmat = dout.transpose(0, 2, 3, 1).reshape(-1, f)  # no copy when dout is channels-last
+        cols = scratch.get("cols", (k * k + 1, n, oh, ow), dout.dtype).reshape(k * k + 1, -1)
+        grads = cols @ dmat  # (k² + 1, F): the ones row gives the bias's gradient
+        dweight, dbias = grads[:-1].T.reshape(f, 1, k, k), grads[-1]
+        if not input_grad:
+            return dweight, dbias, None
+        dxp = np.zeros((n, h + 2 * p, w + 2 * p), dout.dtype)
+        taps = weight.reshape(f, k * k)
+        for i in range(k):
+            for j in range(k):
+                self._shifted(dxp, i, j, oh, ow)[...] += (dmat @ taps[:, i * k + j]).reshape(n, oh, ow)
+        return dweight, dbias, dxp[:, None, p:p + h, p:p + w]

@@ -1,0 +1,128 @@
+"""Stride-1 convolution with Winograd's F(2x2, r x r): 2x2 outputs per tile of (r + 1)² inputs.
+
+The output is cut into 2x2 tiles, T = N * ceil(OH / 2) * ceil(OW / 2) of them; each
+reads an n x n patch of the padded input (n = r + 1, neighbouring patches overlap
+by r - 1). With the matrices of model/layers/winograd_transforms.py, per tile
+position xi (n² of them) and channels-last throughout:
+
+    V[xi] = (kron(BT, BT) @ patches)[xi]   (T, C)  the input patches, transformed
+    U[xi] = (kron(G, G) @ weight)[xi]      (C, F)  the filters, transformed
+    M[xi] = V[xi] @ U[xi]                  (T, F)  n² matrix products
+    out   = kron(AT, AT) @ M               (4, T, F): each tile's 2x2 outputs
+
+A 3x3 filter takes 16 multiplications per 4 outputs instead of 36, a 5x5 one 36
+instead of 100. The backward pass is this computation's transpose, exactly:
+dM = kron(AT, AT).T @ dout, then dU = V.T @ dM and dV = dM @ U.T, and the input's
+gradient is kron(BT, BT).T @ dV added back onto the overlapping patches.
+model/layers/reference.py holds the plain convolution the tests compare with.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+from model.layers.scratch import Scratch
+from model.layers.winograd_transforms import transforms_2d
+
+# Bytes of one block's patches, V and M: a few MiB stay in cache from one pass to the next.
+BLOCK_BYTES = 2 * 2**20
+TILE = 2  # outputs per tile side: F(2x2, r x r) keeps float32 rounding near a direct convolution's
+
+
+class Winograd:
+    """The arrays of one stride-1 convolution layer's Winograd passes, kept between calls."""
+
+    def __init__(self, kernel: int):
+        self.kernel, self.n = kernel, kernel + TILE - 1
+        kron_at, kron_g, kron_bt = transforms_2d(TILE, kernel)
+        # The data transforms have small integer entries: exact in float32. The filter
+        # transform's fractions round in float32 as any float32 product does.
+        self.kron_at, self.kron_bt = kron_at.astype(np.float32), kron_bt.astype(np.float32)
+        self.kron_g = {np.dtype(t): kron_g.astype(t) for t in (np.float32, np.float64)}
+
+    def _tiles(self, h: int, w: int, padding: int) -> tuple[int, int, int, int]:
+        oh, ow = h + 2 * padding - self.kernel + 1, w + 2 * padding - self.kernel + 1
+        return oh, ow, -(-oh // TILE), -(-ow // TILE)
+
+    def _blocks(self, n_img: int, tiles: int, c: int, f: int, itemsize: int) -> list[tuple[int, int]]:
+        """Image ranges [start, stop) whose patches, V and M fit in about BLOCK_BYTES together,
+        so each pass reads what the one before it wrote from cache, not from memory."""
+        image_bytes = self.n**2 * tiles * (2 * c + f) * itemsize
+        step = max(1, BLOCK_BYTES // image_bytes)
+        return [(start, min(start + step, n_img)) for start in range(0, n_img, step)]
+
+    def forward(self, x: np.ndarray, weight: np.ndarray, bias: np.ndarray, padding: int,
+                scratch: Scratch) -> np.ndarray:
+        """x (N, C, H, W), weight (F, C, r, r), bias (F,) -> (N, F, OH, OW), channels-last in memory."""
+        n_img, c, h, w = x.shape
+        f, n = weight.shape[0], self.n
+        oh, ow, th, tw = self._tiles(h, w, padding)
+        # Padded copy, large enough for whole tiles; the zero border is never written.
+        xp = scratch.get("padded", (n_img, TILE * th + n - TILE, TILE * tw + n - TILE, c), x.dtype)
+        xp[:, padding:padding + h, padding:padding + w, :] = x.transpose(0, 2, 3, 1)
+        windows = sliding_window_view(xp, (n, n), axis=(1, 2))[:, ::TILE, ::TILE]  # (N, th, tw, C, n, n)
+        u = self._filters(weight)
+        v_all = scratch.get("v", (n * n * n_img * th * tw * c,), x.dtype)  # each block's V, kept for backward
+        out = np.empty((n_img, th, TILE, tw, TILE, f), x.dtype)
+        blocks = self._blocks(n_img, th * tw, c, f, x.itemsize)
+        for start, stop in blocks:
+            b, t = stop - start, (stop - start) * th * tw
+            patches = scratch.get("patches", (n, n, blocks[0][1], th, tw, c), x.dtype)[:, :, :b]
+            np.copyto(patches, windows[start:stop].transpose(4, 5, 0, 1, 2, 3))
+            v = v_all[n * n * start * th * tw * c:n * n * stop * th * tw * c].reshape(n * n, t, c)
+            np.matmul(self.kron_bt, patches.reshape(n * n, -1), out=v.reshape(n * n, -1))
+            m = scratch.get("m", (n * n, blocks[0][1] * th * tw, f), x.dtype)[:, :t]
+            np.matmul(v, u, out=m)
+            y = scratch.get("y", (TILE, TILE, blocks[0][1], th, tw, f), x.dtype)[:, :, :b]
+            np.matmul(self.kron_at, m.reshape(n * n, -1), out=y.reshape(TILE * TILE, -1))
+            np.add(y.transpose(2, 3, 0, 4, 1, 5), bias, out=out[start:stop])
+        self._u, self._x_shape, self._padding, self._blocks_used = u, x.shape, padding, blocks
+        return out.reshape(n_img, TILE * th, TILE * tw, f)[:, :oh, :ow].transpose(0, 3, 1, 2)
+
+    def _filters(self, weight: np.ndarray) -> np.ndarray:
+        """weight (F, C, r, r) -> U (n², C, F)."""
+        f, c, r, _ = weight.shape
+        g = weight.transpose(2, 3, 1, 0).reshape(r * r, c * f)
+        return (self.kron_g[weight.dtype] @ g).reshape(-1, c, f)
+
+    def backward(self, dout: np.ndarray, weight: np.ndarray, scratch: Scratch, input_grad: bool):
+        """(dweight (F, C, r, r), dbias (F,), dx (N, C, H, W) or None) for dout (N, F, OH, OW).
+
+        Needs the arrays of the forward pass just before (V in scratch, U here); weight is unused."""
+        n_img, c, h, w = self._x_shape
+        p, n, r = self._padding, self.n, self.kernel
+        oh, ow, th, tw = self._tiles(h, w, p)
+        f = dout.shape[1]
+        dy = scratch.get("dout", (n_img, th, TILE, tw, TILE, f), dout.dtype)  # rows and columns past OH, OW stay 0
+        dy.reshape(n_img, TILE * th, TILE * tw, f)[:, :oh, :ow] = dout.transpose(0, 2, 3, 1)
+        dbias = np.ones(dy.size // f, dout.dtype) @ dy.reshape(-1, f)
+        v_all = scratch.get("v", (n * n * n_img * th * tw * c,), dout.dtype)
+        du = np.zeros((n * n, c, f), dout.dtype)
+        dxp = np.zeros((n_img, TILE * th + n - TILE, TILE * tw + n - TILE, c), dout.dtype) if input_grad else None
+        blocks = self._blocks_used
+        for start, stop in blocks:
+            b, t = stop - start, (stop - start) * th * tw
+            dy_tiles = scratch.get("y", (TILE, TILE, blocks[0][1], th, tw, f), dout.dtype)[:, :, :b]
+            np.copyto(dy_tiles, dy[start:stop].transpose(2, 4, 0, 1, 3, 5))
+            dm = scratch.get("m", (n * n, blocks[0][1] * th * tw, f), dout.dtype)[:, :t]
+            np.matmul(self.kron_at.T, dy_tiles.reshape(TILE * TILE, -1), out=dm.reshape(n * n, -1))
+            v = v_all[n * n * start * th * tw * c:n * n * stop * th * tw * c].reshape(n * n, t, c)
+            du += np.matmul(v.transpose(0, 2, 1), dm)
+            if input_grad:
+                self._input_grad(dm, v, scratch, dxp[start:stop], blocks[0][1])
+        dg = self.kron_g[du.dtype].T @ du.reshape(n * n, -1)  # (r², C * F)
+        dweight = dg.reshape(r, r, c, f).transpose(3, 2, 0, 1)
+        dx = dxp[:, p:p + h, p:p + w, :].transpose(0, 3, 1, 2) if input_grad else None
+        return dweight, dbias, dx
+
+    def _input_grad(self, dm, v, scratch, dxp, block_images) -> None:
+        """Add one block's input gradient onto its padded images dxp (B, ., ., C); v is overwritten."""
+        n, b, c = self.n, len(dxp), dxp.shape[3]
+        _, _, th, tw = self._tiles(*self._x_shape[2:], self._padding)
+        dv = np.matmul(dm, self._u.transpose(0, 2, 1), out=v)  # this block's V is no longer needed
+        dpatches = scratch.get("patches", (n, n, block_images, th, tw, c), dm.dtype)[:, :, :b]
+        np.matmul(self.kron_bt.T, dv.reshape(n * n, -1), out=dpatches.reshape(n * n, -1))
+        for a in range(n):  # n² adds, one per position in the patch
+            for col in range(n):
+                dxp[:, a:a + TILE * th:TILE, col:col + TILE * tw:TILE, :] += dpatches[a, col]
