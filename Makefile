@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 # Tests run on every core (pytest-xdist); a test module stays on one worker, so its module-scoped fixtures are made once.
+# (loadscope, not loadgroup: with pytest 9.2, xdist 3.8 ignores xdist_group marks, pytest-xdist issue 1386.)
 PARALLEL := -n auto --dist loadscope --no-loadscope-reorder
 
 .PHONY: run test test-fast lint bench clean
