@@ -3,6 +3,9 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# Tests run on every core (pytest-xdist); a test module stays on one worker, so its module-scoped fixtures are made once.
+# (loadscope, not loadgroup: with pytest 9.2, xdist 3.8 ignores xdist_group marks, pytest-xdist issue 1386.)
+PARALLEL := -n auto --dist loadscope --no-loadscope-reorder
 
 .PHONY: run test test-fast lint bench clean
 
@@ -19,11 +22,11 @@ lint: $(VENV)/.installed
 	$(PY) -m ruff check model app tests tools
 
 test: lint
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PARALLEL)
 	.ci/wheel_check $(PY)  # the wheel, installed in a fresh venv, works from another folder
 
 test-fast: lint
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow"
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PARALLEL) -m "not slow"
 
 # `make bench`: DigitLab's presets beside PyTorch's CPU build when a Python with torch is found
 # (TORCH_PYTHON=..., else /tmp/torchvenv/bin/python if present; TORCH_PYTHON= for DigitLab alone).
