@@ -22,10 +22,6 @@ SOURCE_LANGUAGE = "en"
 NATIVE_NAMES = {"en": "English", "zh_CN": "简体中文"}  # each in its own language, so anyone finds theirs
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Language", text)
-
-
 def available(folder: Path = TRANSLATIONS_DIR) -> list[str]:
     """English, then every language with a compiled translation in `folder`."""
     found = sorted(p.stem.removeprefix("digitlab_") for p in Path(folder).glob("digitlab_*.qm"))
@@ -70,14 +66,15 @@ def install(app: QCoreApplication, choice: str | None = None, folder: Path = TRA
 def add_language_menu(window, folder: Path = TRANSLATIONS_DIR) -> None:
     """A View > Language menu: follow the system, or one of the available languages."""
     bar = window.menuBar()
-    view = QMenu(tr("&View"), bar)
+    view = QMenu(QCoreApplication.translate("Language", "&View"), bar)
     last = bar.actions()[-1:]  # Help stays last
     bar.insertMenu(last[0], view) if last else bar.addMenu(view)
-    menu = view.addMenu(tr("&Language"))
+    menu = view.addMenu(QCoreApplication.translate("Language", "&Language"))
     group = QActionGroup(menu, exclusive=True)
     saved = str(QSettings().value(SETTINGS_KEY, "", type=str))
     for code in ["", *available(folder)]:
-        action = menu.addAction(tr("System default") if code == "" else NATIVE_NAMES.get(code, code))
+        system = QCoreApplication.translate("Language", "System default")
+        action = menu.addAction(system if code == "" else NATIVE_NAMES.get(code, code))
         action.setCheckable(True)
         action.setChecked(code == saved)
         action.triggered.connect(lambda _=False, code=code: choose(window, code))
@@ -92,7 +89,8 @@ def choose(window, code: str) -> None:
         return
     settings.setValue(SETTINGS_KEY, code)
     settings.sync()
-    answer = QMessageBox.question(window, tr("Language"),
-                                  tr("DigitLab shows the new language when it starts again. Restart now?"))
+    title = QCoreApplication.translate("Language", "Language")
+    text = QCoreApplication.translate("Language", "DigitLab shows the new language when it starts again. Restart now?")
+    answer = QMessageBox.question(window, title, text)
     if answer == QMessageBox.StandardButton.Yes and QProcess.startDetached(sys.executable, ["-m", "app"]):
         window.close()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from model.calibration import Calibration, CalibrationError
 from model.constants import DEFAULT_NETWORK
@@ -49,7 +49,9 @@ class NetworkEntry:
     def label(self) -> str:
         """"small-cnn · test 99.1%", for menus and the selector."""
         acc = self.test_accuracy
-        return self.name if acc is None else f"{self.name} · test {100 * acc:.1f}%"
+        if acc is None:
+            return self.name
+        return QCoreApplication.translate("NetworkList", "{0} · test {1:.1f}%").format(self.name, 100 * acc)
 
 
 class NetworkList(QObject):
@@ -85,7 +87,7 @@ class NetworkList(QObject):
         meta = dict(meta or {})
         path = Path(path) if path is not None else None
         existing = self.index_of(path) if path is not None else None
-        name = self._unique_name(meta.get("name") or (path.stem if path else "trained network"), existing)
+        name = self._unique_name(meta.get("name") or (path.stem if path else self.tr("trained network")), existing)
         entry = NetworkEntry(name, net, meta, path, source)
         if existing is None:
             self._entries.append(entry)

@@ -6,7 +6,7 @@ import math
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
 MAX_RECENT = 8
 MAX_TABS = 100
@@ -30,11 +30,13 @@ class Settings:
             read()  # notes any damaged value
         if status == QSettings.Status.NoError and not self._damaged:
             return None
-        what = self._damaged[0] if self._damaged else "the file"
+        what = self._damaged[0] if self._damaged else QCoreApplication.translate("Settings", "the file")
         self.store.clear()
         self.store.sync()
         self._damaged.clear()
-        return f"DigitLab's settings ({self.store.fileName()}) were damaged ({what}); the defaults are used instead"
+        return QCoreApplication.translate(
+            "Settings", "DigitLab's settings ({0}) were damaged ({1}); the defaults are used instead").format(
+            self.store.fileName(), what)
 
     def _value(self, key: str, default, kind: type, valid=lambda value: True):
         """The stored value as `kind`, or `default` (and the key noted as damaged) if it is not one."""
