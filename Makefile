@@ -1,10 +1,13 @@
 # `make run` starts DigitLab, `make test` lints, runs the tests and the wheel check (`make test-fast`
-# skips the slow tests and the wheel check); each builds .venv first if needed.
+# skips the slow tests and the wheel check); each builds .venv first if needed. `make translations`
+# gathers the window's strings into the .ts file and compiles the .qm the package ships.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test test-fast lint bench clean
+TS := app/translations/digitlab_zh_CN.ts
+
+.PHONY: run test test-fast lint bench translations clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +35,13 @@ BENCH_ARGS ?=
 
 bench: $(VENV)/.installed
 	$(PY) -m tools.bench_compare --torch-python "$(TORCH_PYTHON)" $(BENCH_ARGS)
+
+# Every tr()/translate() string in app/ into the .ts (no line numbers: fewer merge conflicts), then the .qm;
+# fails while a string is still untranslated.
+translations: $(VENV)/.installed
+	$(VENV)/bin/pyside6-lupdate -extensions py -no-obsolete -locations none app -ts $(TS)
+	$(VENV)/bin/pyside6-lrelease $(TS)
+	@! grep -n 'type="unfinished"' $(TS) || (echo "$(TS): translate the strings above (type=\"unfinished\")"; false)
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -121,6 +121,10 @@ class WindowActions(QObject):
         bar = QToolBar(self.tr("Tools"), self._window, objectName="tools", movable=False)
         self._window.addToolBar(bar)
         bar.addActions([self.pen, self.eraser])
+        # On the toolbar, without the menus' "(&P)" that some languages add for a mnemonic.
+        for act, text in ((self.pen, self.tr("Pen")), (self.eraser, self.tr("Eraser")), (self.undo, self.tr("Undo")),
+                          (self.redo, self.tr("Redo")), (self.clear, self.tr("Clear"))):
+            act.setIconText(text)
         bar.addSeparator()
         bar.addWidget(QLabel(" {0} ".format(self.tr("Brush"))))
         self.brush = QSpinBox(minimum=int(MIN_BRUSH), maximum=int(MAX_BRUSH), suffix=BRUSH_SUFFIX)
