@@ -19,6 +19,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from app.settings import file_name_for, with_default_suffix
+from app.training import config_errors
 from app.training.curves import TrainingCurves
 from app.training.form import CURRENT, TrainingForm
 from app.training.result import (
@@ -130,7 +131,7 @@ class TrainingPanel(QWidget):
             config.validate(TRAIN_IMAGES)
             net, source = self._network_to_train(request, from_current)
         except (ValueError, KeyError) as exc:  # ConfigError and SpecError are ValueErrors
-            self.show_message(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            self.show_message(config_errors.translated(str(exc).splitlines()[0]) if str(exc) else type(exc).__name__)
             return False
         self.show_run_starting(config, source)
         self.runner.start(net, config, self._data_fn, self._train_fn)

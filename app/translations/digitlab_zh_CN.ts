@@ -9,6 +9,45 @@
     </message>
 </context>
 <context>
+    <name>ConfigErrors</name>
+    <message>
+        <source>epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>training-set size</source>
+        <translation>训练集大小</translation>
+    </message>
+    <message>
+        <source>The batch size {0} is larger than the {1} training images.</source>
+        <translation>批大小 {0} 超过了训练图像的数量（{1} 张）。</translation>
+    </message>
+    <message>
+        <source>The {0} must be a whole number from {1} to {2}, not {3}.</source>
+        <translation>{0}必须是 {1} 到 {2} 之间的整数，而不是 {3}。</translation>
+    </message>
+    <message>
+        <source>The {0} must be a whole number of at least {1}, not {2}.</source>
+        <translation>{0}必须是不小于 {1} 的整数，而不是 {2}。</translation>
+    </message>
+    <message>
+        <source>The {0} must be a number in {1}, not {2}.</source>
+        <translation>{0}必须是区间 {1} 内的数，而不是 {2}。</translation>
+    </message>
+</context>
+<context>
     <name>CrashReport</name>
     <message>
         <source> (details in {0})</source>
