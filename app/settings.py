@@ -108,6 +108,6 @@ def file_name_for(name: str, suffix: str) -> str:
 
     The accuracies in brackets, spaces and characters that trouble file systems or shells go.
     """
-    stem = re.sub(r"\s*\([^()]*%\)", "", name)  # "(val 84.4%)", "(test 99.1%)"
+    stem = re.sub(r"\s*[(（][^()（）]*%[)）]", "", name)  # "(val 84.4%)", "(test 99.1%)", "（验证 84.4%）"
     stem = re.sub(r"[^\w.]+", "-", stem).strip("-.")
     return (stem or "network") + suffix

@@ -610,11 +610,11 @@
     </message>
     <message>
         <source>{0} (val {1:.1%})</source>
-        <translation>{0} (验证 {1:.1%})</translation>
+        <translation>{0}（验证 {1:.1%}）</translation>
     </message>
     <message>
         <source>{0} (train {1:.1%})</source>
-        <translation>{0} (训练 {1:.1%})</translation>
+        <translation>{0}（训练 {1:.1%}）</translation>
     </message>
     <message>
         <source>Epoch {0}/{1}, batch {2}/{3}</source>
