@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QProcess, QS
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox
 
+from app import plot_text
 from model import text as model_text
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
@@ -56,10 +57,11 @@ def install(app: QCoreApplication, choice: str | None = None, folder: Path = TRA
             if translator.load(name, str(where)) and app.installTranslator(translator):
                 translators.append(translator)
     app._digitlab_translators = translators
-    # model/ draws plots and names experiments for the window; it translates through this hook.
-    # TODO(CJK plot font): once app.plot_text lands, install plot_text.translate here instead, so
-    # model/'s plots pick a CJK font, or stay English when none is installed.
-    model_text.install(QCoreApplication.translate if translators else None)
+    if translators and plot_text.needs_cjk(NATIVE_NAMES.get(code, "")):
+        plot_text.cjk_family()  # the plots' CJK font, found once here on the GUI thread, not mid-plot in a worker
+    # model/ draws plots and names experiments for the window; it translates through this hook, which
+    # picks a CJK font for its plots, or keeps them English when none is installed.
+    model_text.install(plot_text.translate if translators else None)
     return code
 
 
