@@ -36,10 +36,10 @@ BENCH_ARGS ?=
 bench: $(VENV)/.installed
 	$(PY) -m tools.bench_compare --torch-python "$(TORCH_PYTHON)" $(BENCH_ARGS)
 
-# Every tr()/translate() string in app/ into the .ts (no line numbers: fewer merge conflicts), then the .qm;
-# fails while a string is still untranslated.
+# Every tr()/translate() string in app/ and model/ (model.text) into the .ts (no line numbers: fewer
+# merge conflicts), then the .qm; fails while a string is still untranslated.
 translations: $(VENV)/.installed
-	$(VENV)/bin/pyside6-lupdate -extensions py -no-obsolete -locations none app -ts $(TS)
+	$(VENV)/bin/pyside6-lupdate -extensions py -no-obsolete -locations none app model -ts $(TS)
 	$(VENV)/bin/pyside6-lrelease $(TS)
 	@! grep -n 'type="unfinished"' $(TS) || (echo "$(TS): translate the strings above (type=\"unfinished\")"; false)
 
