@@ -36,8 +36,8 @@ from model.presets import PRESETS, describe_presets
 
 # Names that stay as they are in any language; the combo boxes' activations, optimizers and
 # presets are names too (typed as they are at the command line).
-NAMES = {"MNIST", "ReLU", "Adam", "SGD", "CNN", "MLP", "NumPy", "DigitLab", "PNG", "CSV", "Esc", "Dropout", "epoch",
-         "English", *ACTIVATIONS, *OPTIMIZERS, *PRESETS}
+NAMES = {"MNIST", "ReLU", "Leaky", "Adam", "SGD", "CNN", "MLP", "XOR", "NumPy", "DigitLab", "PNG", "CSV", "Markdown",
+         "Esc", "Dropout", "epoch", "English", *ACTIVATIONS, *OPTIMIZERS, *PRESETS}
 ALLOWED = {name.lower() for name in NAMES}
 WORD = re.compile(r"[A-Za-z][A-Za-z_\-]*[A-Za-z]")  # one-letter tokens are units or mnemonics: "5x5", "(P)"
 PATH = re.compile(r"(?:[A-Za-z]:)?[/\\][^\s，。）)]*")  # a file or folder named in a sentence is shown as it is
