@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
-from tools.screenshot import offscreen_window, two_strokes, wait_for, wait_ms
+from tools.screenshot import grab_panels, offscreen_window, two_strokes, wait_ms
 
 SMALL_SCREEN = "1024x700"
 
@@ -49,17 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     window.tabs.setCurrentIndex(0)
     app.processEvents()
     window.grab().save(str(out / f"{prefix}-drawing.png"))
-    window.tabs.setCurrentWidget(window.training)
-    app.processEvents()
-    window.grab().save(str(out / f"{prefix}-training.png"))
-    window.tabs.setCurrentWidget(window.experiments)
-    window.experiments.results_dir = Path(tempfile.mkdtemp())
-    window.experiments.select("vanishing-gradients")
-    window.experiments.quick.setChecked(True)
-    window.experiments.run()
-    wait_for(window.experiments.finished)
-    app.processEvents()
-    window.grab().save(str(out / f"{prefix}-experiments.png"))
+    grab_panels(app, window, out, prefix=f"{prefix}-")
     print(f"{window.width()}x{window.height()}; saved to {out}")
     window.close()
     return 0
