@@ -5,8 +5,11 @@ names each string still in English (its widget, tab and text), so a string
 someone forgot to wrap or translate is easy to find.
 """
 import re
+import subprocess
 from html import unescape
+from pathlib import Path
 
+import PySide6
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (
@@ -168,3 +171,14 @@ def test_the_engines_verdicts_on_the_form_are_translated(qapp, bad):
     finally:
         i18n.install(qapp, "en")
     assert re.search("[\u4e00-\u9fff]", shown) and not english_words(shown), shown
+
+
+def test_the_shipped_qm_is_the_ts_compiled(tmp_path):
+    """A translation edited in the .ts but not compiled (`make translations`) would never reach the window."""
+    lrelease = Path(PySide6.__file__).parent / "lrelease"
+    if not lrelease.exists():
+        pytest.skip("PySide6 ships no lrelease here")
+    ts = i18n.TRANSLATIONS_DIR / "digitlab_zh_CN.ts"
+    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(tmp_path / "fresh.qm")], check=True, timeout=120)
+    assert (tmp_path / "fresh.qm").read_bytes() == (i18n.TRANSLATIONS_DIR / "digitlab_zh_CN.qm").read_bytes()
+    assert 'type="unfinished"' not in ts.read_text(encoding="utf-8")
