@@ -16,7 +16,7 @@
     <name>Canvas</name>
     <message>
         <source>Drawing canvas</source>
-        <translation>绘图画布</translation>
+        <translation>画板</translation>
     </message>
 </context>
 <context>
@@ -2326,7 +2326,7 @@ Unticked: the full experiment, a few seconds (toy-digits, xor) to about 15 minut
     </message>
     <message>
         <source>Save the canvas as a PNG</source>
-        <translation>把画布保存为 PNG 图片</translation>
+        <translation>把画板保存为 PNG 图片</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2422,7 +2422,7 @@ Unticked: the full experiment, a few seconds (toy-digits, xor) to about 15 minut
     </message>
     <message>
         <source>Brush width as a share of the canvas side, in {0:.0f}ths: the same stroke whatever the window&apos;s size (22 draws strokes as thick as MNIST&apos;s)</source>
-        <translation>笔刷宽度，以画布边长的 1/{0:.0f} 为单位：无论窗口多大，笔画都一样粗（22 画出的笔画和 MNIST 一样粗）</translation>
+        <translation>笔刷宽度，以画板边长的 1/{0:.0f} 为单位：无论窗口多大，笔画都一样粗（22 画出的笔画和 MNIST 一样粗）</translation>
     </message>
     <message>
         <source>Network</source>
