@@ -1,5 +1,6 @@
 # `make run` starts DigitLab, `make test` lints, runs the tests and the wheel check (`make test-fast`
-# skips the slow tests and the wheel check); each builds .venv first if needed.
+# skips the slow tests and the wheel check); each builds .venv first if needed. `make translations`
+# gathers the window's strings into the .ts file and compiles the .qm the package ships.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -7,7 +8,9 @@ PY := $(VENV)/bin/python
 # (loadscope, not loadgroup: with pytest 9.2, xdist 3.8 ignores xdist_group marks, pytest-xdist issue 1386.)
 PARALLEL := -n auto --dist loadscope --no-loadscope-reorder
 
-.PHONY: run test test-fast lint bench clean
+TS := app/translations/digitlab_zh_CN.ts
+
+.PHONY: run test test-fast lint bench translations clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +38,13 @@ BENCH_ARGS ?=
 
 bench: $(VENV)/.installed
 	$(PY) -m tools.bench_compare --torch-python "$(TORCH_PYTHON)" $(BENCH_ARGS)
+
+# Every tr()/translate() string in app/ and model/ (model.text) into the .ts (no line numbers: fewer
+# merge conflicts), then the .qm; fails while a string is still untranslated.
+translations: $(VENV)/.installed
+	$(VENV)/bin/pyside6-lupdate -extensions py -no-obsolete -locations none app model -ts $(TS)
+	$(VENV)/bin/pyside6-lrelease $(TS)
+	@! grep -n 'type="unfinished"' $(TS) || (echo "$(TS): translate the strings above (type=\"unfinished\")"; false)
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

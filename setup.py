@@ -7,9 +7,10 @@ from setuptools import find_packages, setup
 
 # Data folders, listed as packages so setuptools ships them without warning; no Python code inside.
 ASSETS = ["model.assets", "model.assets.mnist", "model.assets.weights", "model.assets.fonts"]
+TRANSLATIONS = "app.translations"  # the compiled .qm files only; the .ts sources stay in the repository
 
 setup(
-    packages=[*find_packages(include=["model*", "app*"]), *ASSETS],
+    packages=[*find_packages(include=["model*", "app*"]), *ASSETS, TRANSLATIONS],
     package_dir={"model.assets": "assets"},
-    package_data={**{name: ["*"] for name in ASSETS}, "app": ["translations/*.qm"]},
+    package_data={**{name: ["*"] for name in ASSETS}, TRANSLATIONS: ["*.qm"]},
 )

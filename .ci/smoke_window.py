@@ -1,5 +1,7 @@
 """Start the installed window through its entry point, check it picked a bundled network, and quit.
 
+Also checks that the compiled Chinese translation came with the package.
+
 Run by .ci/wheel_check with the fresh venv's Python, from a folder holding no source.
 Usage: python smoke_window.py VENV
 """
@@ -9,11 +11,13 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+import app.i18n
 import app.main
 import model
 
 venv = Path(sys.argv[1]).resolve()
 assert venv in Path(model.__file__).resolve().parents, f"model imported from {model.__file__}, not the venv"
+assert "zh_CN" in app.i18n.available(), f"no compiled Chinese translation in {app.i18n.TRANSLATIONS_DIR}"
 
 
 def inspect_and_quit() -> None:

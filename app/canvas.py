@@ -63,7 +63,7 @@ class Canvas(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Drawing canvas")
+        self.setAccessibleName(self.tr("Drawing canvas"))
         self._edits: list[Stroke | Picture | Clear] = []
         self._redo: list[Stroke | Picture | Clear] = []
         self._brush = DEFAULT_BRUSH

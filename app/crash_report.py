@@ -15,14 +15,12 @@ import time
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.data_folder import data_folder
 
 LOG_NAME = "errors.log"
-TITLE = "DigitLab: something went wrong"
-INTACT = "Your drawing, network and settings are intact, and DigitLab keeps running."
 
 _lock = threading.Lock()
 _log_path: Path | None = None
@@ -40,7 +38,7 @@ def log_exception(exc: BaseException) -> Path | None:
 
 def logged_note(path: Path | None) -> str:
     """" (details in /path/errors.log)", to end a one-line failure message; "" without a log."""
-    return f" (details in {path})" if path else ""
+    return QCoreApplication.translate("CrashReport", " (details in {0})").format(path) if path else ""
 
 
 def _write_log(text: str) -> Path | None:
@@ -64,8 +62,14 @@ def describe(exc: BaseException) -> str:
 
 
 def message(summary: str, logged: Path | None) -> str:
-    where = f"The details were written to {logged}." if logged else "The details could not be written to a log."
-    return f"An unexpected error in {summary}.\n\n{INTACT}\n\n{where}"
+    if logged:
+        where = QCoreApplication.translate("CrashReport", "The details were written to {0}.").format(logged)
+    else:
+        where = QCoreApplication.translate("CrashReport", "The details could not be written to a log.")
+    intact = QCoreApplication.translate("CrashReport",
+                                        "Your drawing, network and settings are intact, and DigitLab keeps running.")
+    return QCoreApplication.translate("CrashReport", "An unexpected error in {0}.").format(summary) + (
+        f"\n\n{intact}\n\n{where}")
 
 
 class CrashReporter(QObject):
@@ -97,7 +101,8 @@ class CrashReporter(QObject):
             return
         self._showing = True
         try:
-            QMessageBox.warning(QApplication.activeWindow(), TITLE, message(summary, logged))
+            title = QCoreApplication.translate("CrashReport", "DigitLab: something went wrong")
+            QMessageBox.warning(QApplication.activeWindow(), title, message(summary, logged))
         finally:
             self._showing = False
 

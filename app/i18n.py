@@ -14,16 +14,13 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QProcess, QS
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox
 
+from app import plot_text
 from model import text as model_text
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
 SETTINGS_KEY = "ui/language"  # "" follows the system
 SOURCE_LANGUAGE = "en"
 NATIVE_NAMES = {"en": "English", "zh_CN": "简体中文"}  # each in its own language, so anyone finds theirs
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Language", text)
 
 
 def available(folder: Path = TRANSLATIONS_DIR) -> list[str]:
@@ -60,24 +57,26 @@ def install(app: QCoreApplication, choice: str | None = None, folder: Path = TRA
             if translator.load(name, str(where)) and app.installTranslator(translator):
                 translators.append(translator)
     app._digitlab_translators = translators
-    # model/ draws plots and names experiments for the window; it translates through this hook.
-    # TODO(CJK plot font): once app.plot_text lands, install plot_text.translate here instead, so
-    # model/'s plots pick a CJK font, or stay English when none is installed.
-    model_text.install(QCoreApplication.translate if translators else None)
+    if translators and plot_text.needs_cjk(NATIVE_NAMES.get(code, "")):
+        plot_text.cjk_family()  # the plots' CJK font, found once here on the GUI thread, not mid-plot in a worker
+    # model/ draws plots and names experiments for the window; it translates through this hook, which
+    # picks a CJK font for its plots, or keeps them English when none is installed.
+    model_text.install(plot_text.translate if translators else None)
     return code
 
 
 def add_language_menu(window, folder: Path = TRANSLATIONS_DIR) -> None:
     """A View > Language menu: follow the system, or one of the available languages."""
     bar = window.menuBar()
-    view = QMenu(tr("&View"), bar)
+    view = QMenu(QCoreApplication.translate("Language", "&View"), bar)
     last = bar.actions()[-1:]  # Help stays last
     bar.insertMenu(last[0], view) if last else bar.addMenu(view)
-    menu = view.addMenu(tr("&Language"))
+    menu = view.addMenu(QCoreApplication.translate("Language", "&Language"))
     group = QActionGroup(menu, exclusive=True)
     saved = str(QSettings().value(SETTINGS_KEY, "", type=str))
     for code in ["", *available(folder)]:
-        action = menu.addAction(tr("System default") if code == "" else NATIVE_NAMES.get(code, code))
+        system = QCoreApplication.translate("Language", "System default")
+        action = menu.addAction(system if code == "" else NATIVE_NAMES.get(code, code))
         action.setCheckable(True)
         action.setChecked(code == saved)
         action.triggered.connect(lambda _=False, code=code: choose(window, code))
@@ -92,7 +91,8 @@ def choose(window, code: str) -> None:
         return
     settings.setValue(SETTINGS_KEY, code)
     settings.sync()
-    answer = QMessageBox.question(window, tr("Language"),
-                                  tr("DigitLab shows the new language when it starts again. Restart now?"))
+    title = QCoreApplication.translate("Language", "Language")
+    text = QCoreApplication.translate("Language", "DigitLab shows the new language when it starts again. Restart now?")
+    answer = QMessageBox.question(window, title, text)
     if answer == QMessageBox.StandardButton.Yes and QProcess.startDetached(sys.executable, ["-m", "app"]):
         window.close()

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from PIL import Image
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -39,9 +39,6 @@ from model.weights import save_weights
 
 FIRST_RUN_SHARE = 0.85  # of the screen, before a size has been remembered
 PREDICT_INTERVAL_MS = 40  # at most one prediction per 40 ms while the pen moves
-WEIGHT_FILTER = "DigitLab weights (*.npz);;All files (*)"
-IMAGE_FILTER = "PNG image (*.png)"
-HINT = "Left button draws · right button erases · Esc clears · drop an image file to classify it"
 STYLE = """
 QFrame#card { background: white; border: 1px solid #dde1e7; border-radius: 10px; }
 QLabel#hint { color: #6b7380; }
@@ -76,14 +73,16 @@ class MainWindow(QMainWindow):
         problems = self.networks.load_bundled(weights_dir)
         self._restore()
         if problems:  # a damaged bundled file is skipped, not fatal
-            self.statusBar().showMessage(f"Skipped {problems[0]}", 15000)
+            self.statusBar().showMessage(self.tr("Skipped {0}").format(problems[0]), 15000)
         if self.settings.problem:  # already replaced by the defaults
             self.statusBar().showMessage(self.settings.problem, 15000)
         self.canvas.setFocus()  # keyboard shortcuts go to the drawing, not the brush box
 
     # --- building -------------------------------------------------------------
     def _build_centre(self) -> None:
-        hint = QLabel(HINT, objectName="hint", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
+        hint = QLabel(self.tr("Left button draws · right button erases · Esc clears · "
+                              "drop an image file to classify it"),
+                      objectName="hint", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
         left = self.draw_column = QVBoxLayout()  # My digits' practice bar goes above the canvas
         left.addWidget(self.canvas, 1)
         left.addWidget(hint)
@@ -97,7 +96,7 @@ class MainWindow(QMainWindow):
         row.addLayout(left, 1)
         row.addWidget(card, 0)
         self.tabs = QTabWidget(documentMode=True)
-        self.tabs.addTab(centre, "Draw")
+        self.tabs.addTab(centre, self.tr("Draw"))
         self.draw_page = centre
         self.setCentralWidget(self.tabs)
         self.name_label, self.accuracy_label, self.time_label = QLabel(), QLabel(), QLabel()
@@ -141,13 +140,14 @@ class MainWindow(QMainWindow):
             self.last_prediction = result
             self.last_latency = time.perf_counter() - start
             # An empty canvas was not classified, so there is no time to show.
-            self.time_label.setText(f"inference {1000 * result.seconds:.1f} ms" if result is not None else "")
+            self.time_label.setText(self.tr("inference {0:.1f} ms").format(1000 * result.seconds)
+                                    if result is not None else "")
         self.prediction_updated.emit()
 
     def _on_network_changed(self, entry) -> None:
-        self.name_label.setText(entry.name if entry else "no network")
+        self.name_label.setText(entry.name if entry else self.tr("no network"))
         acc = entry.test_accuracy if entry else None
-        self.accuracy_label.setText("" if acc is None else f"test accuracy {100 * acc:.2f}%")
+        self.accuracy_label.setText("" if acc is None else self.tr("test accuracy {0:.2f}%").format(100 * acc))
         self.time_label.setText("")
         if entry is not None and entry.path is not None:
             self.settings.set_last_network(entry.path)
@@ -174,39 +174,39 @@ class MainWindow(QMainWindow):
         try:
             index = self.networks.open_file(path)
         except ValueError as exc:
-            QMessageBox.warning(self, "Cannot open weights", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot open weights"), str(exc))
             if not Path(path).exists():  # a recent file since moved or deleted: drop it from the menu
                 self.settings.remove_recent_file(path)
                 self.actions.refresh_recent()
             return False
         self.networks.select(index)
         self._remember_file(path)
-        self.statusBar().showMessage(f"Opened {self.networks.current().name} from {path}", 5000)
+        self.statusBar().showMessage(self.tr("Opened {0} from {1}").format(self.networks.current().name, path), 5000)
         return True
 
     def save_weights(self, path: str | Path) -> bool:
         """Save the current network to `path` (atomically); shows one message on failure."""
         entry, index = self.networks.current(), self.networks.current_index()
         if entry is None:
-            QMessageBox.warning(self, "Nothing to save", "No network is loaded.")
+            QMessageBox.warning(self, self.tr("Nothing to save"), self.tr("No network is loaded."))
             return False
         try:
             # The network's own name: the selector's " (2)" only tells apart two of the same name.
             save_weights(path, entry.net, meta={**entry.meta, "name": entry.meta.get("name") or entry.name})
         except (ValueError, OSError) as exc:
-            QMessageBox.warning(self, "Cannot save weights", str(exc).splitlines()[0])
+            QMessageBox.warning(self, self.tr("Cannot save weights"), str(exc).splitlines()[0])
             return False
         self.networks.mark_saved(index, path)
         self.settings.set_last_network(path)
         self._remember_file(path)
-        self.statusBar().showMessage(f"Saved {entry.name} to {path}", 5000)
+        self.statusBar().showMessage(self.tr("Saved {0} to {1}").format(entry.name, path), 5000)
         return True
 
     def export_canvas(self, path: str | Path) -> bool:
         try:
             Image.fromarray(self.canvas.to_array()).save(path)
         except (ValueError, OSError) as exc:
-            QMessageBox.warning(self, "Cannot export the drawing", str(exc).splitlines()[0])
+            QMessageBox.warning(self, self.tr("Cannot export the drawing"), str(exc).splitlines()[0])
             return False
         return True
 
@@ -214,7 +214,8 @@ class MainWindow(QMainWindow):
         """Score the current network on MNIST test in the background, in a dialog."""
         entry = self.networks.current()
         if entry is None:
-            QMessageBox.information(self, "Evaluate", "No network loaded — train one or open a weight file.")
+            QMessageBox.information(self, self.tr("Evaluate"),
+                                    self.tr("No network loaded — train one or open a weight file."))
             return None
         dialog = EvaluateDialog(entry.net.copy(), entry.name, self, calibration=entry.calibration)  # the thread's own copy
         self._evaluations.append(dialog)
@@ -228,23 +229,24 @@ class MainWindow(QMainWindow):
 
     # --- dialogs (thin wrappers around the methods above) -------------------
     def ask_open_weights(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open weights", self._start_dir(), WEIGHT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open weights"), self._start_dir(), weight_filter())
         if path:
             self.open_weights(path)
 
     def ask_save_weights(self) -> None:
         entry = self.networks.current()
         if entry is None:
-            QMessageBox.warning(self, "Nothing to save", "No network is loaded.")
+            QMessageBox.warning(self, self.tr("Nothing to save"), self.tr("No network is loaded."))
             return
         default = str(Path(self._start_dir()) / file_name_for(entry.meta.get("name") or entry.name, ".npz"))
-        path, _ = QFileDialog.getSaveFileName(self, "Save weights as", default, WEIGHT_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save weights as"), default, weight_filter())
         path = with_default_suffix(path, ".npz")
         if path:
             self.save_weights(path)
 
     def ask_export_canvas(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export drawing", "digit.png", IMAGE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export drawing"), "digit.png",
+                                              self.tr("PNG image (*.png)"))
         path = with_default_suffix(path, ".png")
         if path:
             self.export_canvas(path)
@@ -271,13 +273,13 @@ class MainWindow(QMainWindow):
         """Add the Train, Experiments and Inside tabs and reopen the tab last shown."""
         self.training = TrainingPanel(self.current_network)
         self.training.network_trained.connect(self._use_trained)
-        self.add_panel("Train", self.training)
+        self.add_panel(self.tr("Train"), self.training)
         self.watch = attach_watch(self, self.training)
         self.experiments = ExperimentsView()
-        self.add_panel("Experiments", self.experiments)
+        self.add_panel(self.tr("Experiments"), self.experiments)
         self.inside = InsideView(self.networks, self.canvas)
         self.inside.addActions(self.draw_page.actions())  # Esc, Ctrl+Z... where the canvas is shown
-        self.add_panel("Inside", self.inside)
+        self.add_panel(self.tr("Inside"), self.inside)
         self.my_digits = my_digits.install(self)
         self.tabs.setCurrentIndex(min(self.settings.tab(), self.tabs.count() - 1))
 
@@ -312,3 +314,8 @@ class MainWindow(QMainWindow):
                 shutdown()
         self.save_settings()
         super().closeEvent(event)
+
+
+def weight_filter() -> str:
+    """The file dialogs' filter for weight files, in the window's language."""
+    return QCoreApplication.translate("MainWindow", "DigitLab weights (*.npz);;All files (*)")

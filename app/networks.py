@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from model.calibration import Calibration, CalibrationError
 from model.constants import DEFAULT_NETWORK
@@ -23,6 +23,10 @@ from model.weights import load_digit_reader
 
 BUNDLED_DIR = WEIGHTS_DIR
 BUNDLED_ORDER = (DEFAULT_NETWORK, "cnn", "mlp")  # the first one present is the default
+# The bundled networks' names as their files carry them; the selector shows them translated.
+BUNDLED_NAMES = (QT_TRANSLATE_NOOP("NetworkList", "Small CNN (default)"),
+                 QT_TRANSLATE_NOOP("NetworkList", "Lab CNN (2 conv + fc 1024)"),
+                 QT_TRANSLATE_NOOP("NetworkList", "MLP 784-256-256-10"))
 
 
 @dataclass
@@ -49,7 +53,9 @@ class NetworkEntry:
     def label(self) -> str:
         """"small-cnn · test 99.1%", for menus and the selector."""
         acc = self.test_accuracy
-        return self.name if acc is None else f"{self.name} · test {100 * acc:.1f}%"
+        if acc is None:
+            return self.name
+        return QCoreApplication.translate("NetworkList", "{0} · test {1:.1f}%").format(self.name, 100 * acc)
 
 
 class NetworkList(QObject):
@@ -85,7 +91,10 @@ class NetworkList(QObject):
         meta = dict(meta or {})
         path = Path(path) if path is not None else None
         existing = self.index_of(path) if path is not None else None
-        name = self._unique_name(meta.get("name") or (path.stem if path else "trained network"), existing)
+        name = meta.get("name") or (path.stem if path else self.tr("trained network"))
+        if source == "bundled" and name in BUNDLED_NAMES:  # the file's meta keeps the English name
+            name = QCoreApplication.translate("NetworkList", name)
+        name = self._unique_name(name, existing)
         entry = NetworkEntry(name, net, meta, path, source)
         if existing is None:
             self._entries.append(entry)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -10,9 +10,10 @@ from app.predictor import Prediction
 from app.probability_bars import ACCENT, ProbabilityBars
 from model.constants import IMAGE_SIDE as SIDE
 
-DRAW_PROMPT = "Draw a digit"
-NOT_A_DIGIT = "Not a digit"
-NO_NETWORK = "No network loaded — train one or open a weight file"
+# English sources, translated where they are shown (tests compare with these in English).
+DRAW_PROMPT = QT_TRANSLATE_NOOP("PredictionPanel", "Draw a digit")
+NOT_A_DIGIT = QT_TRANSLATE_NOOP("PredictionPanel", "Not a digit")
+NO_NETWORK = QT_TRANSLATE_NOOP("PredictionPanel", "No network loaded — train one or open a weight file")
 MUTED = "#6b7380"
 
 
@@ -61,7 +62,7 @@ class PredictionPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.digit_label = QLabel(accessibleName="Predicted digit")
+        self.digit_label = QLabel(accessibleName=self.tr("Predicted digit"))
         self.digit_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         big = QFont(self.font())
         big.setPointSizeF(self.font().pointSizeF() * 5.5)
@@ -73,19 +74,19 @@ class PredictionPanel(QWidget):
         self.confidence_label = QLabel()
         self.confidence_label.setWordWrap(True)
         self.bars = ProbabilityBars()
-        self.bars.setAccessibleName("Probability of each digit")
+        self.bars.setAccessibleName(self.tr("Probability of each digit"))
         self.preview = MnistPreview()
-        self.preview.setAccessibleName("What the network sees, 28 by 28 pixels")
+        self.preview.setAccessibleName(self.tr("What the network sees, 28 by 28 pixels"))
 
         layout = QVBoxLayout(self)
-        layout.addWidget(_caption("Prediction"))
+        layout.addWidget(_caption(self.tr("Prediction")))
         layout.addWidget(self.digit_label)
         layout.addWidget(self.confidence_label)
         layout.addSpacing(self.fontMetrics().height())
-        layout.addWidget(_caption("Probabilities"))
+        layout.addWidget(_caption(self.tr("Probabilities")))
         layout.addWidget(self.bars)
         layout.addSpacing(self.fontMetrics().height())
-        layout.addWidget(_caption("What the network sees (28 × 28)"))
+        layout.addWidget(_caption(self.tr("What the network sees (28 × 28)")))
         layout.addWidget(self.preview)
         layout.addStretch(1)
         self.show_prediction(None)
@@ -93,25 +94,25 @@ class PredictionPanel(QWidget):
     def show_prediction(self, prediction: Prediction | None) -> None:
         """Display `prediction`, or the prompt to draw when there is none."""
         if prediction is None:
-            self._show_empty(DRAW_PROMPT)
+            self._show_empty(self.tr(DRAW_PROMPT))
             return
         if prediction.refused:
             self.digit_label.setFont(self._words)
-            self.digit_label.setText(NOT_A_DIGIT)
+            self.digit_label.setText(self.tr(NOT_A_DIGIT))
             self.digit_label.setStyleSheet(f"color: {MUTED};")
-            self.confidence_label.setText(f"at most {100 * prediction.confidence:.1f}% for any digit")
+            self.confidence_label.setText(self.tr("at most {0:.1f}% for any digit").format(100 * prediction.confidence))
             self.confidence_label.setStyleSheet(f"color: {MUTED};")
         else:
             self.digit_label.setFont(self._big)
             self.digit_label.setText(str(prediction.digit))
             self.digit_label.setStyleSheet(f"color: {ACCENT.name()};")
-            self.confidence_label.setText(f"{100 * prediction.confidence:.1f}% confident")
+            self.confidence_label.setText(self.tr("{0:.1f}% confident").format(100 * prediction.confidence))
             self.confidence_label.setStyleSheet("")
         self.bars.set_probabilities(prediction.probabilities, muted=prediction.refused)
         self.preview.set_image(prediction.image)
 
     def show_no_network(self) -> None:
-        self._show_empty(NO_NETWORK)
+        self._show_empty(self.tr(NO_NETWORK))
 
     def shown_digit(self) -> int | None:
         """The digit on display, or None when there is no prediction or it is not a digit."""

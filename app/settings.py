@@ -6,7 +6,7 @@ import math
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
 MAX_RECENT = 8
 MAX_TABS = 100
@@ -30,11 +30,13 @@ class Settings:
             read()  # notes any damaged value
         if status == QSettings.Status.NoError and not self._damaged:
             return None
-        what = self._damaged[0] if self._damaged else "the file"
+        what = self._damaged[0] if self._damaged else QCoreApplication.translate("Settings", "the file")
         self.store.clear()
         self.store.sync()
         self._damaged.clear()
-        return f"DigitLab's settings ({self.store.fileName()}) were damaged ({what}); the defaults are used instead"
+        return QCoreApplication.translate(
+            "Settings", "DigitLab's settings ({0}) were damaged ({1}); the defaults are used instead").format(
+            self.store.fileName(), what)
 
     def _value(self, key: str, default, kind: type, valid=lambda value: True):
         """The stored value as `kind`, or `default` (and the key noted as damaged) if it is not one."""
@@ -106,6 +108,6 @@ def file_name_for(name: str, suffix: str) -> str:
 
     The accuracies in brackets, spaces and characters that trouble file systems or shells go.
     """
-    stem = re.sub(r"\s*\([^()]*%\)", "", name)  # "(val 84.4%)", "(test 99.1%)"
+    stem = re.sub(r"\s*[(（][^()（）]*%[)）]", "", name)  # "(val 84.4%)", "(test 99.1%)", "（验证 84.4%）"
     stem = re.sub(r"[^\w.]+", "-", stem).strip("-.")
     return (stem or "network") + suffix

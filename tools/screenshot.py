@@ -41,11 +41,12 @@ def wait_for(signal, timeout_ms: int = 60_000) -> None:
     loop.exec()
 
 
-def _grab_panels(app, window, out_dir: Path) -> None:
-    """The Train tab mid-run (the run shown in drawing.png) and the Experiments tab after a quick run."""
+def grab_panels(app, window, out_dir: Path, prefix: str = "") -> None:
+    """The Train tab mid-run (the run shown in drawing.png) and the Experiments tab after a quick run,
+    as PREFIXtraining.png and PREFIXexperiments.png."""
     window.tabs.setCurrentWidget(window.training)
     app.processEvents()
-    window.grab().save(str(out_dir / "training.png"))
+    window.grab().save(str(out_dir / f"{prefix}training.png"))
     window.tabs.setCurrentWidget(window.experiments)
     window.experiments.results_dir = Path(tempfile.mkdtemp())
     window.experiments.select("vanishing-gradients")
@@ -53,7 +54,7 @@ def _grab_panels(app, window, out_dir: Path) -> None:
     window.experiments.run()
     wait_for(window.experiments.finished)
     app.processEvents()
-    window.grab().save(str(out_dir / "experiments.png"))
+    window.grab().save(str(out_dir / f"{prefix}experiments.png"))
 
 
 def _grab_inside(app, window, out_dir: Path) -> None:
@@ -127,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     app.processEvents()
     dialog.grab().save(str(args.out_dir / "evaluate.png"))
     dialog.close()
-    _grab_panels(app, window, args.out_dir)
+    grab_panels(app, window, args.out_dir)
     _grab_inside(app, window, args.out_dir)
     grab_my_digits(app, window, args.out_dir)
     print(f"predicted {window.panel.shown_digit()}; saved to {args.out_dir}")

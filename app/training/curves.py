@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
+from app import plot_text
 from model.atomic import atomic_write
 
 REDRAWS_PER_S = 4
@@ -44,23 +45,29 @@ class TrainingCurves(QWidget):
 
     def _make_axes(self) -> None:
         self.loss_ax, self.acc_ax = self.figure.subplots(1, 2)
+        translate = plot_text.translate  # plot text in the window's language, English if no CJK font is installed
         ax = self.loss_ax
-        ax.set_title("Loss")
-        ax.set_xlabel("epoch")
-        ax.set_ylabel("cross-entropy")
-        self.raw_line, = ax.plot([], [], color=TRAIN_COLOR, alpha=0.2, linewidth=0.8, label="train (batch)")
-        self.smooth_line, = ax.plot([], [], color=TRAIN_COLOR, linewidth=1.5, label="train (smoothed)")
+        ax.set_title(translate("TrainingCurves", "Loss"))
+        ax.set_xlabel(translate("TrainingCurves", "epoch"))
+        ax.set_ylabel(translate("TrainingCurves", "cross-entropy"))
+        self.raw_line, = ax.plot([], [], color=TRAIN_COLOR, alpha=0.2, linewidth=0.8,
+                                 label=translate("TrainingCurves", "train (batch)"))
+        self.smooth_line, = ax.plot([], [], color=TRAIN_COLOR, linewidth=1.5,
+                                    label=translate("TrainingCurves", "train (smoothed)"))
         self.train_loss_line, = ax.plot([], [], "s--", color="navy", markersize=5, linewidth=1,
-                                        label="train (epoch mean)")
-        self.val_loss_line, = ax.plot([], [], "o-", color=VAL_COLOR, markersize=4, label="validation")
+                                        label=translate("TrainingCurves", "train (epoch mean)"))
+        self.val_loss_line, = ax.plot([], [], "o-", color=VAL_COLOR, markersize=4,
+                                      label=translate("TrainingCurves", "validation"))
         ax.legend(loc="best", fontsize="small")
         ax.grid(alpha=0.3)
         ax = self.acc_ax
-        ax.set_title("Accuracy")
-        ax.set_xlabel("epoch")
-        ax.set_ylabel("accuracy (%)")
-        self.train_acc_line, = ax.plot([], [], "o-", color=TRAIN_COLOR, markersize=4, label="train")
-        self.val_acc_line, = ax.plot([], [], "o-", color=VAL_COLOR, markersize=4, label="validation")
+        ax.set_title(translate("TrainingCurves", "Accuracy"))
+        ax.set_xlabel(translate("TrainingCurves", "epoch"))
+        ax.set_ylabel(translate("TrainingCurves", "accuracy (%)"))
+        self.train_acc_line, = ax.plot([], [], "o-", color=TRAIN_COLOR, markersize=4,
+                                       label=translate("TrainingCurves", "train"))
+        self.val_acc_line, = ax.plot([], [], "o-", color=VAL_COLOR, markersize=4,
+                                     label=translate("TrainingCurves", "validation"))
         ax.legend(loc="best", fontsize="small")
         ax.grid(alpha=0.3)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,8 +32,18 @@ BATCH_SIZES = ("32", "64", "128", "256")
 LEARNING_RATES = ("0.1", "0.05", "0.01", "0.001", "0.0001")
 # Adaptive optimizers want a much smaller rate than SGD; picking one sets a sane start.
 DEFAULT_LR = {"sgd": "0.1", "momentum": "0.05", "nesterov": "0.05", "rmsprop": "0.001", "adam": "0.001"}
-# Training-set sizes offered: a quick run takes seconds, "all" is the whole training split.
-TRAIN_SIZES = ((1_000, "1,000"), (5_000, "5,000"), (20_000, "20,000"), (None, f"all {TRAIN_IMAGES:,}"))
+# Training-set sizes offered: a quick run takes seconds, None is the whole training split.
+TRAIN_SIZES = (1_000, 5_000, 20_000, None)
+# What the selector says of each preset and schedule; a preset not listed here shows the engine's own line.
+PRESET_TEXT = {
+    "mlp": QT_TRANSLATE_NOOP("TrainingForm", "Multilayer perceptron 784-256-256-10 (the lab's MLP)"),
+    "cnn": QT_TRANSLATE_NOOP("TrainingForm", "Two 5x5 conv + pool blocks (32, 64), fc 1024, dropout (the lab's CNN)"),
+    "small-cnn": QT_TRANSLATE_NOOP(
+        "TrainingForm", "Small fast CNN: two 3x3 conv + batch norm + pool blocks (16, 32), fc 128"),
+}
+SCHEDULE_TEXT = {"constant": QT_TRANSLATE_NOOP("TrainingForm", "constant"),
+                 "step": QT_TRANSLATE_NOOP("TrainingForm", "step decay"),
+                 "cosine": QT_TRANSLATE_NOOP("TrainingForm", "cosine")}
 
 
 @dataclass
@@ -60,27 +70,28 @@ class TrainingForm(QWidget):
         self._on_preset_changed()
 
     def _network_box(self) -> QGroupBox:
-        box = QGroupBox("Network")
+        box = QGroupBox(self.tr("Network"))
         form = QFormLayout(box)
         self.preset = QComboBox()
-        descriptions = {**describe_presets(), CURRENT: "The layers of the network in use, new random weights"}
+        descriptions = {**describe_presets(), CURRENT: self.tr("The layers of the network in use, new random weights")}
         for name, text in descriptions.items():
-            self.preset.addItem("current network's architecture" if name == CURRENT else name, name)
+            text = self.tr(PRESET_TEXT[name]) if name in PRESET_TEXT else text
+            self.preset.addItem(self.tr("current network's architecture") if name == CURRENT else name, name)
             self.preset.setItemData(self.preset.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
         self.preset_info = QLabel(wordWrap=True, styleSheet="color: palette(placeholder-text);")
         self.activation = QComboBox()
         self.activation.addItems(list(ACTIVATIONS))
         self.dropout = QDoubleSpinBox(minimum=0.0, maximum=0.9, singleStep=0.1, decimals=2)
-        self.batchnorm = QCheckBox("batch normalization")
-        form.addRow("Architecture", self.preset)
+        self.batchnorm = QCheckBox(self.tr("batch normalization"))
+        form.addRow(self.tr("Architecture"), self.preset)
         form.addRow(self.preset_info)
-        form.addRow("Activation", self.activation)
-        form.addRow("Dropout", self.dropout)
+        form.addRow(self.tr("Activation"), self.activation)
+        form.addRow(self.tr("Dropout"), self.dropout)
         form.addRow("", self.batchnorm)
         return box
 
     def _training_box(self) -> QGroupBox:
-        box = QGroupBox("Training")
+        box = QGroupBox(self.tr("Training"))
         form = QFormLayout(box)
         self.epochs = QSpinBox(minimum=1, maximum=1000, value=3)
         self.batch_size = _editable_combo(BATCH_SIZES, "64")
@@ -88,17 +99,18 @@ class TrainingForm(QWidget):
         self.optimizer.addItems(OPTIMIZERS)
         self.lr = _editable_combo(LEARNING_RATES, "0.001")
         self.schedule = QComboBox()
-        self.schedule.addItems(SCHEDULES)
-        self.augment = QCheckBox("shift, rotate and scale the images")
+        for name in SCHEDULES:
+            self.schedule.addItem(self.tr(SCHEDULE_TEXT[name]) if name in SCHEDULE_TEXT else name, name)
+        self.augment = QCheckBox(self.tr("shift, rotate and scale the images"))
         self.train_size = QComboBox()
-        for size, label in TRAIN_SIZES:
-            self.train_size.addItem(label, size)
+        for size in TRAIN_SIZES:
+            self.train_size.addItem(f"{size:,}" if size else self.tr("all {0:,}").format(TRAIN_IMAGES), size)
         self.train_size.setCurrentIndex(1)  # 5,000: a first run of the MLP takes seconds
         self.seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=0)
-        for label, widget in (("Epochs", self.epochs), ("Batch size", self.batch_size),
-                              ("Optimizer", self.optimizer), ("Learning rate", self.lr),
-                              ("LR schedule", self.schedule), ("Augmentation", self.augment),
-                              ("Training images", self.train_size), ("Seed", self.seed)):
+        for label, widget in ((self.tr("Epochs"), self.epochs), (self.tr("Batch size"), self.batch_size),
+                              (self.tr("Optimizer"), self.optimizer), (self.tr("Learning rate"), self.lr),
+                              (self.tr("LR schedule"), self.schedule), (self.tr("Augmentation"), self.augment),
+                              (self.tr("Training images"), self.train_size), (self.tr("Seed"), self.seed)):
             form.addRow(label, widget)
         return box
 
@@ -123,9 +135,9 @@ class TrainingForm(QWidget):
             preset=self.preset.currentData(),
             net_options={"activation": self.activation.currentText(), "dropout": self.dropout.value(),
                          "batchnorm": self.batchnorm.isChecked()},
-            config={"epochs": self.epochs.value(), "batch_size": _parse(self.batch_size, int, "Batch size"),
-                    "optimizer": self.optimizer.currentText(), "lr": _parse(self.lr, float, "Learning rate"),
-                    "schedule": self.schedule.currentText(), "augment": self.augment.isChecked(),
+            config={"epochs": self.epochs.value(), "batch_size": _parse(self.batch_size, int, self.tr("Batch size")),
+                    "optimizer": self.optimizer.currentText(), "lr": _parse(self.lr, float, self.tr("Learning rate")),
+                    "schedule": self.schedule.currentData(), "augment": self.augment.isChecked(),
                     "max_train": self.train_size.currentData(), "seed": self.seed.value()},
         )
 
@@ -133,9 +145,7 @@ class TrainingForm(QWidget):
         """Set fields by name (epochs=1, lr="0.1", train_size=1000, ...), for scripts and tests."""
         for name, value in values.items():
             widget = getattr(self, name)
-            if name == "train_size":
-                widget.setCurrentIndex(widget.findData(value))
-            elif name == "preset":
+            if name in ("train_size", "preset", "schedule"):
                 widget.setCurrentIndex(widget.findData(value))
             elif isinstance(widget, QComboBox):
                 widget.setCurrentText(str(value))
@@ -160,5 +170,7 @@ def _parse(combo: QComboBox, kind, label: str):
     try:
         return kind(text)
     except ValueError:
-        what = "a whole number" if kind is int else "a number"
-        raise ValueError(f"{label} must be {what}, not {text!r}.") from None
+        whole = QCoreApplication.translate("TrainingForm", "{0} must be a whole number, not {1}.")
+        template = (whole if kind is int else
+                    QCoreApplication.translate("TrainingForm", "{0} must be a number, not {1}."))
+        raise ValueError(template.format(label, repr(text))) from None

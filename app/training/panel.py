@@ -19,6 +19,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from app.settings import file_name_for, with_default_suffix
+from app.training import config_errors
 from app.training.curves import TrainingCurves
 from app.training.form import CURRENT, TrainingForm
 from app.training.result import (
@@ -68,11 +69,11 @@ class TrainingPanel(QWidget):
     # ----- layout
     def _build(self) -> None:
         self.form = TrainingForm()
-        self.train_button = QPushButton("Train from scratch", clicked=self.train_from_scratch)
-        self.continue_button = QPushButton("Continue training current", clicked=self.continue_training)
-        self.continue_button.setToolTip("Fine-tune a copy of the network in use; the original stays as it is")
-        self.pause_button = QPushButton("Pause", checkable=True, toggled=self.set_paused)
-        self.stop_button = QPushButton("Stop", clicked=self.stop)
+        self.train_button = QPushButton(self.tr("Train from scratch"), clicked=self.train_from_scratch)
+        self.continue_button = QPushButton(self.tr("Continue training current"), clicked=self.continue_training)
+        self.continue_button.setToolTip(self.tr("Fine-tune a copy of the network in use; the original stays as it is"))
+        self.pause_button = QPushButton(self.tr("Pause"), checkable=True, toggled=self.set_paused)
+        self.stop_button = QPushButton(self.tr("Stop"), clicked=self.stop)
         left = QVBoxLayout()
         left.addWidget(self.form)
         left.addLayout(_row(self.train_button, self.continue_button))
@@ -82,11 +83,11 @@ class TrainingPanel(QWidget):
         self.curves = TrainingCurves()
         self.progress_bar = QProgressBar(textVisible=True)
         # Wraps rather than widening the window or being cut off mid-word.
-        self.stats_label = QLabel("Choose a network and press Train.", wordWrap=True)
+        self.stats_label = QLabel(self.tr("Choose a network and press Train."), wordWrap=True)
         self.message_label = QLabel(wordWrap=True, styleSheet=ERROR_STYLE)
         self.message_label.hide()
-        self.png_button = QPushButton("Export curves (PNG)…", clicked=self.export_png)
-        self.csv_button = QPushButton("Export history (CSV)…", clicked=self.export_csv)
+        self.png_button = QPushButton(self.tr("Export curves (PNG)…"), clicked=self.export_png)
+        self.csv_button = QPushButton(self.tr("Export history (CSV)…"), clicked=self.export_csv)
         right = QVBoxLayout()
         right.addWidget(self.curves, 1)
         right.addWidget(self.progress_bar)
@@ -102,9 +103,9 @@ class TrainingPanel(QWidget):
     def _result_bar(self) -> QFrame:
         self.result_bar = QFrame(objectName="result", styleSheet=RESULT_STYLE)
         self.result_label = QLabel(wordWrap=True)
-        self.use_button = QPushButton("Use this network", clicked=self.use_result)
-        self.save_button = QPushButton("Save…", clicked=self.save_result)
-        self.discard_button = QPushButton("Discard", clicked=self.discard_result)
+        self.use_button = QPushButton(self.tr("Use this network"), clicked=self.use_result)
+        self.save_button = QPushButton(self.tr("Save…"), clicked=self.save_result)
+        self.discard_button = QPushButton(self.tr("Discard"), clicked=self.discard_result)
         bar = QHBoxLayout(self.result_bar)
         bar.addWidget(self.result_label, 1)
         for button in (self.use_button, self.save_button, self.discard_button):
@@ -130,7 +131,7 @@ class TrainingPanel(QWidget):
             config.validate(TRAIN_IMAGES)
             net, source = self._network_to_train(request, from_current)
         except (ValueError, KeyError) as exc:  # ConfigError and SpecError are ValueErrors
-            self.show_message(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            self.show_message(config_errors.translated(str(exc).splitlines()[0]) if str(exc) else type(exc).__name__)
             return False
         self.show_run_starting(config, source)
         self.runner.start(net, config, self._data_fn, self._train_fn)
@@ -144,7 +145,7 @@ class TrainingPanel(QWidget):
         """
         current = self._current_network() if (from_current or request.preset == CURRENT) else None
         if (from_current or request.preset == CURRENT) and current is None:
-            raise ValueError("There is no current network yet: train one from scratch first.")
+            raise ValueError(self.tr("There is no current network yet: train one from scratch first."))
         rng = np.random.default_rng(request.config["seed"])
         if from_current:
             net, meta = current
@@ -165,7 +166,7 @@ class TrainingPanel(QWidget):
         self.show_message("")
         self.progress_bar.setRange(0, 0)  # busy until the first record (MNIST loads first)
         self.progress_bar.setValue(0)
-        self.stats_label.setText("Loading MNIST…")
+        self.stats_label.setText(self.tr("Loading MNIST…"))
         self.curves.clear(config.epochs)
         self.curves.start()
         self._set_running(True)
@@ -175,14 +176,14 @@ class TrainingPanel(QWidget):
             return
         if paused:
             self.runner.pause()
-            self.stats_label.setText("Paused. " + self.stats_label.text())
+            self.stats_label.setText(self.tr("Paused. {0}").format(self.stats_label.text()))
         else:
             self.runner.resume()
-        self.pause_button.setText("Resume" if paused else "Pause")
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
 
     def stop(self) -> None:
         self.runner.stop()
-        self.stats_label.setText("Stopping after this batch…")
+        self.stats_label.setText(self.tr("Stopping after this batch…"))
 
     def shutdown(self) -> None:
         """Stop a run and wait for its thread; for the main window's closeEvent. Safe to call twice."""
@@ -191,7 +192,7 @@ class TrainingPanel(QWidget):
         self.curves.finish()
         if was_running:
             self._set_running(False)
-            self.stats_label.setText("Training stopped.")
+            self.stats_label.setText(self.tr("Training stopped."))
 
     def is_running(self) -> bool:
         return self.runner.is_running()
@@ -204,7 +205,7 @@ class TrainingPanel(QWidget):
         if not running:
             self.pause_button.blockSignals(True)
             self.pause_button.setChecked(False)
-            self.pause_button.setText("Pause")
+            self.pause_button.setText(self.tr("Pause"))
             self.pause_button.blockSignals(False)
         # Anything drawn can be exported, a run stopped before its first epoch included.
         self.png_button.setEnabled(bool(self.history) or self._last_batch is not None)
@@ -224,7 +225,7 @@ class TrainingPanel(QWidget):
             self.png_button.setEnabled(True)
         self.progress_bar.setRange(0, max(record.total_steps, 1))
         self.progress_bar.setValue(record.step)
-        self.progress_bar.setFormat(f"%p%  ·  ETA {clock(record.eta)}" if record.eta else "%p%")
+        self.progress_bar.setFormat(self.tr("%p%  ·  ETA {0}").format(clock(record.eta)) if record.eta else "%p%")
         if not self.pause_button.isChecked():
             self.stats_label.setText(stats_text(record))
 
@@ -239,14 +240,14 @@ class TrainingPanel(QWidget):
             self.progress_bar.setValue(self.progress_bar.maximum())
         text = describe_result(done)
         if net is None:  # diverged, or stopped before the first step: nothing worth offering
-            self.stats_label.setText("No new network; the one in use is unchanged.")
+            self.stats_label.setText(self.tr("No new network; the one in use is unchanged."))
             self.show_message(text)
         else:
             self.stats_label.setText(text)
             self.result_net = net
             self.result_meta = result_meta(net, done, self._run["config"], self._run["source"], self.history)
-            self.result_label.setText(f"<b>{self.result_meta['name']}</b> is ready: use it to read your digits, "
-                                      "or save it.")
+            self.result_label.setText(self.tr("<b>{0}</b> is ready: use it to read your digits, or save it.").format(
+                self.result_meta["name"]))
             self.use_button.setEnabled(True)
             self.result_bar.show()
         self.run_finished.emit(done)
@@ -256,7 +257,7 @@ class TrainingPanel(QWidget):
         self._set_running(False)
         self.progress_bar.setRange(0, 1)
         # The message below says what failed; this line stays true whatever message replaces it.
-        self.stats_label.setText("No new network; the one in use is unchanged.")
+        self.stats_label.setText(self.tr("No new network; the one in use is unchanged."))
         self.show_message(message)
         self.run_finished.emit(None)
 
@@ -268,21 +269,21 @@ class TrainingPanel(QWidget):
     def use_result(self) -> None:
         if self.result_net is not None:
             self.network_trained.emit(self.result_net.copy(), dict(self.result_meta))
-            self.result_label.setText(f"<b>{self.result_meta['name']}</b> is now the network in use.")
+            self.result_label.setText(self.tr("<b>{0}</b> is now the network in use.").format(self.result_meta["name"]))
             self.use_button.setEnabled(False)
 
     def save_result(self) -> str | None:
         if self.result_net is None:
             return None
         suggested = file_name_for(self.result_meta["name"], ".npz")
-        path = self.ask_save_path("Save weights", "DigitLab weights (*.npz)", suggested)
+        path = self.ask_save_path(self.tr("Save weights"), self.tr("DigitLab weights (*.npz)"), suggested)
         if path:
             try:
                 save_weights(path, self.result_net, meta=self.result_meta)
             except (OSError, ValueError) as exc:
-                self.show_message(f"Could not save {path}: {exc}")
+                self.show_message(self.tr("Could not save {0}: {1}").format(path, exc))
                 return None
-            self.stats_label.setText(f"Saved {path}")
+            self.stats_label.setText(self.tr("Saved {0}").format(path))
         return path or None
 
     def discard_result(self) -> None:
@@ -290,11 +291,11 @@ class TrainingPanel(QWidget):
         self.result_bar.hide()
 
     def export_png(self) -> str | None:
-        path = self.ask_save_path("Export curves", "PNG image (*.png)", "training-curves.png")
+        path = self.ask_save_path(self.tr("Export curves"), self.tr("PNG image (*.png)"), "training-curves.png")
         return self._export(path, self.curves.save_png)
 
     def export_csv(self) -> str | None:
-        path = self.ask_save_path("Export history", "CSV table (*.csv)", "training-history.csv")
+        path = self.ask_save_path(self.tr("Export history"), self.tr("CSV table (*.csv)"), "training-history.csv")
         return self._export(path, lambda p: write_history_csv(p, self.history))
 
     def _export(self, path: str, write) -> str | None:
@@ -304,7 +305,7 @@ class TrainingPanel(QWidget):
         try:
             write(path)
         except OSError as exc:
-            self.show_message(f"Could not write {path}: {exc.strerror or exc}")
+            self.show_message(self.tr("Could not write {0}: {1}").format(path, exc.strerror or exc))
             return None
         self.show_message("")
         return path

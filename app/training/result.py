@@ -2,16 +2,37 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from model.history import epoch_row
 from model.train import training_summary
 
 
 def describe_result(done) -> str:
-    """One line for a person: the engine's own account of how the run ended."""
-    text = done.message or done.reason or "training ended"
+    """One line for a person: how the run ended, as the engine tells it, in the window's language."""
     if done.reason == "diverged":  # the panel offers no network then, whatever weights were kept
-        text = text.split("; kept")[0]
-    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+        return QCoreApplication.translate(
+            "TrainingResult", "Training diverged at epoch {0}, batch {1}: try a smaller learning rate.").format(
+            done.epoch, done.batch)
+    if done.reason == "finished":
+        text = (QCoreApplication.translate("TrainingResult", "Finished 1 epoch") if done.epoch == 1 else
+                QCoreApplication.translate("TrainingResult", "Finished {0} epochs").format(done.epoch))
+    elif done.reason == "early_stopped":
+        text = QCoreApplication.translate(
+            "TrainingResult", "Stopped early after epoch {0}: validation loss had stopped improving").format(done.epoch)
+    elif done.reason == "stopped":
+        text = QCoreApplication.translate("TrainingResult", "Stopped as asked at epoch {0}, batch {1}").format(
+            done.epoch, done.batch)
+    else:
+        return QCoreApplication.translate("TrainingResult", "Training ended.")
+    text += QCoreApplication.translate("TrainingResult", " in {0:.0f} s").format(done.elapsed)
+    if done.val_acc is not None:
+        text += QCoreApplication.translate("TrainingResult", "; validation accuracy {0:.2%}").format(done.val_acc)
+    elif done.acc is not None:
+        text += QCoreApplication.translate("TrainingResult", "; training accuracy {0:.2%}").format(done.acc)
+    if "restored the best epoch" in (done.message or ""):
+        text += QCoreApplication.translate("TrainingResult", " (restored the best epoch, {0})").format(done.best_epoch)
+    return text + QCoreApplication.translate("TrainingResult", ".")
 
 
 def continued_source(meta: dict) -> dict:
@@ -22,7 +43,8 @@ def continued_source(meta: dict) -> dict:
     if isinstance(earlier, dict) and earlier.get("from") == "continued" and earlier.get("base"):
         return {"from": "continued", "base": earlier["base"], "epochs_before": earlier.get("epochs_after", 0),
                 "preset": meta.get("preset")}
-    return {"from": "continued", "base": meta.get("name") or "current network", "preset": meta.get("preset")}
+    base = meta.get("name") or QCoreApplication.translate("TrainingResult", "current network")
+    return {"from": "continued", "base": base, "preset": meta.get("preset")}
 
 
 def continued_epochs(done, source: dict) -> float:
@@ -37,12 +59,18 @@ def result_name(done, config, source: dict) -> str:
     for a run stopped before its first validation."""
     if source["from"] == "continued":
         epochs = continued_epochs(done, source)
-        name = f"{source.get('base') or 'network'} + {epochs:.3g} epoch{'s' if epochs != 1 else ''}"
+        base = source.get("base") or QCoreApplication.translate("TrainingResult", "network")
+        name = (QCoreApplication.translate("TrainingResult", "{0} + 1 epoch").format(base) if epochs == 1 else
+                QCoreApplication.translate("TrainingResult", "{0} + {1:.3g} epochs").format(base, epochs))
     else:
-        name = f"{source.get('preset') or 'network'} {config.optimizer}"
+        preset = source.get("preset") or QCoreApplication.translate("TrainingResult", "network")
+        name = f"{preset} {config.optimizer}"
+    # Brackets ending in "%" are what file_name_for() leaves out of a file name.
     if done.val_acc is not None:
-        return f"{name} (val {done.val_acc:.1%})"
-    return name + (f" (train {done.acc:.1%})" if done.acc is not None else "")
+        return QCoreApplication.translate("TrainingResult", "{0} (val {1:.1%})").format(name, done.val_acc)
+    if done.acc is not None:
+        return QCoreApplication.translate("TrainingResult", "{0} (train {1:.1%})").format(name, done.acc)
+    return name
 
 
 def result_meta(net, done, config, source: dict, history: list[dict]) -> dict:
@@ -70,13 +98,14 @@ def cut_short_epoch_row(last_batch) -> dict | None:
 
 def stats_text(record) -> str:
     """The status line while training: where the run is, its loss and speed."""
-    parts = [f"Epoch {record.epoch}/{record.epochs}, batch {record.batch}/{record.batches_per_epoch}"]
+    parts = [QCoreApplication.translate("TrainingResult", "Epoch {0}/{1}, batch {2}/{3}").format(
+        record.epoch, record.epochs, record.batch, record.batches_per_epoch)]
     if record.loss is not None:
-        parts.append(f"loss {record.loss:.3f}")
+        parts.append(QCoreApplication.translate("TrainingResult", "loss {0:.3f}").format(record.loss))
     if record.val_acc is not None:
-        parts.append(f"validation {record.val_acc:.1%}")
+        parts.append(QCoreApplication.translate("TrainingResult", "validation {0:.1%}").format(record.val_acc))
     if record.images_per_s:
-        parts.append(f"{record.images_per_s:,.0f} images/s")
+        parts.append(QCoreApplication.translate("TrainingResult", "{0:,.0f} images/s").format(record.images_per_s))
     return "  ·  ".join(parts)
 
 

@@ -100,10 +100,11 @@ class TrainingWorker(QObject):
                         self.snapshot.emit(take_snapshot(self._net, record.step))
         except Exception as exc:  # a crash in the engine must not take the window down
             details = logged_note(log_exception(exc))
-            self.failed.emit(f"Training failed: {type(exc).__name__}: {exc}".splitlines()[0] + details)
+            text = self.tr("Training failed: {0}: {1}").format(type(exc).__name__, exc)
+            self.failed.emit(text.splitlines()[0] + details)
             return
         if done is None:
-            self.failed.emit("Training ended without a final report.")
+            self.failed.emit(self.tr("Training ended without a final report."))
             return
         net, self._net = self._net, None  # handed over: this worker never touches it again
         self.finished.emit(done, net if usable_result(done) else None)
