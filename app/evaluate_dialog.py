@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import evaluate_tables as tables
-from app import screen_fit
+from app import plot_text, screen_fit
 from app.evaluate_worker import EvaluateRunner, steps
 from app.reliability_plot import ReliabilityPlot
 from model.calibration import Calibration
@@ -147,7 +147,8 @@ class EvaluateDialog(QDialog):
         tables.fill_matrix(self.table, np.asarray(report.confusion_matrix),
                            np.array(report.per_class_accuracy, dtype=float))
         tables.fill_mnist_column(self.scores, report, self.trust, self.calibration.can_refuse)
-        self._add_reliability(self.tr("MNIST test"), self.trust["reliability"], self.trust["ece"])
+        self._add_reliability(self.tr("MNIST test"), plot_text.translate("EvaluateDialog", "MNIST test"),
+                              self.trust["reliability"], self.trust["ece"])
         if self._part_order:
             self._say_drawing(0)
         self._fit()
@@ -158,18 +159,20 @@ class EvaluateDialog(QDialog):
         index = self._part_order.index(name)
         tables.fill_part_column(self.scores, 1 + index, scores, self.calibration.can_refuse)
         if "accuracy" in scores:
-            self._add_reliability(tables.part_names()[name], scores["reliability"], scores["ece"])
+            self._add_reliability(tables.part_names()[name], tables.part_names(plot_text.translate)[name],
+                                  scores["reliability"], scores["ece"])
         if index + 1 < len(self._part_order):
             self._say_drawing(index + 1)
         self._fit()
 
-    def _add_reliability(self, label: str, reliability: dict, ece: float | None) -> None:
-        self._reliabilities.append((reliability, ece))
+    def _add_reliability(self, label: str, title: str, reliability: dict, ece: float | None) -> None:
+        """label for the picker; title for the plot (English where no CJK font can draw it)."""
+        self._reliabilities.append((reliability, ece, title))
         self.reliability_set.addItem(label)  # the first one added is shown at once
 
     def _show_reliability(self, index: int) -> None:
         if index >= 0:
-            self.reliability.show_reliability(*self._reliabilities[index], self.reliability_set.itemText(index))
+            self.reliability.show_reliability(*self._reliabilities[index])
 
     def _finished(self) -> None:
         self._done(self.tr("Every set is scored: {0} drawings of each kind, as python -m model evaluate "

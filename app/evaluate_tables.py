@@ -20,8 +20,8 @@ translate = QCoreApplication.translate  # called with literal texts, so lupdate 
 ROW_COUNT, ROW_CORRECT, ROW_REFUSED, ROW_ECE, ROW_DIGITS = 0, 1, 2, 3, 4
 
 
-def part_names() -> dict[str, str]:
-    """model.data.canvas_set's part names -> what the dialog calls them."""
+def part_names(translate=translate) -> dict[str, str]:
+    """model.data.canvas_set's part names -> what the dialog calls them (translate: plot_text's for plot titles)."""
     return {"mnist": translate("EvaluateDialog", "Redrawn"), "fonts": translate("EvaluateDialog", "Fonts"),
             "strokes": translate("EvaluateDialog", "Strokes"), "nondigits": translate("EvaluateDialog", "Not digits")}
 

@@ -33,7 +33,7 @@ from model.experiments import EXPERIMENTS, run_experiment
 from model.text import translate
 
 PROGRESS_STEPS = 1000
-SPLIT_SIZES = [230, 570]  # list and controls above, results below
+RESULTS_SHARE = 570  # the results' part of the splitter, against the list's own height above
 QUICK_TIP = QT_TRANSLATE_NOOP("ExperimentsView", "Quick: a few seconds on a few hundred images, to see what the "
                               "experiment does.\nUnticked: the full experiment, a few seconds (toy-digits, xor) to "
                               "about 15 minutes.")
@@ -166,8 +166,15 @@ class ExperimentsView(QWidget):
         splitter.addWidget(top)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes(SPLIT_SIZES)
+        splitter.setSizes([self._list_and_controls_height(top), RESULTS_SHARE])
         QVBoxLayout(self).addWidget(splitter)
+
+    def _list_and_controls_height(self, top: QWidget) -> int:
+        """Room for every experiment's row (rows are taller in some languages) and the controls under it."""
+        rows = sum(self.list.visualItemRect(self.list.topLevelItem(i)).height() or self.list.sizeHintForRow(0)
+                   for i in range(self.list.topLevelItemCount()))
+        list_height = rows + self.list.header().sizeHint().height() + 2 * self.list.frameWidth()
+        return list_height + top.sizeHint().height() - self.list.sizeHint().height()
 
     def selected(self) -> str:
         item = self.list.currentItem()

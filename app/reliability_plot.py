@@ -10,6 +10,7 @@ import numpy as np
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 
+from app import plot_text
 from model.calibration import ECE_BINS
 
 BAR_COLOUR = "#2f6fdf"
@@ -26,12 +27,15 @@ class ReliabilityPlot(FigureCanvasQTAgg):
         self.axes = figure.add_subplot()
         width = 1 / ECE_BINS
         centres = (np.arange(ECE_BINS) + 0.5) * width
-        self.axes.plot([0, 1], [0, 1], linestyle="--", color="grey", linewidth=1, label=self.tr("perfectly calibrated"))
+        self.axes.plot([0, 1], [0, 1], linestyle="--", color="grey", linewidth=1,
+                       label=plot_text.translate("ReliabilityPlot", "perfectly calibrated"))
         self._bars = self.axes.bar(centres, np.zeros(ECE_BINS), width=width * 0.9, color=BAR_COLOUR,
-                                   label=self.tr("accuracy"))
+                                   label=plot_text.translate("ReliabilityPlot", "accuracy"))
         self._gaps = self.axes.bar(centres, np.zeros(ECE_BINS), width=width * 0.9, bottom=np.zeros(ECE_BINS),
-                                   color=GAP_COLOUR, alpha=0.35, label=self.tr("gap to confidence"))
-        self.axes.set(xlim=(0, 1), ylim=(0, 1), xlabel=self.tr("confidence"), ylabel=self.tr("accuracy"))
+                                   color=GAP_COLOUR, alpha=0.35,
+                                   label=plot_text.translate("ReliabilityPlot", "gap to confidence"))
+        self.axes.set(xlim=(0, 1), ylim=(0, 1), xlabel=plot_text.translate("ReliabilityPlot", "confidence"),
+                      ylabel=plot_text.translate("ReliabilityPlot", "accuracy"))
         self.axes.legend(loc="upper left", fontsize="small", frameon=False)
         self._title = self.axes.set_title("", fontsize="medium")
 
@@ -40,7 +44,7 @@ class ReliabilityPlot(FigureCanvasQTAgg):
 
         what: the set's name for the title (MNIST test if not given).
         """
-        what = self.tr("MNIST test") if what is None else what
+        what = plot_text.translate("ReliabilityPlot", "MNIST test") if what is None else what
         empty = np.zeros(ECE_BINS)
         counts = np.asarray(reliability["counts"]) if reliability else empty
         accuracy = np.where(counts > 0, reliability["accuracy"], 0) if reliability else empty
@@ -49,5 +53,6 @@ class ReliabilityPlot(FigureCanvasQTAgg):
             bar.set_height(acc)
             gap.set_y(min(acc, conf))
             gap.set_height(abs(conf - acc))
-        self._title.set_text(self.tr("{0}: ECE {1}").format(what, f"{ece:.2%}") if ece is not None else what)
+        title = plot_text.translate("ReliabilityPlot", "{0}: ECE {1}")
+        self._title.set_text(title.format(what, f"{ece:.2%}") if ece is not None else what)
         self.draw_idle()
