@@ -50,11 +50,12 @@ def timed_run(app, window, preset: str, visible: bool) -> tuple[float, float]:
     return (s1 - s0) * int(FORM["batch_size"]) / (t1 - t0), (c1 - c0) / (t1 - t0)
 
 
-def stroke_latency(app, window, preset: str, visible: bool = True) -> tuple[list[float], list[float]]:
-    """ms from the start of a stroke to both columns painted, STROKES times, while `preset` trains:
-    by the wall clock, and in the GUI thread's CPU time (what a busy machine cannot inflate)."""
+def stroke_latency(app, window, preset: str, visible: bool = True, **form) -> tuple[list[float], list[float]]:
+    """ms from the start of a stroke to both columns painted, STROKES times, while `preset` trains
+    (form: the Train tab's fields, over FORM and RUNS): by the wall clock, and in the GUI thread's
+    CPU time (what a busy machine cannot inflate)."""
     training, watch = window.training, window.watch
-    training.form.set_values(preset=preset, **{**FORM, "epochs": 50}, **RUNS[preset])
+    training.form.set_values(preset=preset, **{**FORM, "epochs": 50, **RUNS.get(preset, {}), **form})
     training.train_from_scratch()
     while watch.live.step is None:  # the first snapshot has been shown
         app.processEvents()
