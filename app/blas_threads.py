@@ -5,6 +5,10 @@ cores; OpenBLAS's pool then spins and waits. Measured on two cores while the
 cnn trained: a prediction took 100 ms (max 560) with the default threads,
 12 ms (max 28) with one; training itself was faster too.
 
+A training run started from the window trains in a child process
+(model.train_process): training_setup() gives it the threads the command line
+would have, so it trains as fast, while the window keeps its one thread.
+
 Environment variables only work before NumPy loads its BLAS; threadpoolctl
 changes the pool of a library already loaded, so the import order stops
 mattering. OPENBLAS_NUM_THREADS (or OMP_/MKL_NUM_THREADS) set by the user wins.
@@ -12,6 +16,7 @@ mattering. OPENBLAS_NUM_THREADS (or OMP_/MKL_NUM_THREADS) set by the user wins.
 from __future__ import annotations
 
 import os
+from functools import partial
 
 from threadpoolctl import threadpool_limits
 
@@ -19,13 +24,32 @@ ENV_NAMES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 DEFAULT_THREADS = 1
 
 
-def blas_threads_wanted() -> int:
-    """The user's own setting if they made one, else one thread."""
+def users_setting() -> int | None:
+    """The threads the user asked for in the environment, if they did."""
     for name in ENV_NAMES:
         value = os.environ.get(name, "")
         if value.isdigit() and int(value) > 0:
             return int(value)
-    return DEFAULT_THREADS
+    return None
+
+
+USERS_SETTING = users_setting()  # read at import, before limit_blas_threads() sets the variables itself
+
+
+def blas_threads_wanted() -> int:
+    """The user's own setting if they made one, else one thread."""
+    return users_setting() or DEFAULT_THREADS
+
+
+def training_threads() -> int:
+    """A training process's threads: the user's setting, else one per core, as OpenBLAS picks by default."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return USERS_SETTING or cores or DEFAULT_THREADS
+
+
+def training_setup() -> partial:
+    """What a training process calls first (picklable): set its BLAS libraries to training_threads()."""
+    return partial(threadpool_limits, limits=training_threads(), user_api="blas")
 
 
 def limit_blas_threads() -> int:

@@ -8,7 +8,8 @@ a process with NumPy's default BLAS threads) and from the window's Train tab
 tab shown). Each run is a fresh process; the two sides alternate (cli,
 window, window, cli, ...) so a drift in the machine's load falls on both.
 Speed is wall-clock images/s between the epoch's first and last batch
-records: everything the side spends between steps counts. Then it times
+records, over at most --seconds (then the run is stopped as a user would):
+everything the side spends between steps counts. Then it times
 stroke to bars on the Draw tab while the window trains (tools.watch_cost).
 """
 from __future__ import annotations
@@ -24,6 +25,8 @@ import time
 # Images of the one epoch timed: a few seconds each on two cores; the form offers 1,000, 5,000, 20,000 or all.
 RUN_IMAGES = {"small-cnn": 20_000, "cnn": 5_000, "mlp": None}
 FORM = dict(epochs=1, optimizer="adam", lr="0.001", seed=0)
+SECONDS = 20.0  # timed per run, after the first batch record
+MIN_MARKS = 4  # batch records timed at least, however long they take
 RATIO_GOAL = 0.9  # the issue's bound: the window at least 0.9 of the command line's images/s
 
 
@@ -39,7 +42,11 @@ def _mark(marks: list, record, batch: int) -> None:
         marks.append((time.perf_counter(), min(record.step * batch, record.train_images)))
 
 
-def cli_run(preset: str, batch: int) -> dict:
+def time_is_up(marks: list, seconds: float) -> bool:
+    return len(marks) >= MIN_MARKS and time.perf_counter() - marks[0][0] >= seconds
+
+
+def cli_run(preset: str, batch: int, seconds: float) -> dict:
     """One epoch through `model train`'s progress loop, as the command line trains."""
     import numpy as np
 
@@ -49,7 +56,8 @@ def cli_run(preset: str, batch: int) -> dict:
     from model.train import TrainConfig, train
 
     x, y, x_val, y_val = training_split()
-    config = TrainConfig(epochs=1, batch_size=batch, max_train=RUN_IMAGES[preset], seed=0).validate()
+    # A record every step (the window asks for one every step or few): fine-grained marks on a busy machine.
+    config = TrainConfig(epochs=1, batch_size=batch, max_train=RUN_IMAGES[preset], seed=0, log_every=1).validate()
     net = build_preset(preset, np.random.default_rng(0))
     marks: list = []
 
@@ -59,7 +67,8 @@ def cli_run(preset: str, batch: int) -> dict:
             yield record
 
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        _run_with_progress(timed(train(net, x, y, config, x_val=x_val, y_val=y_val)))
+        _run_with_progress(timed(train(net, x, y, config, x_val=x_val, y_val=y_val,
+                                       should_stop=lambda: time_is_up(marks, seconds))))
     return {"images_per_s": images_per_s(marks)}
 
 
@@ -80,7 +89,7 @@ def open_window(tab: str = "train"):
     return app, window
 
 
-def window_run(preset: str, batch: int, tab: str = "train") -> dict:
+def window_run(preset: str, batch: int, seconds: float, tab: str = "train") -> dict:
     """One epoch trained from the window's Train tab; also the GUI thread's busy share."""
     from tools.screenshot import wait_for
 
@@ -90,6 +99,8 @@ def window_run(preset: str, batch: int, tab: str = "train") -> dict:
     def on_progress(record):
         _mark(marks, record, batch)
         cpu.append(time.thread_time())
+        if time_is_up(marks, seconds) and training.runner.is_running():
+            training.stop()
 
     training.runner.progress.connect(on_progress)
     training.form.set_values(preset=preset, batch_size=str(batch), train_size=RUN_IMAGES[preset], **FORM)
@@ -100,7 +111,7 @@ def window_run(preset: str, batch: int, tab: str = "train") -> dict:
     return {"images_per_s": images_per_s(marks), "gui_busy": (cpu[-1] - cpu[0]) / wall}
 
 
-def latency_run(preset: str, batch: int) -> dict:
+def latency_run(preset: str, batch: int, seconds: float) -> dict:
     """Stroke to bars (ms) on the Draw tab, card shown, while `preset` trains from the window."""
     from tools.watch_cost import stroke_latency
 
@@ -110,10 +121,10 @@ def latency_run(preset: str, batch: int) -> dict:
     return {"ms": times, "cpu_ms": cpu}
 
 
-def run_child(side: str, preset: str, batch: int) -> dict:
+def run_child(side: str, preset: str, batch: int, seconds: float) -> dict:
     """Run one side in a fresh process (so each has its own BLAS setting); its JSON line."""
     command = [sys.executable, "-m", "tools.window_vs_cli", "--child", side, "--presets", preset,
-               "--batches", str(batch)]
+               "--batches", str(batch), "--seconds", str(seconds)]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     lines = done.stdout.strip().splitlines()
@@ -122,13 +133,13 @@ def run_child(side: str, preset: str, batch: int) -> dict:
     return json.loads(lines[-1])
 
 
-def compare(presets, batches, repeats: int) -> None:
+def compare(presets, batches, repeats: int, seconds: float) -> None:
     speeds = {(p, b, side): [] for p in presets for b in batches for side in ("cli", "window")}
     for i in range(repeats):
         for preset in presets:
             for batch in batches:
                 for side in (("cli", "window") if i % 2 == 0 else ("window", "cli")):
-                    result = run_child(side, preset, batch)
+                    result = run_child(side, preset, batch, seconds)
                     speeds[preset, batch, side].append(result["images_per_s"])
                     extra = f", GUI thread busy {100 * result['gui_busy']:.0f}%" if "gui_busy" in result else ""
                     print(f"  {preset:<9} batch {batch:<4} {side:<6} {result['images_per_s']:>9,.0f} images/s{extra}",
@@ -147,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--presets", nargs="+", default=list(RUN_IMAGES), choices=list(RUN_IMAGES))
     parser.add_argument("--batches", nargs="+", type=int, default=[64, 128])
+    parser.add_argument("--seconds", type=float, default=SECONDS, help="longest timed stretch of one run")
     parser.add_argument("--repeats", type=int, default=3, help="runs of each side, interleaved")
     parser.add_argument("--latency", nargs="*", default=["cnn"], metavar="PRESET",
                         help="presets to time stroke to bars with, while they train at the first batch size")
@@ -154,13 +166,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.child:
         run = {"cli": cli_run, "window": window_run, "latency": latency_run}[args.child]
-        print(json.dumps(run(args.presets[0], args.batches[0])))
+        print(json.dumps(run(args.presets[0], args.batches[0], args.seconds)))
         return 0
     print(f"load average at start: {os.getloadavg()[0]:.1f} (2 cores, shared)", flush=True)
     if args.repeats:
-        compare(args.presets, args.batches, args.repeats)
+        compare(args.presets, args.batches, args.repeats, args.seconds)
     for preset in args.latency:
-        result = run_child("latency", preset, args.batches[0])
+        result = run_child("latency", preset, args.batches[0], args.seconds)
         times, cpu = result["ms"], result["cpu_ms"]
         print(f"stroke to bars while {preset} (batch {args.batches[0]}) trains: median {statistics.median(times):.1f} ms, "
               f"max {max(times):.1f} ms over {len(times)} strokes; GUI-thread CPU median "
