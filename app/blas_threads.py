@@ -7,7 +7,9 @@ cnn trained: a prediction took 100 ms (max 560) with the default threads,
 
 A training run started from the window trains in a child process
 (model.train_process): training_setup() gives it the threads the command line
-would have, so it trains as fast, while the window keeps its one thread.
+would have, so it trains as fast, while the window keeps its one thread; then
+thread_chooser() switches it to one thread whenever that trains faster (a busy
+machine, model.thread_choice), unless the user set the threads.
 
 Environment variables only work before NumPy loads its BLAS; threadpoolctl
 changes the pool of a library already loaded, so the import order stops
@@ -19,6 +21,8 @@ import os
 from functools import partial
 
 from threadpoolctl import threadpool_limits
+
+from model.thread_choice import ThreadChooser
 
 ENV_NAMES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 DEFAULT_THREADS = 1
@@ -59,3 +63,14 @@ def limit_blas_threads() -> int:
         os.environ.setdefault(name, str(threads))
     threadpool_limits(limits=threads, user_api="blas")  # kept: not used as a context manager
     return threads
+
+
+def set_blas_threads(threads: int) -> None:
+    """Set every loaded BLAS library to `threads` (in whatever process calls it)."""
+    threadpool_limits(limits=threads, user_api="blas")
+
+
+def thread_chooser() -> ThreadChooser:
+    """For a training process: training_threads() or one, whichever trains faster; only the user's setting if made."""
+    threads = training_threads()
+    return ThreadChooser((threads,) if USERS_SETTING else (threads, DEFAULT_THREADS), set_blas_threads)

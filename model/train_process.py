@@ -16,7 +16,7 @@ then exactly one of
   ("done", Progress, state dict)  the "done" record and the weights the run ends with;
   ("error", line, traceback)      an exception: "ValueError: ..." on one line, and its traceback;
   ("no_report",)                  train_fn ended without a "done" record.
-Everything handed to the child (data_fn, train_fn, setup, snapshot_due)
+Everything handed to the child (data_fn, train_fn, setup, snapshot_due, on_record)
 must be picklable: module-level functions, or objects of module-level classes.
 """
 from __future__ import annotations
@@ -49,6 +49,7 @@ class Job:
     train_fn: Callable  # model.train.train's signature
     snapshot_due: Callable[[], bool] | None = None  # asked after every record; None: no snapshots
     setup: Callable[[], object] | None = None  # called first in the child (e.g. its BLAS threads)
+    on_record: Callable[[object], None] | None = None  # sees every record first (e.g. a ThreadChooser's observe)
 
 
 class Controls:
@@ -89,9 +90,9 @@ class TrainingProcess:
 
     def __init__(self, net: Sequential, config, data_fn: Callable, train_fn: Callable, *,
                  controls: Controls | None = None, snapshot_due: Callable[[], bool] | None = None,
-                 setup: Callable[[], object] | None = None):
+                 setup: Callable[[], object] | None = None, on_record: Callable[[object], None] | None = None):
         job = Job(net.spec(), tuple(net.input_shape), np.dtype(net.dtype).name, net.state_dict(), config,
-                  data_fn, train_fn, snapshot_due, setup)
+                  data_fn, train_fn, snapshot_due, setup, on_record)
         self.controls = controls or Controls()
         self._queue = SPAWN.Queue()
         # Daemonic: if the window's process ends abruptly, its training ends with it.
@@ -143,6 +144,8 @@ def run_job(job: Job, out, controls: Controls) -> None:
             if record.kind == "done":
                 out.put(("done", record, net.state_dict()))
                 return
+            if job.on_record is not None:
+                job.on_record(record)
             out.put(("record", record))
             if job.snapshot_due is not None and job.snapshot_due():  # between steps: the weights are whole
                 out.put(("snapshot", record.step, net.state_dict()))

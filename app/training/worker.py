@@ -2,10 +2,10 @@
 
 A QObject worker lives in a QThread either way. TrainingWorker runs the
 generator in that thread; ProcessTrainingWorker starts a child process
-(model.train_process) that trains with the BLAS threads the command line
-has and its own GIL, and only relays its messages: the window's drawing keeps
-its one BLAS thread (app.blas_threads) and training runs as fast as on the
-command line. The thread is for stand-ins that cannot cross to a process.
+(model.train_process) that trains with its own GIL and the BLAS threads the
+command line has (or one, when that is faster: app.blas_threads), and only
+relays its messages: the window's drawing keeps its one BLAS thread and
+training runs at least as fast as on the command line. The thread is for stand-ins that cannot cross to a process.
 
 The worker owns the network it trains (the panel hands it a fresh or copied
 one) and the data it loads; while it runs, the GUI thread only receives
@@ -25,7 +25,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from app.blas_threads import training_setup
+from app.blas_threads import thread_chooser, training_setup
 from app.crash_report import log_exception, log_traceback, logged_note
 from app.thread_runner import ThreadRunner
 from app.watch.snapshots import Snapshot, SnapshotClock, take_snapshot
@@ -125,7 +125,8 @@ class ProcessTrainingWorker(_Worker):
     def run(self) -> None:
         try:
             child = TrainingProcess(self._net, self._config, self._data_fn, self._train_fn, controls=self._controls,
-                                    snapshot_due=SnapshotClock().due, setup=training_setup())
+                                    snapshot_due=SnapshotClock().due, setup=training_setup(),
+                                    on_record=thread_chooser().observe)
         except Exception as exc:  # a stand-in that cannot be pickled, no process left to start
             self._fail(f"{type(exc).__name__}: {exc}".splitlines()[0], log_exception(exc))
             return
