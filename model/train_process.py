@@ -14,7 +14,7 @@ sends, in order, on one queue:
   ("snapshot", step, state dict)  whenever snapshot_due() says so, between steps;
 then exactly one of
   ("done", Progress, state dict)  the "done" record and the weights the run ends with;
-  ("error", line, traceback)      an exception: "ValueError: ..." on one line, and its traceback;
+  ("error", name, text, traceback) an exception: its type's name, its text, its traceback;
   ("no_report",)                  train_fn ended without a "done" record.
 Everything handed to the child (data_fn, train_fn, setup, snapshot_due, on_record)
 must be picklable: module-level functions, or objects of module-level classes.
@@ -151,4 +151,4 @@ def run_job(job: Job, out, controls: Controls) -> None:
                 out.put(("snapshot", record.step, net.state_dict()))
         out.put(("no_report",))
     except Exception as exc:  # the parent turns it into one line; the child must not die silently
-        out.put(("error", f"{type(exc).__name__}: {exc}".splitlines()[0], traceback.format_exc()))
+        out.put(("error", type(exc).__name__, str(exc), traceback.format_exc()))

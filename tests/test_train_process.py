@@ -109,8 +109,8 @@ def test_stop_wakes_a_paused_child(started):
 
 def test_an_exception_comes_back_as_one_line_and_its_traceback(started):
     run = started(build_preset("mlp"), None, no_data, broken)
-    (kind, line, details), = list(run.messages())
-    assert kind == "error" and line == "ValueError: images must be float32"
+    (kind, name, text, details), = list(run.messages())
+    assert kind == "error" and (name, text) == ("ValueError", "images must be float32\nsecond line")
     assert "second line" in details and "Traceback" in details
 
 

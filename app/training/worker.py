@@ -23,7 +23,7 @@ import copy
 import threading
 from typing import Callable
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from app.blas_threads import thread_chooser, training_setup
 from app.crash_report import log_exception, log_traceback, logged_note
@@ -128,7 +128,7 @@ class ProcessTrainingWorker(_Worker):
                                     snapshot_due=SnapshotClock().due, setup=training_setup(),
                                     on_record=thread_chooser().observe)
         except Exception as exc:  # a stand-in that cannot be pickled, no process left to start
-            self._fail(f"{type(exc).__name__}: {exc}".splitlines()[0], log_exception(exc))
+            self._fail(type(exc).__name__, str(exc), log_exception(exc))
             return
         spec, shape = self._net.spec(), tuple(self._net.input_shape)
         for kind, *content in child.messages():
@@ -140,15 +140,17 @@ class ProcessTrainingWorker(_Worker):
                 self._net.load_state_dict(content[1])
                 self._hand_over(content[0])
             elif kind == "error":
-                self._fail(content[0], log_traceback(content[1]))
+                self._fail(*content[:2], log_traceback(content[2]))
             elif kind == "no_report":
-                self.failed.emit(self.tr("Training ended without a final report."))
+                self.failed.emit(QCoreApplication.translate("TrainingWorker", "Training ended without a final report."))
             else:  # "died"
-                self.failed.emit(self.tr("Training failed: its process ended unexpectedly (exit code {0}).")
-                                 .format(content[0]))
+                self.failed.emit(QCoreApplication.translate(
+                    "TrainingWorker", "Training failed: its process ended unexpectedly (exit code {0}).").format(*content))
 
-    def _fail(self, line: str, logged) -> None:
-        self.failed.emit(self.tr("Training failed: {0}").format(line) + logged_note(logged))
+    def _fail(self, name: str, text: str, logged) -> None:
+        # The thread worker's words and context, so that one translation serves both.
+        line = QCoreApplication.translate("TrainingWorker", "Training failed: {0}: {1}").format(name, text)
+        self.failed.emit(line.splitlines()[0] + logged_note(logged))
 
 
 class TrainingRunner(ThreadRunner):
