@@ -91,11 +91,8 @@ def snapshot_ms(preset: str) -> float:
     return statistics.median(times)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pairs", type=int, default=3, help="visible/hidden pairs per preset")
-    parser.add_argument("--presets", nargs="+", default=list(RUNS), choices=list(RUNS))
-    args = parser.parse_args(argv)
+def window_with_digit():
+    """(app, window): the real window offscreen on the Draw tab, the test digit on its canvas."""
     app, window = offscreen_window()
     window.add_default_panels()
     window.resize(1040, 700)
@@ -104,6 +101,15 @@ def main(argv: list[str] | None = None) -> int:
     for stroke in two_strokes():
         window.canvas.draw_stroke(stroke)
     app.processEvents()
+    return app, window
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=3, help="visible/hidden pairs per preset")
+    parser.add_argument("--presets", nargs="+", default=list(RUNS), choices=list(RUNS))
+    args = parser.parse_args(argv)
+    app, window = window_with_digit()
     print(f"load average at start: {os.getloadavg()[0]:.1f} (2 cores, shared with other developers)")
     for preset in args.presets if args.pairs else ():
         speeds, gui = {True: [], False: []}, {True: [], False: []}

@@ -74,18 +74,12 @@ def cli_run(preset: str, batch: int, seconds: float) -> dict:
 
 def open_window(tab: str = "train"):
     """(app, window): the real window offscreen, a digit on the canvas, `tab` ("train" or "draw") shown."""
-    from tools.screenshot import offscreen_window, two_strokes
+    from tools.watch_cost import window_with_digit
 
-    app, window = offscreen_window()
-    window.add_default_panels()
-    window.resize(1040, 700)
-    window.show()
-    window.tabs.setCurrentIndex(0)
-    for stroke in two_strokes():
-        window.canvas.draw_stroke(stroke)
+    app, window = window_with_digit()
     if tab == "train":
         window.tabs.setCurrentWidget(window.training)
-    app.processEvents()
+        app.processEvents()
     return app, window
 
 
