@@ -5,7 +5,8 @@ one (other jobs, or the window drawing beside the run) a thread that waits
 for a descheduled partner spins, and one thread trains several times faster
 (measured on two shared cores at load 12: the cnn at 42 images/s with two
 threads, 126 with one). The load changes while a run goes on, so the choice
-is measured again every REPROBE_S seconds of the run.
+is measured again every REPROBE_S seconds of the run (longer when a round of
+trials took long: a slow choice's few steps must not cost much of the run).
 
 A ThreadChooser watches the trainer's records (model.train.Progress): a rate
 is optimizer steps per second of the run's own clock (`elapsed`, which leaves pauses
@@ -18,8 +19,9 @@ from __future__ import annotations
 from typing import Callable
 
 PROBE_S = 1.0  # run time each choice is timed for, at least
-PROBE_STEPS = 2  # optimizer steps each choice is timed over, at least
-REPROBE_S = 30.0  # run time between two rounds of trials
+PROBE_STEPS = 1  # optimizer steps each choice is timed over, at least (after one to warm up)
+REPROBE_S = 30.0  # run time between two rounds of trials, at least
+REPROBE_FACTOR = 20  # ... and at least this many times the last round's length: trials cost under 5%
 
 
 class ThreadChooser:
@@ -34,13 +36,14 @@ class ThreadChooser:
         self.current: int | None = None
         self._pending: list[int] = []
         self._start = None  # (epoch, step, elapsed) where the current trial's timing began
+        self._round_start = 0.0
         self._next_round = 0.0
 
     def observe(self, record) -> None:
         if len(self.choices) < 2 or record.kind != "batch":
             return
         if not self._pending and record.elapsed >= self._next_round:
-            self._pending, self.rates = list(self.choices), {}
+            self._pending, self.rates, self._round_start = list(self.choices), {}, record.elapsed
             self._try(self._pending[0])
             return
         if not self._pending:
@@ -55,7 +58,8 @@ class ThreadChooser:
                 self._try(self._pending[0])
             else:
                 self._try(max(self.rates, key=self.rates.get))
-                self._next_round = record.elapsed + self._reprobe_s
+                spent = record.elapsed - self._round_start
+                self._next_round = record.elapsed + max(self._reprobe_s, REPROBE_FACTOR * spent)
 
     def _try(self, threads: int) -> None:
         if threads != self.current:

@@ -35,8 +35,14 @@ def test_it_tries_again_when_the_load_changes():
     run = Run({2: 0.1, 1: 0.18}, reprobe_s=5.0)
     run.steps(60)
     run.speed = {2: 0.6, 1: 0.2}  # other jobs start
-    run.steps(100)
+    run.steps(150)
     assert run.chooser.current == 1
+
+
+def test_a_long_round_of_trials_waits_proportionally_longer():
+    run = Run({2: 3.0, 1: 0.5})  # two threads crawl: their trial alone takes seconds
+    run.steps(200)  # 100 s of run
+    assert run.calls == [2, 1]  # not tried again after 30 s: the trials would cost a fifth of the run
 
 
 def test_a_timing_never_spans_an_epoch_end_and_one_choice_never_switches():
