@@ -132,6 +132,8 @@ class TrainingProcess:
 
 def run_job(job: Job, out, controls: Controls) -> None:
     """The child's side: train and report on `out` (see the module's docstring); never raises."""
+    parent = multiprocessing.parent_process()
+    window_alive = parent.is_alive if parent is not None else (lambda: True)
     try:
         if job.setup is not None:
             job.setup()
@@ -139,7 +141,9 @@ def run_job(job: Job, out, controls: Controls) -> None:
         net.astype(np.dtype(job.dtype))
         net.load_state_dict(job.state)
         x, y, x_val, y_val = job.data_fn()
-        records = job.train_fn(net, x, y, job.config, x_val=x_val, y_val=y_val, should_stop=controls.should_stop)
+        # A window killed outright leaves no one to read: stop rather than train on for nobody.
+        records = job.train_fn(net, x, y, job.config, x_val=x_val, y_val=y_val,
+                               should_stop=lambda: controls.should_stop() or not window_alive())
         for record in records:
             if record.kind == "done":
                 out.put(("done", record, net.state_dict()))
@@ -152,3 +156,6 @@ def run_job(job: Job, out, controls: Controls) -> None:
         out.put(("no_report",))
     except Exception as exc:  # the parent turns it into one line; the child must not die silently
         out.put(("error", type(exc).__name__, str(exc), traceback.format_exc()))
+    finally:
+        if not window_alive():
+            out.cancel_join_thread()  # end now, without waiting to send what nobody will read

@@ -124,3 +124,37 @@ def test_close_stops_a_running_child_and_waits_for_it(started):
     next(run.messages())
     run.close()
     assert not run._process.is_alive()
+
+
+ORPHAN = """
+import os
+from model.presets import build_preset
+from model.train_process import TrainingProcess
+from tests.test_train_process import endless, no_data
+run = TrainingProcess(build_preset("mlp"), None, no_data, endless)
+next(run.messages())
+print(run._process.pid, flush=True)
+os._exit(0)
+"""
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="watches the child through /proc")
+def test_a_child_whose_window_was_killed_stops():
+    import subprocess
+    import sys
+    import time
+
+    out = subprocess.run([sys.executable, "-c", ORPHAN], stdout=subprocess.PIPE, text=True, timeout=120, check=True)
+    pid = int(out.stdout.split()[-1])
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and os.path.exists(f"/proc/{pid}") and "Z" not in _state(pid):
+        time.sleep(0.2)
+    assert not os.path.exists(f"/proc/{pid}") or "Z" in _state(pid)
+
+
+def _state(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"
