@@ -26,6 +26,7 @@ from model.thread_choice import ThreadChooser
 
 ENV_NAMES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 DEFAULT_THREADS = 1
+TRAINING_NICENESS = 5  # a third of the window's share of a busy core; nothing lost on an idle one
 
 
 def users_setting() -> int | None:
@@ -51,9 +52,17 @@ def training_threads() -> int:
     return USERS_SETTING or cores or DEFAULT_THREADS
 
 
+def start_training_process(threads: int, niceness: int) -> None:
+    """In a training process, first: its BLAS threads, and a lower priority than the window's, so that
+    a stroke's prediction gets a core at once (only what competes for the cores is slowed)."""
+    if hasattr(os, "nice"):
+        os.nice(niceness)
+    threadpool_limits(limits=threads, user_api="blas")
+
+
 def training_setup() -> partial:
-    """What a training process calls first (picklable): set its BLAS libraries to training_threads()."""
-    return partial(threadpool_limits, limits=training_threads(), user_api="blas")
+    """What a training process calls first (picklable): start_training_process with training_threads()."""
+    return partial(start_training_process, training_threads(), TRAINING_NICENESS)
 
 
 def limit_blas_threads() -> int:

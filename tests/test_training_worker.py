@@ -123,27 +123,28 @@ def test_only_runs_with_good_steps_are_offered():
 
 
 def reports_where(net, x, y, config, *, x_val=None, y_val=None, should_stop=None):
-    """A one-step run whose message says which process trained and with how many BLAS threads."""
+    """A one-step run whose message says which process trained, with how many BLAS threads, at what niceness."""
     from threadpoolctl import threadpool_info
 
     threads = max(info["num_threads"] for info in threadpool_info() if info["user_api"] == "blas")
     yield Progress("batch", 1, 1, 1, 1, 1, 1, loss=1.0, acc=0.5, interval_loss=1.0)
-    yield Progress("done", 1, 1, 1, 1, 1, 1, loss=1.0, acc=0.5, reason="finished", message=f"{os.getpid()} {threads}",
-                   history={})
+    yield Progress("done", 1, 1, 1, 1, 1, 1, loss=1.0, acc=0.5, reason="finished", history={},
+                   message=f"{os.getpid()} {threads} {os.nice(0)}")
 
 
 def dies(*args, **kwargs):
     os._exit(3)
 
 
-def test_the_window_trains_in_another_process_with_the_command_lines_threads(qtbot):
+def test_the_window_trains_in_another_process_with_the_command_lines_threads_below_the_windows_priority(qtbot):
     panel = TrainingPanel(lambda: None, data_fn=no_data, train_fn=reports_where)
     qtbot.addWidget(panel)
     panel.form.set_values(preset="mlp", epochs=1)
     with qtbot.waitSignal(panel.run_finished, timeout=TIMEOUT_MS) as blocker:
         panel.train_from_scratch()
-    pid, threads = map(int, blocker.args[0].message.split())
+    pid, threads, niceness = map(int, blocker.args[0].message.split())
     assert pid != os.getpid() and threads == training_threads()
+    assert niceness > os.nice(0)  # a stroke's prediction gets the core first
     assert panel.result_bar.isVisibleTo(panel)  # the network came back, ready to use or save
 
 
