@@ -36,6 +36,11 @@ def log_exception(exc: BaseException) -> Path | None:
     return _write_log("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
 
 
+def log_traceback(text: str) -> Path | None:
+    """Append a traceback already written out (one from a child process) to the log; its path, or None."""
+    return _write_log(text)
+
+
 def logged_note(path: Path | None) -> str:
     """" (details in /path/errors.log)", to end a one-line failure message; "" without a log."""
     return QCoreApplication.translate("CrashReport", " (details in {0})").format(path) if path else ""

@@ -29,3 +29,17 @@ def test_numpy_imported_before_the_app_still_gets_one_blas_thread():
 
 def test_a_users_own_setting_wins():
     assert blas_threads_after(CHECK, OPENBLAS_NUM_THREADS="2") == "[2]"
+
+
+CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+CHOICES = """
+import app.main
+from app.blas_threads import thread_chooser
+print(thread_chooser().choices)
+"""
+
+
+@pytest.mark.skipif(CORES < 2, reason="one core: one thread is the only choice")
+def test_a_training_process_tries_a_thread_per_core_and_one_but_the_users_setting_only():
+    assert blas_threads_after(CHOICES) == f"({CORES}, 1)"
+    assert blas_threads_after(CHOICES, OPENBLAS_NUM_THREADS="3") == "(3,)"

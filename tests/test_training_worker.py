@@ -1,13 +1,22 @@
-"""The training thread on its own, with scripted generators: pause, stop, failure, copies, shutdown."""
+"""The training worker on its own, with scripted generators: pause, stop, failure, copies, shutdown.
+
+Every test runs both ways: in the worker's thread, and in a child process as
+the window trains (the stand-ins are module-level so that a child can import them).
+"""
+
+import os
 
 import numpy as np
 import pytest
 
+from app.blas_threads import training_threads
+from app.training import TrainingPanel
 from app.training.worker import TrainingRunner, usable_result
+from app.watch import snapshots
 from model.presets import build_preset
 from model.train import Progress
 
-TIMEOUT_MS = 10_000
+TIMEOUT_MS = 60_000
 
 
 def no_data():
@@ -28,9 +37,16 @@ def endless(net, x, y, config, *, x_val=None, y_val=None, should_stop=None):
     yield record("done", step, reason="stopped")
 
 
-@pytest.fixture
-def runner(qtbot):
+def broken(*args, **kwargs):
+    raise ValueError("images must be float32\nsecond line")
+
+
+@pytest.fixture(params=[False, True], ids=["thread", "process"])
+def runner(qtbot, request):
+    """A runner whose start() trains in a thread, or in a child process."""
     r = TrainingRunner()
+    start = r.start
+    r.start = lambda *args: start(*args, separate_process=request.param)
     yield r
     r.shutdown()
 
@@ -75,9 +91,6 @@ def test_the_trained_network_is_handed_over_only_once_its_thread_has_ended(qtbot
 
 
 def test_an_engine_error_becomes_one_line_and_frees_the_runner(qtbot, runner, error_log):
-    def broken(*args, **kwargs):
-        raise ValueError("images must be float32\nsecond line")
-
     with qtbot.waitSignal(runner.failed, timeout=TIMEOUT_MS) as blocker:
         runner.start(build_preset("mlp"), None, no_data, broken)
     # The traceback goes to the error log, which the line names.
@@ -107,3 +120,51 @@ def test_only_runs_with_good_steps_are_offered():
     assert usable_result(record("done", 3, reason="stopped"))
     assert not usable_result(record("done", 0, reason="stopped"))
     assert not usable_result(record("done", 3, reason="diverged"))
+
+
+def reports_where(net, x, y, config, *, x_val=None, y_val=None, should_stop=None):
+    """A one-step run whose message says which process trained, with how many BLAS threads, at what niceness."""
+    from threadpoolctl import threadpool_info
+
+    threads = max(info["num_threads"] for info in threadpool_info() if info["user_api"] == "blas")
+    yield Progress("batch", 1, 1, 1, 1, 1, 1, loss=1.0, acc=0.5, interval_loss=1.0)
+    yield Progress("done", 1, 1, 1, 1, 1, 1, loss=1.0, acc=0.5, reason="finished", history={},
+                   message=f"{os.getpid()} {threads} {os.nice(0)}")
+
+
+def dies(*args, **kwargs):
+    os._exit(3)
+
+
+def test_the_window_trains_in_another_process_with_the_command_lines_threads_below_the_windows_priority(qtbot):
+    panel = TrainingPanel(lambda: None, data_fn=no_data, train_fn=reports_where)
+    qtbot.addWidget(panel)
+    panel.form.set_values(preset="mlp", epochs=1)
+    with qtbot.waitSignal(panel.run_finished, timeout=TIMEOUT_MS) as blocker:
+        panel.train_from_scratch()
+    pid, threads, niceness = map(int, blocker.args[0].message.split())
+    assert pid != os.getpid() and threads == training_threads()
+    assert niceness > os.nice(0)  # a stroke's prediction gets the core first
+    assert panel.result_bar.isVisibleTo(panel)  # the network came back, ready to use or save
+
+
+def test_snapshots_from_a_child_read_the_drawing_on_the_card(qtbot, monkeypatch):
+    monkeypatch.setattr(snapshots, "SNAPSHOTS_PER_S", 1e9)
+    runner = TrainingRunner()
+    net = build_preset("mlp")
+    bias = net.layers[-1].bias.data.copy()
+    with qtbot.waitSignal(runner.snapshot, timeout=TIMEOUT_MS) as blocker:
+        runner.start(net, None, no_data, endless, separate_process=True)
+    runner.shutdown()
+    live = snapshots.LiveNetwork()
+    live.load(blocker.args[0])
+    assert blocker.args[0].state["6.bias"][0] > bias[0]  # the child's trained weights
+    assert live.probabilities(np.zeros((28, 28), np.float32)).sum() == pytest.approx(1.0)
+
+
+def test_a_child_that_dies_is_one_clear_line(qtbot):
+    runner = TrainingRunner()
+    with qtbot.waitSignal(runner.failed, timeout=TIMEOUT_MS) as blocker:
+        runner.start(build_preset("mlp"), None, no_data, dies, separate_process=True)
+    assert blocker.args[0] == "Training failed: its process ended unexpectedly (exit code 3)."
+    assert not runner.is_running()

@@ -152,10 +152,12 @@ def test_a_diverging_run_is_reported_and_leaves_no_nan_bars(qtbot, window):
     assert window.watch.columns.column(0) is not None  # the network in use still reads the drawing
 
 
-def test_a_failed_run_is_reported_and_the_card_is_ready_for_the_next(qtbot, window, monkeypatch):
-    def broken(*args, **kwargs):
-        raise ValueError("images must be float32")
+def broken(*args, **kwargs):
+    """Module-level, so that the child process the window trains in can import it."""
+    raise ValueError("images must be float32")
 
+
+def test_a_failed_run_is_reported_and_the_card_is_ready_for_the_next(qtbot, window, monkeypatch):
     monkeypatch.setattr(window.training, "_train_fn", broken)
     draw_one(window)
     done = run_to_end(qtbot, window)

@@ -50,11 +50,12 @@ def timed_run(app, window, preset: str, visible: bool) -> tuple[float, float]:
     return (s1 - s0) * int(FORM["batch_size"]) / (t1 - t0), (c1 - c0) / (t1 - t0)
 
 
-def stroke_latency(app, window, preset: str, visible: bool = True) -> tuple[list[float], list[float]]:
-    """ms from the start of a stroke to both columns painted, STROKES times, while `preset` trains:
-    by the wall clock, and in the GUI thread's CPU time (what a busy machine cannot inflate)."""
+def stroke_latency(app, window, preset: str, visible: bool = True, **form) -> tuple[list[float], list[float]]:
+    """ms from the start of a stroke to both columns painted, STROKES times, while `preset` trains
+    (form: the Train tab's fields, over FORM and RUNS): by the wall clock, and in the GUI thread's
+    CPU time (what a busy machine cannot inflate)."""
     training, watch = window.training, window.watch
-    training.form.set_values(preset=preset, **{**FORM, "epochs": 50}, **RUNS[preset])
+    training.form.set_values(preset=preset, **{**FORM, "epochs": 50, **RUNS.get(preset, {}), **form})
     training.train_from_scratch()
     while watch.live.step is None:  # the first snapshot has been shown
         app.processEvents()
@@ -90,11 +91,8 @@ def snapshot_ms(preset: str) -> float:
     return statistics.median(times)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pairs", type=int, default=3, help="visible/hidden pairs per preset")
-    parser.add_argument("--presets", nargs="+", default=list(RUNS), choices=list(RUNS))
-    args = parser.parse_args(argv)
+def window_with_digit():
+    """(app, window): the real window offscreen on the Draw tab, the test digit on its canvas."""
     app, window = offscreen_window()
     window.add_default_panels()
     window.resize(1040, 700)
@@ -103,6 +101,15 @@ def main(argv: list[str] | None = None) -> int:
     for stroke in two_strokes():
         window.canvas.draw_stroke(stroke)
     app.processEvents()
+    return app, window
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=3, help="visible/hidden pairs per preset")
+    parser.add_argument("--presets", nargs="+", default=list(RUNS), choices=list(RUNS))
+    args = parser.parse_args(argv)
+    app, window = window_with_digit()
     print(f"load average at start: {os.getloadavg()[0]:.1f} (2 cores, shared with other developers)")
     for preset in args.presets if args.pairs else ():
         speeds, gui = {True: [], False: []}, {True: [], False: []}

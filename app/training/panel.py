@@ -51,10 +51,13 @@ class TrainingPanel(QWidget):
     run_finished = Signal(object)           # the engine's "done" record, or None after a failure
 
     def __init__(self, current_network: Callable[[], tuple[Sequential, dict] | None], parent=None,
-                 data_fn: Callable = mnist_data, train_fn: Callable = train):
+                 data_fn: Callable = mnist_data, train_fn: Callable = train, separate_process: bool = True):
         super().__init__(parent)
         self._current_network = current_network
         self._data_fn, self._train_fn = data_fn, train_fn
+        # A child process trains as fast as the command line (app.training.worker); a thread
+        # only for stand-ins of data_fn and train_fn that cannot be sent to a process.
+        self.separate_process = separate_process
         self.runner = TrainingRunner(self)
         self.runner.progress.connect(self.show_progress)
         self.runner.finished.connect(self._on_finished)
@@ -134,7 +137,7 @@ class TrainingPanel(QWidget):
             self.show_message(config_errors.translated(str(exc).splitlines()[0]) if str(exc) else type(exc).__name__)
             return False
         self.show_run_starting(config, source)
-        self.runner.start(net, config, self._data_fn, self._train_fn)
+        self.runner.start(net, config, self._data_fn, self._train_fn, separate_process=self.separate_process)
         self.run_started.emit()
         return True
 

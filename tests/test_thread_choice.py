@@ -1,0 +1,56 @@
+"""The BLAS thread chooser of a window's training process (model.thread_choice), on scripted records."""
+from model.thread_choice import PROBE_STEPS, ThreadChooser
+from model.train import Progress
+
+
+class Run:
+    """Feeds a chooser batch records of a run whose speed depends on the threads it last set."""
+
+    def __init__(self, seconds_per_step: dict[int, float], choices=(2, 1), reprobe_s=30.0):
+        self.speed, self.calls, self.elapsed, self.step, self.epoch = dict(seconds_per_step), [], 0.0, 0, 1
+        self.chooser = ThreadChooser(choices, self.calls.append, probe_s=1.0, reprobe_s=reprobe_s)
+
+    def steps(self, n: int) -> None:
+        for _ in range(n):
+            self.elapsed += self.speed[self.chooser.current or next(iter(self.speed))]
+            self.step += 1
+            self.chooser.observe(Progress("batch", self.epoch, 9, self.step, 1000, self.step, 9000,
+                                          elapsed=self.elapsed))
+
+
+def test_it_keeps_the_faster_setting_and_says_what_it_measured():
+    run = Run({2: 0.5, 1: 0.2})  # a busy machine: one thread trains faster
+    run.steps(40)
+    assert run.calls == [2, 1] and run.chooser.current == 1
+    assert run.chooser.rates[1] > 2 * run.chooser.rates[2]
+
+
+def test_an_idle_machine_keeps_one_thread_per_core():
+    run = Run({2: 0.1, 1: 0.18})
+    run.steps(60)
+    assert run.calls == [2, 1, 2] and run.chooser.current == 2
+
+
+def test_it_tries_again_when_the_load_changes():
+    run = Run({2: 0.1, 1: 0.18}, reprobe_s=5.0)
+    run.steps(60)
+    run.speed = {2: 0.6, 1: 0.2}  # other jobs start
+    run.steps(150)
+    assert run.chooser.current == 1
+
+
+def test_a_long_round_of_trials_waits_proportionally_longer():
+    run = Run({2: 3.0, 1: 0.5})  # two threads crawl: their trial alone takes seconds
+    run.steps(200)  # 100 s of run
+    assert run.calls == [2, 1]  # not tried again after 30 s: the trials would cost a fifth of the run
+
+
+def test_a_timing_never_spans_an_epoch_end_and_one_choice_never_switches():
+    run = Run({2: 0.5, 1: 0.2})
+    run.steps(PROBE_STEPS + 1)
+    run.epoch = 2  # validation ran in between: the trial starts over
+    run.steps(1)
+    assert run.chooser.rates == {}
+    fixed = Run({4: 0.1}, choices=(4, 4))
+    fixed.steps(50)
+    assert fixed.calls == []

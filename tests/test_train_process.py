@@ -1,0 +1,160 @@
+"""A training run in a child process (model.train_process), without Qt: messages, controls, failures.
+
+The stand-ins below are module-level so that the child can import them.
+"""
+import os
+
+import numpy as np
+import pytest
+
+from model.presets import build_preset
+from model.train import Progress, TrainConfig, train
+from model.train_process import TrainingProcess
+
+TINY = TrainConfig(epochs=2, batch_size=32, log_every=1, seed=0)
+
+
+def tiny_data():
+    rng = np.random.default_rng(0)
+    x, y = rng.random((64, 1, 28, 28), dtype=np.float32), rng.integers(0, 10, 64)
+    return x, y, x[:32], y[:32]
+
+
+def no_data():
+    return None, None, None, None
+
+
+def record(kind, step, **fields):
+    return Progress(kind, 1, 1, step, 1000, step, 1000, loss=1.0, **fields)
+
+
+def endless(net, x, y, config, *, x_val=None, y_val=None, should_stop=None):
+    """Steps until should_stop() says so; says in its last record which process it ran in."""
+    step = 0
+    while not should_stop():
+        step += 1
+        net.layers[-1].bias.data += 1
+        yield record("batch", step)
+    yield record("done", step, reason="stopped", message=f"pid {os.getpid()}")
+
+
+def broken(*args, **kwargs):
+    raise ValueError("images must be float32\nsecond line")
+
+
+def silent(*args, **kwargs):
+    yield record("batch", 1)
+
+
+def dies(*args, **kwargs):
+    os._exit(3)
+
+
+def every_time():
+    return True
+
+
+@pytest.fixture
+def started():
+    runs = []
+
+    def start(*args, **kwargs):
+        runs.append(TrainingProcess(*args, **kwargs))
+        return runs[-1]
+
+    yield start
+    for run in runs:
+        run.close()
+
+
+def test_a_real_run_reports_records_snapshots_and_ends_with_the_trained_weights(started):
+    net = build_preset("mlp", rng=np.random.default_rng(0))
+    before = net.state_dict()
+    run = started(net, TINY, tiny_data, train, snapshot_due=every_time)
+    messages = list(run.messages())
+    kinds = [m[0] for m in messages]
+    assert kinds.count("record") == 2 * 2 + 2  # two batches and one epoch record per epoch
+    assert kinds.count("snapshot") == kinds.count("record") and kinds[-1] == "done"
+    done, state = messages[-1][1:]
+    assert done.reason == "finished" and done.step == 4 and len(done.history["val_acc"]) == 2
+    assert state.keys() == before.keys() and any(not np.array_equal(state[k], before[k]) for k in before)
+    assert all(np.array_equal(v, before[k]) for k, v in net.state_dict().items())  # the child trained a copy
+
+
+def test_pause_sleeps_resume_goes_on_and_stop_ends_the_run(started):
+    run = started(build_preset("mlp"), None, no_data, endless)
+    messages = run.messages()
+    assert next(messages)[0] == "record"
+    run.controls.pause()
+    while not run.controls.is_waiting():
+        next(messages)  # records sent before the pause took hold
+    run.controls.resume()
+    assert next(messages)[0] == "record"  # going on
+    run.controls.stop()
+    last = list(messages)[-1]
+    assert last[0] == "done" and last[1].reason == "stopped"
+    assert last[1].message != f"pid {os.getpid()}"  # trained in another process
+
+
+def test_stop_wakes_a_paused_child(started):
+    run = started(build_preset("mlp"), None, no_data, endless)
+    messages = run.messages()
+    next(messages)
+    run.controls.pause()
+    while not run.controls.is_waiting():
+        next(messages)
+    run.controls.stop()
+    assert list(messages)[-1][0] == "done"
+
+
+def test_an_exception_comes_back_as_one_line_and_its_traceback(started):
+    run = started(build_preset("mlp"), None, no_data, broken)
+    (kind, name, text, details), = list(run.messages())
+    assert kind == "error" and (name, text) == ("ValueError", "images must be float32\nsecond line")
+    assert "second line" in details and "Traceback" in details
+
+
+def test_a_trainer_without_a_final_report_and_a_child_that_dies_are_told_apart(started):
+    assert [m[0] for m in started(build_preset("mlp"), None, no_data, silent).messages()] == ["record", "no_report"]
+    assert list(started(build_preset("mlp"), None, no_data, dies).messages()) == [("died", 3)]
+
+
+def test_close_stops_a_running_child_and_waits_for_it(started):
+    run = started(build_preset("mlp"), None, no_data, endless)
+    next(run.messages())
+    run.close()
+    assert not run._process.is_alive()
+
+
+ORPHAN = """
+import os
+from model.presets import build_preset
+from model.train_process import TrainingProcess
+from tests.test_train_process import endless, no_data
+run = TrainingProcess(build_preset("mlp"), None, no_data, endless)
+next(run.messages())
+print(run._process.pid, flush=True)
+os._exit(0)
+"""
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="watches the child through /proc")
+def test_a_child_whose_window_was_killed_stops():
+    import subprocess
+    import sys
+    import time
+
+    out = subprocess.run([sys.executable, "-c", ORPHAN], stdout=subprocess.PIPE, text=True, timeout=120, check=True)
+    pid = int(out.stdout.split()[-1])
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and os.path.exists(f"/proc/{pid}") and "Z" not in _state(pid):
+        time.sleep(0.2)
+    assert not os.path.exists(f"/proc/{pid}") or "Z" in _state(pid)
+
+
+def _state(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"
