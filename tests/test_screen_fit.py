@@ -31,10 +31,11 @@ def test_picker_and_actions_stay_on_the_toolbar_however_narrow(make_window, weig
         assert window.height() <= 700
 
 
-@pytest.mark.parametrize("font_scale", [1.0, 4 / 3])  # 4/3: a desktop font a third larger than Qt's default
-def test_on_a_1024x700_screen_a_geometry_saved_on_a_larger_one_is_clamped(tmp_path, font_scale):
+# 4/3: a desktop font a third larger than Qt's default; dpr 2: 200% scaling (a 2048x1400 panel shown as 1024x700)
+@pytest.mark.parametrize(("font_scale", "dpr"), [(1.0, 1), (4 / 3, 1), (1.0, 2)])
+def test_on_a_1024x700_screen_a_geometry_saved_on_a_larger_one_is_clamped(tmp_path, font_scale, dpr):
     config = tmp_path / "screen.json"
-    config.write_text(json.dumps(SCREEN_1024X700))
+    config.write_text(json.dumps({"screens": [{**SCREEN_1024X700["screens"][0], "dpr": dpr}]}))
     env = {"QT_QPA_PLATFORM": f"offscreen:configfile={config}", "PYTHONPATH": str(REPO), "PATH": "",
            "HOME": str(tmp_path)}
     probe = subprocess.run([sys.executable, str(REPO / "tests" / "small_screen_probe.py"), str(tmp_path / "settings"),
