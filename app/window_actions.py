@@ -82,7 +82,7 @@ class WindowActions(QObject):
         self.clear = action(self.tr("&Clear"), canvas.clear, QKeySequence("Esc"))
         self.pen = action(self.tr("&Pen"), lambda: canvas.set_eraser(False), QKeySequence("P"), checkable=True)
         self.eraser = action(self.tr("&Eraser"), lambda: canvas.set_eraser(True), QKeySequence("E"), checkable=True)
-        self.evaluate = action(self.tr("E&valuate on MNIST test…"), commands.evaluate,
+        self.evaluate = action(self.tr("E&valuate on MNIST test and drawings…"), commands.evaluate,
                                tip=self.tr("Accuracy and confusion matrix"))
         self.about = action(self.tr("&About DigitLab"), self._show_about)
         tools = QActionGroup(self._window, exclusive=True)

@@ -182,3 +182,17 @@ def test_the_shipped_qm_is_the_ts_compiled(tmp_path):
     subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(tmp_path / "fresh.qm")], check=True, timeout=120)
     assert (tmp_path / "fresh.qm").read_bytes() == (i18n.TRANSLATIONS_DIR / "digitlab_zh_CN.qm").read_bytes()
     assert 'type="unfinished"' not in ts.read_text(encoding="utf-8")
+
+
+def test_every_string_in_the_code_has_a_chinese_translation(tmp_path):
+    """A string added to the window after the last `make translations` would show in English."""
+    lupdate = Path(PySide6.__file__).parent / "lupdate"
+    if not lupdate.exists():
+        pytest.skip("PySide6 ships no lupdate here")
+    ts = tmp_path / "fresh.ts"
+    ts.write_bytes((i18n.TRANSLATIONS_DIR / "digitlab_zh_CN.ts").read_bytes())
+    root = i18n.TRANSLATIONS_DIR.parent.parent
+    subprocess.run([str(lupdate), "-silent", "-extensions", "py", "-no-obsolete", "-locations", "none",
+                    str(root / "app"), str(root / "model"), "-ts", str(ts)], check=True, timeout=300)
+    unfinished = re.findall(r"<source>(.*?)</source>\s*<translation type=\"unfinished\"", ts.read_text("utf-8"))
+    assert not unfinished, unfinished

@@ -2234,6 +2234,10 @@ Unticked: the full experiment, a few seconds (toy-digits, xor) to about 15 minut
         <source>Training ended without a final report.</source>
         <translation>训练结束，但没有最终报告。</translation>
     </message>
+    <message>
+        <source>Training failed: its process ended unexpectedly (exit code {0}).</source>
+        <translation>训练失败：训练进程意外结束（退出码 {0}）。</translation>
+    </message>
 </context>
 <context>
     <name>WatchPanel</name>
@@ -2353,8 +2357,8 @@ Unticked: the full experiment, a few seconds (toy-digits, xor) to about 15 minut
         <translation>橡皮擦(&amp;E)</translation>
     </message>
     <message>
-        <source>E&amp;valuate on MNIST test…</source>
-        <translation>在 MNIST 测试集上评估(&amp;V)…</translation>
+        <source>E&amp;valuate on MNIST test and drawings…</source>
+        <translation>在 MNIST 测试集和手绘图上评估(&amp;V)…</translation>
     </message>
     <message>
         <source>Accuracy and confusion matrix</source>
