@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 from app import plot_text
 from model.atomic import atomic_write
 
-REDRAWS_PER_S = 4
+REDRAWS_PER_S = 2
 # Constrained layout costs more than the drawing itself: live redraws keep the last
 # layout and only every RELAYOUT_EVERY-th one (and resizes, clear, finish) recomputes it.
 RELAYOUT_EVERY = 10
