@@ -1,5 +1,6 @@
 """Shared fixtures: offscreen Qt, throwaway settings, and a small network trained in seconds."""
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
@@ -121,3 +122,15 @@ def error_log(tmp_path_factory):
 
     crash_report._log_path = tmp_path_factory.mktemp("log") / crash_report.LOG_NAME
     return crash_report._log_path
+
+
+@pytest.fixture(autouse=True)
+def training_in_a_thread(request, monkeypatch):
+    """Window tests train in a thread: a child process costs every run a second of start-up.
+
+    The process itself is tested by tests/test_training_worker.py (every runner test both
+    ways), tests/test_train_process.py, and the window tests marked `training_process`.
+    """
+    panel = sys.modules.get("app.training.panel")
+    if panel is not None and request.node.get_closest_marker("training_process") is None:
+        monkeypatch.setattr(panel, "TRAIN_IN_PROCESS", False)

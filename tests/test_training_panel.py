@@ -203,6 +203,7 @@ def test_shutdown_while_training_stops_the_thread(qtbot, panel):
     panel.shutdown()  # twice, and idle: nothing happens
 
 
+@pytest.mark.training_process
 def test_current_architecture_gets_fresh_weights(qtbot, panel, current):
     panel.form.set_values(epochs=1)
     run_to_end(qtbot, panel)

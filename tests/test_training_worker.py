@@ -136,6 +136,7 @@ def dies(*args, **kwargs):
     os._exit(3)
 
 
+@pytest.mark.training_process
 def test_the_window_trains_in_another_process_with_the_command_lines_threads_below_the_windows_priority(qtbot):
     panel = TrainingPanel(lambda: None, data_fn=no_data, train_fn=reports_where)
     qtbot.addWidget(panel)

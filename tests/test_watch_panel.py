@@ -80,6 +80,7 @@ def test_clicking_the_curve_opens_the_train_tab(qtbot, window):
     assert window.tabs.currentWidget() is window.training
 
 
+@pytest.mark.training_process
 def test_in_training_probabilities_change_and_end_as_the_trained_networks(qtbot, window):
     draw_one(window)
     seen = []
@@ -124,6 +125,7 @@ def test_redrawing_mid_run_starts_a_new_trace_and_a_label_can_be_set(qtbot, wind
     window.training.stop()
 
 
+@pytest.mark.training_process
 def test_pause_and_stop_from_the_card(qtbot, window):
     window.training.form.set_values(epochs=LONG)
     watch, training = window.watch, window.training

@@ -41,6 +41,7 @@ from model.weights import save_weights
 
 ERROR_STYLE = "color: #b00020;"
 POINTS_PER_EPOCH = 200  # batch records asked of the trainer: a smooth curve, few signals
+TRAIN_IN_PROCESS = True  # runs train in a child process (a thread: the tests' default, see tests/conftest.py)
 STATUS_INTERVAL_S = 0.1  # the bar and the status line change at most 10 times a second; the curve gets every point
 RESULT_STYLE = "QFrame#result { background: #e8f3e8; border: 1px solid #9c9; border-radius: 4px; }"
 
@@ -53,13 +54,13 @@ class TrainingPanel(QWidget):
     run_finished = Signal(object)           # the engine's "done" record, or None after a failure
 
     def __init__(self, current_network: Callable[[], tuple[Sequential, dict] | None], parent=None,
-                 data_fn: Callable = mnist_data, train_fn: Callable = train, separate_process: bool = True):
+                 data_fn: Callable = mnist_data, train_fn: Callable = train, separate_process: bool | None = None):
         super().__init__(parent)
         self._current_network = current_network
         self._data_fn, self._train_fn = data_fn, train_fn
         # A child process trains as fast as the command line (app.training.worker); a thread
         # only for stand-ins of data_fn and train_fn that cannot be sent to a process.
-        self.separate_process = separate_process
+        self.separate_process = TRAIN_IN_PROCESS if separate_process is None else separate_process
         self.runner = TrainingRunner(self)
         self.runner.progress.connect(self.show_progress)
         self.runner.finished.connect(self._on_finished)
