@@ -171,8 +171,7 @@ class ExperimentsView(QWidget):
 
     def _list_and_controls_height(self, top: QWidget) -> int:
         """Room for every experiment's row (rows are taller in some languages) and the controls under it."""
-        rows = sum(self.list.visualItemRect(self.list.topLevelItem(i)).height() or self.list.sizeHintForRow(0)
-                   for i in range(self.list.topLevelItemCount()))
+        rows = sum(self.list.sizeHintForRow(i) for i in range(self.list.topLevelItemCount()))
         list_height = rows + self.list.header().sizeHint().height() + 2 * self.list.frameWidth()
         return list_height + top.sizeHint().height() - self.list.sizeHint().height()
 
