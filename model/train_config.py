@@ -11,14 +11,41 @@ from model.losses import LOSSES
 from model.network import Sequential
 from model.optim import DEFAULT_MOMENTUM, OPTIMIZERS, Optimizer, make_optimizer
 from model.schedules import DEFAULT_GAMMA, SCHEDULES
+from model.text import QT_TRANSLATE_NOOP
 
 MAX_EPOCHS = 1000
 MAX_LR = 10.0
 MAX_WEIGHT_DECAY = 1.0
 
 
+# The verdicts and the settings' names, marked for lupdate: the window shows them translated,
+# filled with the same fields (model/text.py; the command line prints the English).
+WHOLE_RANGE = QT_TRANSLATE_NOOP("ConfigErrors", "{label} must be a whole number from {low} to {high}, got {value}")
+WHOLE_FROM = QT_TRANSLATE_NOOP("ConfigErrors", "{label} must be a whole number at least {low}, got {value}")
+NUMBER_IN = QT_TRANSLATE_NOOP("ConfigErrors", "{label} must be a number in {interval}, got {value}")
+UNKNOWN = QT_TRANSLATE_NOOP("ConfigErrors", "unknown {label} {value}; choose one of {known}")
+BATCH_TOO_BIG = QT_TRANSLATE_NOOP("ConfigErrors", "batch size {batch} is larger than the {images} training images")
+LABELS = (
+    QT_TRANSLATE_NOOP("ConfigErrors", "epochs"), QT_TRANSLATE_NOOP("ConfigErrors", "batch size"),
+    QT_TRANSLATE_NOOP("ConfigErrors", "learning rate"), QT_TRANSLATE_NOOP("ConfigErrors", "momentum"),
+    QT_TRANSLATE_NOOP("ConfigErrors", "weight decay"), QT_TRANSLATE_NOOP("ConfigErrors", "gamma"),
+    QT_TRANSLATE_NOOP("ConfigErrors", "optimizer"), QT_TRANSLATE_NOOP("ConfigErrors", "schedule"),
+    QT_TRANSLATE_NOOP("ConfigErrors", "loss"), QT_TRANSLATE_NOOP("ConfigErrors", "patience"),
+    QT_TRANSLATE_NOOP("ConfigErrors", "training-set size"), QT_TRANSLATE_NOOP("ConfigErrors", "schedule step size"),
+    QT_TRANSLATE_NOOP("ConfigErrors", "reports per epoch"), QT_TRANSLATE_NOOP("ConfigErrors", "seed"),
+    QT_TRANSLATE_NOOP("ConfigErrors", "batches between progress reports"),
+)
+
+
 class ConfigError(ValueError):
-    """A training setting that makes no sense; the message is one line for a person."""
+    """A training setting that makes no sense; the message is one line for a person.
+
+    `template` and `fields` are kept so a window can show the same verdict in its own
+    language: str(error) == error.template.format(**error.fields)."""
+
+    def __init__(self, template: str, **fields: str):
+        self.template, self.fields = template, {name: str(value) for name, value in fields.items()}
+        super().__init__(template.format(**self.fields))
 
 
 @dataclass
@@ -62,7 +89,7 @@ class TrainConfig:
         for label, value, known in (("optimizer", self.optimizer, OPTIMIZERS), ("schedule", self.schedule, SCHEDULES),
                                     ("loss", self.loss, tuple(LOSSES))):
             if value not in known:
-                raise ConfigError(f"unknown {label} {value!r}; choose one of {', '.join(known)}")
+                raise ConfigError(UNKNOWN, label=label, value=repr(value), known=", ".join(known))
         for label, value in (("patience", self.patience), ("training-set size", self.max_train),
                              ("schedule step size", self.step_size), ("reports per epoch", self.reports_per_epoch)):
             if value is not None:
@@ -72,7 +99,7 @@ class TrainConfig:
         if n_train is not None:
             usable = min(n_train, self.max_train or n_train)
             if self.batch_size > usable:
-                raise ConfigError(f"batch size {self.batch_size} is larger than the {usable} training images")
+                raise ConfigError(BATCH_TOO_BIG, batch=self.batch_size, images=usable)
         return self
 
     def make_optimizer(self, net: Sequential) -> Optimizer:
@@ -84,8 +111,9 @@ class TrainConfig:
 def _whole(label: str, value, low: int, high: int | None = None) -> None:
     ok = isinstance(value, (int, np.integer)) and not isinstance(value, bool)
     if not ok or value < low or (high is not None and value > high):
-        where = f"from {low} to {high}" if high is not None else f"at least {low}"
-        raise ConfigError(f"{label} must be a whole number {where}, got {value!r}")
+        if high is None:
+            raise ConfigError(WHOLE_FROM, label=label, low=low, value=repr(value))
+        raise ConfigError(WHOLE_RANGE, label=label, low=low, high=high, value=repr(value))
 
 
 def _number(label: str, value, low: float, high: float, low_open=False, high_open=False) -> None:
@@ -93,4 +121,4 @@ def _number(label: str, value, low: float, high: float, low_open=False, high_ope
     ok = ok and (value > low if low_open else value >= low) and (value < high if high_open else value <= high)
     if not ok:
         interval = f"{'(' if low_open else '['}{low:g}, {high:g}{')' if high_open else ']'}"
-        raise ConfigError(f"{label} must be a number in {interval}, got {value!r}")
+        raise ConfigError(NUMBER_IN, label=label, interval=interval, value=repr(value))

@@ -158,7 +158,8 @@ def test_the_preset_descriptions_to_translate_are_the_engines_own():
     assert {name: PRESET_TEXT[name] for name in PRESET_TEXT} == {n: describe_presets()[n] for n in PRESET_TEXT}
 
 
-@pytest.mark.parametrize("bad", [{"lr": 1000.0}, {"batch_size": 0}, {"batch_size": 100_000}, {"epochs": 5000}])
+@pytest.mark.parametrize("bad", [{"lr": 1000.0}, {"batch_size": 0}, {"batch_size": 100_000}, {"epochs": 5000},
+                                 {"momentum": 1.0}, {"seed": -1}, {"weight_decay": 2.0}, {"max_train": 0}])
 def test_the_engines_verdicts_on_the_form_are_translated(qapp, bad):
     from app.training import config_errors
     from model.train_config import TrainConfig
@@ -167,7 +168,7 @@ def test_the_engines_verdicts_on_the_form_are_translated(qapp, bad):
         TrainConfig(**bad).validate(5000)
     assert i18n.install(qapp, "zh_CN") == "zh_CN"
     try:
-        shown = config_errors.translated(str(error.value))
+        shown = config_errors.translated(error.value)
     finally:
         i18n.install(qapp, "en")
     assert re.search("[\u4e00-\u9fff]", shown) and not english_words(shown), shown

@@ -138,7 +138,7 @@ class TrainingPanel(QWidget):
             config.validate(TRAIN_IMAGES)
             net, source = self._network_to_train(request, from_current)
         except (ValueError, KeyError) as exc:  # ConfigError and SpecError are ValueErrors
-            self.show_message(config_errors.translated(str(exc).splitlines()[0]) if str(exc) else type(exc).__name__)
+            self.show_message(config_errors.translated(exc))
             return False
         self.show_run_starting(config, source)
         self.runner.start(net, config, self._data_fn, self._train_fn, separate_process=self.separate_process)

@@ -45,6 +45,26 @@
 <context>
     <name>ConfigErrors</name>
     <message>
+        <source>{label} must be a whole number from {low} to {high}, got {value}</source>
+        <translation>{label}必须是 {low} 到 {high} 之间的整数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>{label} must be a whole number at least {low}, got {value}</source>
+        <translation>{label}必须是不小于 {low} 的整数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>{label} must be a number in {interval}, got {value}</source>
+        <translation>{label}必须是区间 {interval} 内的数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>unknown {label} {value}; choose one of {known}</source>
+        <translation>未知的{label} {value}；可选：{known}。</translation>
+    </message>
+    <message>
+        <source>batch size {batch} is larger than the {images} training images</source>
+        <translation>批大小 {batch} 超过了训练图像的数量（{images} 张）。</translation>
+    </message>
+    <message>
         <source>epochs</source>
         <translation>轮数</translation>
     </message>
@@ -57,28 +77,52 @@
         <translation>学习率</translation>
     </message>
     <message>
+        <source>momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>gamma</source>
+        <translation>衰减因子 gamma</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>patience</source>
+        <translation>耐心轮数</translation>
+    </message>
+    <message>
+        <source>schedule step size</source>
+        <translation>调度步长</translation>
+    </message>
+    <message>
         <source>seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
+        <source>reports per epoch</source>
+        <translation>每轮报告次数</translation>
+    </message>
+    <message>
+        <source>batches between progress reports</source>
+        <translation>进度报告间隔批数</translation>
+    </message>
+    <message>
         <source>training-set size</source>
         <translation>训练集大小</translation>
-    </message>
-    <message>
-        <source>The batch size {0} is larger than the {1} training images.</source>
-        <translation>批大小 {0} 超过了训练图像的数量（{1} 张）。</translation>
-    </message>
-    <message>
-        <source>The {0} must be a whole number from {1} to {2}, not {3}.</source>
-        <translation>{0}必须是 {1} 到 {2} 之间的整数，而不是 {3}。</translation>
-    </message>
-    <message>
-        <source>The {0} must be a whole number of at least {1}, not {2}.</source>
-        <translation>{0}必须是不小于 {1} 的整数，而不是 {2}。</translation>
-    </message>
-    <message>
-        <source>The {0} must be a number in {1}, not {2}.</source>
-        <translation>{0}必须是区间 {1} 内的数，而不是 {2}。</translation>
     </message>
 </context>
 <context>
