@@ -126,7 +126,7 @@ def test_a_failure_line_does_not_outlive_a_newer_message(qtbot, make_panel):
     panel.form.set_values(lr="1000")
     assert not panel.train_from_scratch()  # a newer message: the absurd learning rate
     shown = panel.stats_label.text() + " " + panel.message_label.text()
-    assert "learning rate" in shown and "failed" not in shown.lower()
+    assert "learning rate" in shown.lower() and "failed" not in shown.lower()
 
 
 def test_open_folder_without_a_file_manager_shows_where_the_results_are(qtbot, tmp_path, monkeypatch):
