@@ -11,12 +11,13 @@ class ReLU(Layer):
     """max(0, x). x: any shape."""
 
     def forward(self, x, train=False):
-        self._mask = x > 0
+        # Inference leaves the mask to a backward that may follow (saliency maps): most never do.
+        self._mask, self._x = (x > 0, None) if train else (None, x)
         # maximum keeps x's dtype and memory layout (np.where would make a C-ordered copy).
         return np.maximum(x, x.dtype.type(0))
 
     def backward(self, dout):
-        return dout * self._mask
+        return dout * (self._mask if self._mask is not None else self._x > 0)
 
 
 class LeakyReLU(Layer):

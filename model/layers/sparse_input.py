@@ -35,10 +35,10 @@ def sparse_input_product(x: np.ndarray, weight: np.ndarray, scratch: Scratch) ->
     rows, features = weight.shape
     if len(x) > MAX_IMAGES or weight.nbytes < MIN_WEIGHT_BYTES:
         return None
-    used = np.flatnonzero(x[0] if len(x) == 1 else x.any(axis=0))
-    limit = int(MAX_USED_SHARE * rows)
-    if len(used) > limit:
+    used = x[0] if len(x) == 1 else x.any(axis=0)
+    if np.count_nonzero(used) > MAX_USED_SHARE * rows:  # counting is cheaper than listing them
         return None
+    used = np.flatnonzero(used)
     step = max(1, CHUNK_BYTES // (features * weight.itemsize))
     # Kept buffers: a fresh one would cost a page fault per 4 KiB, as much as the rows it saves.
     gathered = scratch.get("rows", (step, features), weight.dtype)
