@@ -108,8 +108,9 @@ class Sequential:
 
     @property
     def dtype(self) -> np.dtype:
-        params = list(self.params().values())
-        return params[0].data.dtype if params else np.dtype(np.float32)
+        # The first parameter's, found without naming them all: every prediction asks.
+        first = next((p for layer in self.layers for p in layer.params().values()), None)
+        return first.data.dtype if first is not None else np.dtype(np.float32)
 
     def astype(self, dtype) -> Sequential:
         """Convert parameters and buffers to `dtype` (float64 for gradient checks)."""
@@ -127,6 +128,8 @@ class Sequential:
         x: (N, 1, 28, 28), or (N, 28, 28), or one image (28, 28) or (1, 28, 28).
         """
         x = np.asarray(x, dtype=self.dtype).reshape(-1, *self.input_shape)
+        if 0 < len(x) <= batch_size:  # one drawn digit: no chunks to join
+            return softmax(self.forward(x))
         chunks = [softmax(self.forward(x[i:i + batch_size])) for i in range(0, len(x), batch_size)]
         return np.concatenate(chunks) if chunks else np.zeros((0, N_CLASSES), self.dtype)
 

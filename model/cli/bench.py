@@ -8,7 +8,8 @@ Inference: one image through `predict_proba`, the median of many calls. The
 machine's other load shows in these numbers: compare ratios taken in the
 same session (model/cli/bench_torch.py measures PyTorch the same way;
 tools/bench_compare.py, `make bench`, runs the two side by side).
-`--profile` shows where a step's time goes (model/cli/step_profile.py).
+`--profile` shows where a step's time goes (model/cli/step_profile.py), and
+`--profile --inference` where one image's prediction's does (model/cli/inference_profile.py).
 """
 
 from __future__ import annotations
@@ -137,6 +138,8 @@ def parse_args(argv: list[str] | None, description: str, profile: bool = False) 
         parser.add_argument("--cpu", action="store_true",
                             help="with --profile: count this thread's CPU time, steady on a busy machine "
                                  "(the whole step with OPENBLAS_NUM_THREADS=1)")
+        parser.add_argument("--inference", action="store_true",
+                            help="with --profile: show where one image's prediction time goes, layer by layer")
     parser.add_argument("--preset", action="append", choices=sorted(PRESETS),
                         help="preset to measure (repeatable; default: all)")
     parser.add_argument("--batch-size", type=between(1, MAX_BATCH_SIZE), default=BATCH_SIZE)
@@ -146,15 +149,17 @@ def parse_args(argv: list[str] | None, description: str, profile: bool = False) 
     return parser.parse_args(argv)
 
 
-def run_benchmarks(argv: list[str] | None, description: str, measure, profile=None) -> int:
+def run_benchmarks(argv: list[str] | None, description: str, measure, profile=None, inference_profile=None) -> int:
     """Parse the bench options, then measure(name, batch_size, seconds) each chosen preset and print it.
 
-    profile: (measure, format) that --profile uses instead, when the engine has one.
+    profile: (measure, format) that --profile uses instead, when the engine has one;
+    inference_profile: the same for --profile --inference.
     """
     args = parse_args(argv, description, profile is not None)
     show = format_result
     if getattr(args, "profile", False):
-        measure, show = functools.partial(profile[0], cpu=args.cpu), profile[1]
+        chosen = inference_profile if args.inference else profile
+        measure, show = functools.partial(chosen[0], cpu=args.cpu), chosen[1]
     for name in args.preset or list(PRESETS):
         result = measure(name, args.batch_size, args.seconds)
         print(json.dumps(result) if args.json else show(result), flush=True)
@@ -162,10 +167,13 @@ def run_benchmarks(argv: list[str] | None, description: str, measure, profile=No
 
 
 def main(argv: list[str] | None = None) -> int:
-    from model.cli.step_profile import format_profile, profile_preset  # it imports this module's constants
+    # They import this module's constants.
+    from model.cli.inference_profile import format_inference_profile, profile_inference
+    from model.cli.step_profile import format_profile, profile_preset
 
     return run_benchmarks(argv, "Measure DigitLab's presets: training images/s and inference ms.", bench_preset,
-                          profile=(profile_preset, format_profile))
+                          profile=(profile_preset, format_profile),
+                          inference_profile=(profile_inference, format_inference_profile))
 
 
 if __name__ == "__main__":

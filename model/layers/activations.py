@@ -11,12 +11,16 @@ class ReLU(Layer):
     """max(0, x). x: any shape."""
 
     def forward(self, x, train=False):
-        self._mask = x > 0
         # maximum keeps x's dtype and memory layout (np.where would make a C-ordered copy).
-        return np.maximum(x, x.dtype.type(0))
+        out = np.maximum(x, x.dtype.type(0))
+        # Inference leaves the mask to a backward that may follow (saliency maps), which finds
+        # it from the output (x > 0 where max(x, 0) > 0): most never do, and the next layer
+        # holds the output anyway.
+        self._mask, self._out = (x > 0, None) if train else (None, out)
+        return out
 
     def backward(self, dout):
-        return dout * self._mask
+        return dout * (self._mask if self._mask is not None else self._out > 0)
 
 
 class LeakyReLU(Layer):

@@ -61,7 +61,7 @@ class Conv2d(Layer):
         self.weight = Parameter(init_weight((self.out_channels, self.in_channels, k, k), fan_in, fan_out, init, rng))
         self.bias = Parameter(np.zeros(self.out_channels, dtype=np.float32))
         self.fast = self._fast_algorithm()
-        self._scratch, self._small_scratch = Scratch(), Scratch()
+        self._scratch, self._small_scratch = Scratch(), Scratch(keep_derived=True)
 
     def _fast_algorithm(self) -> Taps | Winograd | None:
         """The faster algorithm for this layer's shape, or None for im2col."""

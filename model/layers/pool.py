@@ -6,7 +6,7 @@ import numpy as np
 
 from model.layers import pool2x2
 from model.layers.base import Layer
-from model.layers.conv import conv_output_size
+from model.layers.conv import SMALL_BATCH, conv_output_size
 from model.layers.scratch import Scratch
 
 
@@ -71,13 +71,15 @@ class MaxPool2d(_Pool2d):
 
     def __init__(self, kernel_size: int = 2, stride: int | None = None):
         super().__init__(kernel_size, stride)
-        self._scratch = Scratch()
+        self._scratch, self._small_scratch = Scratch(), Scratch()
 
     def forward(self, x, train=False):
         self._x = x
         if self._pairs():
-            # Inference takes fresh arrays: a large evaluation batch is not kept alive afterwards.
-            self._out, self._took = pool2x2.forward(x, train, self._scratch if train else None)
+            # Inference on a large batch takes fresh arrays, so an evaluation's are not kept alive
+            # afterwards; on a few images (a drawn digit) it keeps its own small ones.
+            scratch = self._scratch if train else self._small_scratch if len(x) <= SMALL_BATCH else None
+            self._out, self._took = pool2x2.forward(x, train, scratch)
             return self._out
         views = window_views(x, self.kernel_size, self.stride)
         out = views[0].copy(order="K")

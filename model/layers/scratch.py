@@ -19,10 +19,16 @@ def channels_last(x: np.ndarray) -> bool:
 
 
 class Scratch:
-    """Named arrays kept between calls; get() hands back the same one while the shape holds."""
+    """Named arrays kept between calls; get() hands back the same one while the shape holds.
 
-    def __init__(self):
+    keep_derived: derived() keeps what it computes from a weight while the weight's values
+    stay the same (inference on a few images, where the weight is not trained in between).
+    """
+
+    def __init__(self, keep_derived: bool = False):
         self._arrays: dict[str, np.ndarray] = {}
+        self.keep_derived = keep_derived
+        self._derived: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
     def get(self, name: str, shape: tuple[int, ...], dtype, zeros: bool = False) -> np.ndarray:
         """An array of shape and dtype; its old contents unless it is new (then zeros)."""
@@ -40,3 +46,17 @@ class Scratch:
             return self.get(name, shape, dtype)
         n, c, h, w = shape
         return self.get(name, (n, h, w, c), dtype).transpose(0, 3, 1, 2)
+
+    def derived(self, name: str, source: np.ndarray, compute) -> np.ndarray:
+        """compute(source); with keep_derived, the kept result while source holds the same values.
+
+        Comparing with a copy of source reads it twice, still several times cheaper than a
+        transform of the filters; in-place training updates leave no other trace to check.
+        """
+        if not self.keep_derived:
+            return compute(source)
+        kept = self._derived.get(name)
+        if kept is None or kept[0].shape != source.shape or kept[0].dtype != source.dtype \
+                or not np.array_equal(kept[0], source):
+            kept = self._derived[name] = (source.copy(), compute(source))
+        return kept[1]

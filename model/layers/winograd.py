@@ -62,7 +62,7 @@ class Winograd:
         xp = scratch.get("padded", (n_img, TILE * th + n - TILE, TILE * tw + n - TILE, c), x.dtype)
         xp[:, padding:padding + h, padding:padding + w, :] = x.transpose(0, 2, 3, 1)
         windows = sliding_window_view(xp, (n, n), axis=(1, 2))[:, ::TILE, ::TILE]  # (N, th, tw, C, n, n)
-        u = self._filters(weight)
+        u = scratch.derived("u", weight, self._filters)  # kept between a few images' inferences
         v_all = scratch.get("v", (n * n * n_img * th * tw * c,), x.dtype)  # each block's V, kept for backward
         out = np.empty((n_img, th, TILE, tw, TILE, f), x.dtype)
         blocks = self._blocks(n_img, th * tw, c, f, x.itemsize)
