@@ -3,7 +3,12 @@
 Built as in matplotlib's "Embedding in Qt" example: one Figure on a
 FigureCanvasQTAgg, lines created once, then their data updated. Records only
 append to lists; a timer redraws at most REDRAWS_PER_S times a second, so a
-fast run does not spend its time drawing.
+fast run does not spend its time drawing. A live redraw blits, as in
+matplotlib's "Faster rendering by using blitting": the frame (axes, ticks,
+text, legends) is drawn once and kept as pixels, and each redraw pastes it
+back and draws only the lines on it (a few ms instead of 70+, most of it text).
+The frame is drawn again only when the axes' limits change, and these grow
+in steps with room to spare (sticky_range), so that happens a few times a run.
 """
 
 from __future__ import annotations
@@ -14,12 +19,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from app import plot_text
+from app.training.axis_range import Extent, sticky_range
 from model.atomic import atomic_write
 
 REDRAWS_PER_S = 2
-# Constrained layout costs more than the drawing itself: live redraws keep the last
-# layout and only every RELAYOUT_EVERY-th one (and resizes, clear, finish) recomputes it.
-RELAYOUT_EVERY = 10
+EMPTY_LOSS_RANGE = (0.0, 2.5)  # an empty frame around where a 10-class loss starts, ln 10
+ACCURACY_TOP = 100.5  # accuracy lives in 0..100: room for a point at 100
+HEADROOM = 0.1  # when data leaves the axis, the new range leaves this share of it to spare
 # Debiased exponential moving average, as TensorBoard smooths its scalars.
 EMA_WEIGHT = 0.9
 TRAIN_COLOR, VAL_COLOR = "tab:blue", "tab:orange"
@@ -37,8 +43,8 @@ class TrainingCurves(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas)
         self._make_axes()
-        self._draws = 0
-        self.canvas.mpl_connect("resize_event", lambda event: self.figure.set_layout_engine("constrained"))
+        self._frame = None  # (figure bounds, the frame's pixels without the lines), from the last full draw
+        self.canvas.mpl_connect("draw_event", self._keep_frame)
         self._timer = QTimer(self, interval=1000 // REDRAWS_PER_S)
         self._timer.timeout.connect(self._redraw_if_dirty)
         self.clear()
@@ -70,6 +76,10 @@ class TrainingCurves(QWidget):
                                      label=translate("TrainingCurves", "validation"))
         ax.legend(loc="best", fontsize="small")
         ax.grid(alpha=0.3)
+        self.lines = (self.raw_line, self.smooth_line, self.train_loss_line, self.val_loss_line,
+                      self.train_acc_line, self.val_acc_line)
+        for line in self.lines:
+            line.set_animated(True)  # left out of full draws on screen (not of saved PNGs): blitted on the frame
 
     def clear(self, epochs: int = 1) -> None:
         """Forget every point; the x axes span 0..epochs so the curves grow into a fixed frame."""
@@ -78,15 +88,17 @@ class TrainingCurves(QWidget):
         self.batch_x, self.batch_loss, self.batch_smooth = [], [], []
         self.epoch_x, self.train_loss, self.val_loss = [], [], []
         self.train_acc, self.val_acc = [], []
+        self._loss_extent, self._acc_extent = Extent(), Extent()
+        self._loss_shown = self._acc_shown = False  # whether the y limits already fit data (else they are reset)
         self._dirty = True
-        self.redraw(relayout=True)
+        self.redraw(full=True)
 
     def start(self) -> None:
         self._timer.start()
 
     def finish(self) -> None:
         self._timer.stop()
-        self.redraw(relayout=True)
+        self.redraw(full=True)
 
     def add_batch(self, x: float, loss: float) -> None:
         self._ema = EMA_WEIGHT * self._ema + (1 - EMA_WEIGHT) * loss
@@ -94,6 +106,7 @@ class TrainingCurves(QWidget):
         self.batch_x.append(x)
         self.batch_loss.append(loss)
         self.batch_smooth.append(self._ema / debias)
+        self._loss_extent.add(loss, self.batch_smooth[-1])
         self._dirty = True
 
     def add_epoch(self, epoch: float, loss, acc, val_loss, val_acc) -> None:
@@ -104,6 +117,8 @@ class TrainingCurves(QWidget):
         self.val_loss.append(nan if val_loss is None else val_loss)
         self.train_acc.append(nan if acc is None else 100 * acc)
         self.val_acc.append(nan if val_acc is None else 100 * val_acc)
+        self._loss_extent.add(loss, val_loss)
+        self._acc_extent.add(self.train_acc[-1], self.val_acc[-1])
         self._dirty = True
 
     def _redraw_if_dirty(self) -> None:
@@ -116,36 +131,54 @@ class TrainingCurves(QWidget):
         super().showEvent(event)
         self._redraw_if_dirty()
 
-    def redraw(self, relayout: bool = False) -> None:
+    def redraw(self, full: bool = False) -> None:
+        """Show the data: the lines blitted on the kept frame, or everything drawn anew (layout
+        included) when asked (`full`), when the limits changed or when there is no frame of this size."""
         self.raw_line.set_data(self.batch_x, self.batch_loss)
         self.smooth_line.set_data(self.batch_x, self.batch_smooth)
         self.train_loss_line.set_data(self.epoch_x, self.train_loss)
         self.val_loss_line.set_data(self.epoch_x, self.val_loss)
         self.train_acc_line.set_data(self.epoch_x, self.train_acc)
         self.val_acc_line.set_data(self.epoch_x, self.val_acc)
-        right = max([self._epochs, *self.batch_x, *self.epoch_x])
-        for ax in (self.loss_ax, self.acc_ax):
-            ax.relim()
-            ax.autoscale(axis="y")  # set_ylim below turns autoscaling off: turn it back on
-            ax.set_xlim(0, right * 1.05)  # room for the last epoch's markers
-        if not self.batch_x and not self.epoch_x:
-            self.loss_ax.set_ylim(0, 2.5)  # an empty frame around where a 10-class loss starts, ln 10
-        self._limit_accuracy_axis()
         self._dirty = False
-        self._draws += 1
-        relayout = relayout or self._draws % RELAYOUT_EVERY == 0
-        self.figure.set_layout_engine("constrained" if relayout else "none")
-        self.canvas.draw_idle()
+        moved = self._update_limits()
+        if full or moved or self._frame is None or self._frame[0] != self.figure.bbox.bounds:
+            self.canvas.draw_idle()  # then _keep_frame keeps the new frame and draws the lines on it
+            return
+        self.canvas.restore_region(self._frame[1])
+        self._draw_lines()
+        self.canvas.blit(self.figure.bbox)
 
-    def _limit_accuracy_axis(self) -> None:
-        # Accuracy lives in 0..100; leave room above the best point without going past 100.
-        low, high = self.acc_ax.get_ylim()
-        if any(a == a for a in self.train_acc + self.val_acc):  # some point that is not NaN
-            self.acc_ax.set_ylim(max(low, 0), min(max(high, low + 1), 100.5))
-        else:
-            self.acc_ax.set_ylim(0, 100.5)
+    def _update_limits(self) -> bool:
+        """Set the axes' limits for the data; True if any changed."""
+        right = max([self._epochs, *self.batch_x[-1:], *self.epoch_x[-1:]]) * 1.05  # room for the last markers
+        loss = sticky_range(self.loss_ax.get_ylim() if self._loss_shown else None, self._loss_extent, floor=0.0)
+        acc = sticky_range(self.acc_ax.get_ylim() if self._acc_shown else None, self._acc_extent, floor=0.0)
+        self._loss_shown, self._acc_shown = loss is not None, acc is not None
+        wanted = ((self.loss_ax.set_xlim, self.loss_ax.get_xlim(), (0.0, right)),
+                  (self.acc_ax.set_xlim, self.acc_ax.get_xlim(), (0.0, right)),
+                  (self.loss_ax.set_ylim, self.loss_ax.get_ylim(), loss or EMPTY_LOSS_RANGE),
+                  (self.acc_ax.set_ylim, self.acc_ax.get_ylim(), (acc[0] if acc else 0.0, ACCURACY_TOP)))
+        moved = False
+        for set_limits, now, limits in wanted:
+            if tuple(now) != tuple(limits):
+                set_limits(*limits)
+                moved = True
+        return moved
+
+    def _keep_frame(self, event) -> None:
+        # After every full draw on screen: keep its pixels (the lines are left out, being animated), draw the lines.
+        if self.canvas.is_saving():
+            return
+        self._frame = (self.figure.bbox.bounds, self.canvas.copy_from_bbox(self.figure.bbox))
+        self._draw_lines()
+
+    def _draw_lines(self) -> None:
+        for line in self.lines:
+            line.axes.draw_artist(line)
 
     def save_png(self, path: str) -> None:
-        self.redraw(relayout=True)
+        self.redraw(full=True)
         with atomic_write(path) as f:
             self.figure.savefig(f, format="png", dpi=150)
+        self._frame = None  # the canvas drew at the file's resolution: the next redraw draws the frame anew

@@ -1,0 +1,82 @@
+"""The Train tab's live curves: every point stays in view, and a live redraw shows the new points."""
+import math
+
+import numpy as np
+import pytest
+from matplotlib.colors import to_rgb
+from PIL import Image
+
+from app.training.axis_range import Extent, sticky_range
+from app.training.curves import TRAIN_COLOR, TrainingCurves
+
+
+def extent(*values):
+    e = Extent()
+    e.add(*values)
+    return e
+
+
+def test_a_range_holds_its_data_and_stays_put_while_the_data_fits():
+    first = sticky_range(None, extent(2.3))
+    assert first[0] <= 2.3 <= first[1]
+    grown = sticky_range(first, extent(2.3, 1.2), floor=0.0)
+    assert grown[0] < 1.2 and grown[1] == first[1]  # only the side the data left moves
+    assert sticky_range(grown, extent(2.3, 1.2, 1.1), floor=0.0) == grown
+
+
+def test_a_loss_range_never_goes_below_zero_and_ignores_what_is_not_a_number():
+    assert sticky_range((1.0, 2.5), extent(2.4, 0.05, math.nan, math.inf), floor=0.0) == (0.0, 2.5)
+    assert sticky_range(None, extent(None, math.nan)) is None
+
+
+@pytest.fixture
+def curves(qtbot):
+    widget = TrainingCurves()
+    qtbot.addWidget(widget)
+    widget.resize(800, 340)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def feed(curves, losses, start=0):
+    for i, loss in enumerate(losses, start):
+        curves.add_batch(i / 100, loss)
+
+
+def train_colored(pixels: np.ndarray) -> int:
+    """How many of (H, W, 3) RGB pixels have the training line's colour."""
+    wanted = np.round(255 * np.array(to_rgb(TRAIN_COLOR)))
+    return int((np.abs(pixels.astype(int) - wanted).sum(axis=2) < 30).sum())
+
+
+def line_pixels(curves) -> int:
+    """Pixels of the training line's colour on screen."""
+    image = curves.canvas.grab().toImage()
+    bgra = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1, 4)[:, :image.width()]
+    return train_colored(bgra[..., 2::-1])  # Qt's ARGB32 is BGRA in memory
+
+
+def test_points_added_during_a_run_appear_on_screen_and_inside_the_axes(curves, qtbot):
+    curves.clear(epochs=2)
+    curves.start()
+    feed(curves, np.linspace(2.3, 1.0, 50))
+    curves.redraw()
+    qtbot.waitUntil(lambda: line_pixels(curves) > 0)
+    before = line_pixels(curves)
+    feed(curves, np.linspace(1.0, 0.05, 100), start=50)  # well below the first range
+    curves.redraw()
+    qtbot.wait(50)
+    curves.redraw()  # a live redraw on the new frame
+    bottom, top = curves.loss_ax.get_ylim()
+    assert bottom <= min(curves.batch_loss) and max(curves.batch_loss) <= top
+    assert line_pixels(curves) > before  # the longer line is drawn
+    curves.finish()
+
+
+def test_an_exported_png_has_the_lines(curves, tmp_path):
+    curves.clear(epochs=1)
+    feed(curves, np.linspace(2.3, 0.5, 80))
+    curves.add_epoch(1.0, 0.6, 0.8, 0.55, 0.82)
+    curves.save_png(str(tmp_path / "curves.png"))
+    assert train_colored(np.asarray(Image.open(tmp_path / "curves.png").convert("RGB"))) > 100
