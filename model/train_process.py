@@ -10,12 +10,18 @@ process running Qt threads can inherit their locks held.
 The child rebuilds the network from its spec and weights, loads the data
 with data_fn(), runs train_fn(...) (model.train.train or a stand-in) and
 sends, in order, on one queue:
-  ("record", Progress)            every "batch" and "epoch" record;
+  ("records", [Progress, ...])    every "batch" and "epoch" record, in bundles: at most
+                                  BUNDLES_PER_S a second, before any other message, and
+                                  at each epoch's end and pause;
   ("snapshot", step, state dict)  whenever snapshot_due() says so, between steps;
 then exactly one of
   ("done", Progress, state dict)  the "done" record and the weights the run ends with;
   ("error", name, text, traceback) an exception: its type's name, its text, its traceback;
   ("no_report",)                  train_fn ended without a "done" record.
+The parent's messages() hands each record on alone, as ("record", Progress).
+Bundles, because a fast network makes hundreds of records a second, and each
+message costs both processes a thread's wake-up and the child its GIL (the
+queue's feeder thread pickles it): the mlp lost 4-5% of its run to that.
 Everything handed to the child (data_fn, train_fn, setup, snapshot_due, on_record)
 must be picklable: module-level functions, or objects of module-level classes.
 """
@@ -23,6 +29,7 @@ from __future__ import annotations
 
 import multiprocessing
 import queue
+import time
 import traceback
 from dataclasses import dataclass
 from typing import Callable, Iterator
@@ -33,6 +40,8 @@ from model.network import Sequential
 
 SPAWN = multiprocessing.get_context("spawn")
 POLL_S = 0.25  # how often a parent waiting for messages checks that the child still lives
+BUNDLES_PER_S = 10  # the child's record messages a second, at most (each carries all records since the last)
+PARENT_CHECK_S = 1.0  # how often the child checks that the window still lives (a system call: not every step)
 LAST = ("done", "error", "no_report", "died")
 
 
@@ -76,6 +85,10 @@ class Controls:
         """True while the child sleeps in a pause."""
         return self._waiting.is_set()
 
+    def is_paused(self) -> bool:
+        """True from pause() to resume() or stop(): the child sleeps at its next check."""
+        return not self._go.is_set()
+
     def should_stop(self) -> bool:
         """In the child, between steps: sleep while paused, then say whether to stop."""
         if not self._go.is_set():
@@ -116,6 +129,9 @@ class TrainingProcess:
                     message = self._queue.get(timeout=POLL_S)
                 except queue.Empty:
                     message = ("died", self._process.exitcode)
+            if message[0] == "records":
+                yield from (("record", record) for record in message[1])
+                continue
             if message[0] in LAST:
                 self._ended = True
                 self._process.join()  # the child ends right after its last word
@@ -130,10 +146,59 @@ class TrainingProcess:
                 pass
 
 
+class Outbox:
+    """The child's side of the queue: records wait to go in bundles; any other message sends them first.
+
+    An epoch's last records go at once: validation or the end may take a while after them.
+    """
+
+    def __init__(self, out, per_second: float = BUNDLES_PER_S, now=time.monotonic):
+        self._out, self._interval, self._now = out, 1.0 / per_second, now
+        self._records: list = []
+        self._next = -float("inf")  # the first record goes at once
+
+    def record(self, record) -> None:
+        self._records.append(record)
+        if self._now() >= self._next or record.kind != "batch" or record.batch == record.batches_per_epoch:
+            self.flush()
+
+    def flush(self) -> None:
+        """Send the records waiting, if any; the next bundle goes one interval later at the earliest."""
+        if self._records:
+            self._out.put(("records", self._records))
+            self._records = []
+            self._next = self._now() + self._interval
+
+    def put(self, message: tuple) -> None:
+        self.flush()
+        self._out.put(message)
+
+
+def every(seconds: float, check: Callable[[], bool], now=time.monotonic) -> Callable[[], bool]:
+    """check(), called at most once every `seconds`; its last answer in between."""
+    last = {"at": -float("inf"), "answer": True}
+
+    def throttled() -> bool:
+        if now() - last["at"] >= seconds:
+            last["at"], last["answer"] = now(), check()
+        return last["answer"]
+
+    return throttled
+
+
 def run_job(job: Job, out, controls: Controls) -> None:
     """The child's side: train and report on `out` (see the module's docstring); never raises."""
     parent = multiprocessing.parent_process()
     window_alive = parent.is_alive if parent is not None else (lambda: True)
+    outbox = Outbox(out)
+
+    def should_stop() -> bool:
+        # A window killed outright leaves no one to read: stop rather than train on for nobody.
+        if controls.is_paused():
+            outbox.flush()  # the window shows where the run paused
+        return controls.should_stop() or not alive()
+
+    alive = every(PARENT_CHECK_S, window_alive)
     try:
         if job.setup is not None:
             job.setup()
@@ -141,21 +206,19 @@ def run_job(job: Job, out, controls: Controls) -> None:
         net.astype(np.dtype(job.dtype))
         net.load_state_dict(job.state)
         x, y, x_val, y_val = job.data_fn()
-        # A window killed outright leaves no one to read: stop rather than train on for nobody.
-        records = job.train_fn(net, x, y, job.config, x_val=x_val, y_val=y_val,
-                               should_stop=lambda: controls.should_stop() or not window_alive())
+        records = job.train_fn(net, x, y, job.config, x_val=x_val, y_val=y_val, should_stop=should_stop)
         for record in records:
             if record.kind == "done":
-                out.put(("done", record, net.state_dict()))
+                outbox.put(("done", record, net.state_dict()))
                 return
             if job.on_record is not None:
                 job.on_record(record)
-            out.put(("record", record))
+            outbox.record(record)
             if job.snapshot_due is not None and job.snapshot_due():  # between steps: the weights are whole
-                out.put(("snapshot", record.step, net.state_dict()))
-        out.put(("no_report",))
+                outbox.put(("snapshot", record.step, net.state_dict()))
+        outbox.put(("no_report",))
     except Exception as exc:  # the parent turns it into one line; the child must not die silently
-        out.put(("error", type(exc).__name__, str(exc), traceback.format_exc()))
+        outbox.put(("error", type(exc).__name__, str(exc), traceback.format_exc()))
     finally:
         if not window_alive():
             out.cancel_join_thread()  # end now, without waiting to send what nobody will read

@@ -9,7 +9,7 @@ import pytest
 
 from model.presets import build_preset
 from model.train import Progress, TrainConfig, train
-from model.train_process import TrainingProcess
+from model.train_process import Outbox, TrainingProcess, every
 
 TINY = TrainConfig(epochs=2, batch_size=32, log_every=1, seed=0)
 
@@ -129,7 +129,7 @@ def test_close_stops_a_running_child_and_waits_for_it(started):
 ORPHAN = """
 import os
 from model.presets import build_preset
-from model.train_process import TrainingProcess
+from model.train_process import Outbox, TrainingProcess, every
 from tests.test_train_process import endless, no_data
 run = TrainingProcess(build_preset("mlp"), None, no_data, endless)
 next(run.messages())
@@ -158,3 +158,33 @@ def _state(pid: int) -> str:
             return f.read().rsplit(")", 1)[1].split()[0]
     except OSError:
         return "Z"
+
+
+class Sent(list):
+    put = list.append
+
+
+def test_records_go_in_bundles_in_order_and_nothing_waits_behind_other_messages():
+    now = [0.0]
+    out = Sent()
+    outbox = Outbox(out, per_second=10, now=lambda: now[0])
+    outbox.record(record("batch", 1))  # the first goes at once
+    for step in (2, 3, 4, 5):
+        now[0] += 0.03
+        outbox.record(record("batch", step))
+    assert [m[0] for m in out] == ["records", "records"]  # held up to 0.09 s, sent at 0.12 s
+    assert out[1][1] == [record("batch", step) for step in (2, 3, 4, 5)]
+    now[0] += 0.01
+    outbox.record(record("batch", 6))
+    outbox.put(("snapshot", 6, {}))
+    assert out[2] == ("records", [record("batch", 6)]) and out[3][0] == "snapshot"
+    outbox.record(record("batch", 1000))  # the epoch's last batch: validation comes next, it goes at once
+    assert out[-1] == ("records", [record("batch", 1000)])
+
+
+def test_a_check_made_every_so_often_repeats_its_last_answer_in_between():
+    now, calls = [0.0], []
+    alive = every(1.0, lambda: calls.append(now[0]) or len(calls) < 2, now=lambda: now[0])
+    assert alive() and alive() and calls == [0.0]
+    now[0] = 1.5
+    assert not alive() and not alive() and calls == [0.0, 1.5]
