@@ -45,6 +45,9 @@ class TrainingCurves(QWidget):
         self._make_axes()
         self._frame = None  # (figure bounds, the frame's pixels without the lines), from the last full draw
         self.canvas.mpl_connect("draw_event", self._keep_frame)
+        # Constrained layout costs as much as the drawing itself: a frame drawn because the limits
+        # moved keeps the last layout; clear, finish, export and resizes lay it out anew.
+        self.canvas.mpl_connect("resize_event", lambda event: self.figure.set_layout_engine("constrained"))
         self._timer = QTimer(self, interval=1000 // REDRAWS_PER_S)
         self._timer.timeout.connect(self._redraw_if_dirty)
         self.clear()
@@ -143,6 +146,8 @@ class TrainingCurves(QWidget):
         self._dirty = False
         moved = self._update_limits()
         if full or moved or self._frame is None or self._frame[0] != self.figure.bbox.bounds:
+            if full:
+                self.figure.set_layout_engine("constrained")
             self.canvas.draw_idle()  # then _keep_frame keeps the new frame and draws the lines on it
             return
         self.canvas.restore_region(self._frame[1])
@@ -172,6 +177,7 @@ class TrainingCurves(QWidget):
             return
         self._frame = (self.figure.bbox.bounds, self.canvas.copy_from_bbox(self.figure.bbox))
         self._draw_lines()
+        self.figure.set_layout_engine("none")  # laid out: the next frames keep this layout
 
     def _draw_lines(self) -> None:
         for line in self.lines:
