@@ -1,16 +1,21 @@
 """Training speed in the window against the command line: `python -m tools.window_vs_cli [--repeats 3]`.
 
-A benchmark, not a test. For each preset and batch size it trains one epoch
-of the same images (seed 0, Adam, lr 0.001) through the command line's code
-path (the engine's generator driven by `model train`'s own progress loop, in
-a process with NumPy's default BLAS threads) and from the window's Train tab
-(offscreen, real form, worker and curves, a digit on the canvas, the Train
-tab shown). Each run is a fresh process; the two sides alternate (cli,
-window, window, cli, ...) so a drift in the machine's load falls on both.
-Speed is wall-clock images/s between the epoch's first and last batch
-records, over at most --seconds (then the run is stopped as a user would):
-everything the side spends between steps counts. Then it times
-stroke to bars on the Draw tab while the window trains (tools.watch_cost).
+A benchmark, not a test. For each preset and batch size it trains the same
+images (seed 0, Adam, lr 0.001) for --seconds through the command line's code
+path (the engine's generator with `model train`'s own settings, driven by its
+progress loop, in a process with NumPy's default BLAS threads, and again with
+OPENBLAS_NUM_THREADS=1 as a user of a busy machine would run it) and from the
+window's Train tab (offscreen, real form, worker and curves, a digit on the
+canvas, the Train tab shown), then stops the run as a user would. Each run is
+a fresh process; the sides rotate (cli, cli-1, window, then window, cli-1,
+cli, ...) so a drift in the machine's load falls on all.
+Speed is wall-clock images/s between the first and the last batch record,
+over as many epochs as fit (the mlp's epoch takes about a second): warm-up
+before the first record is left out on both sides, and both validate the
+same images at each epoch's end. Everything a side spends between steps
+counts; beside it, each side's own run clock and step time say where the
+time went. Then it times stroke to bars on the Draw tab while the window
+trains (tools.watch_cost).
 """
 from __future__ import annotations
 
@@ -22,24 +27,33 @@ import subprocess
 import sys
 import time
 
-# Images of the one epoch timed: a few seconds each on two cores; the form offers 1,000, 5,000, 20,000 or all.
+# Images of an epoch: a few seconds each on two cores; the form offers 1,000, 5,000, 20,000 or all.
 RUN_IMAGES = {"small-cnn": 20_000, "cnn": 5_000, "mlp": None}
-FORM = dict(epochs=1, optimizer="adam", lr="0.001", seed=0)
+EPOCHS = 100  # more than --seconds can train: every run is stopped
+FORM = dict(epochs=EPOCHS, optimizer="adam", lr="0.001", seed=0)
+SIDES = ("cli", "cli-1", "window")  # cli-1: the command line with one BLAS thread
 SECONDS = 20.0  # timed per run, after the first batch record
 MIN_MARKS = 4  # batch records timed at least, however long they take
 RATIO_GOAL = 0.9  # the issue's bound: the window at least 0.9 of the command line's images/s
 
 
-def images_per_s(marks: list[tuple[float, int]]) -> float:
-    """Wall-clock images/s from (time, images trained) marks of one run's batch records."""
-    (t0, n0), (t1, n1) = marks[0], marks[-1]
-    return (n1 - n0) / (t1 - t0)
+def rates(marks: list[tuple]) -> dict:
+    """images/s between the first and last marks by three clocks: the wall clock where the records
+    arrive, the trainer's run clock (leaves out the time its caller holds a record) and its step
+    time alone (the optimizer steps and their batches): what the side loses where, and what it
+    would train at with nothing between its steps."""
+    (t0, n0, e0, s0), (t1, n1, e1, s1) = marks[0], marks[-1]
+    return {"images_per_s": (n1 - n0) / (t1 - t0), "run_clock": (n1 - n0) / (e1 - e0),
+            "step_time": (n1 - n0) / (s1 - s0)}
 
 
 def _mark(marks: list, record, batch: int) -> None:
-    """Note when a batch record of the first epoch arrives, and how many images were trained by then."""
-    if record.kind == "batch" and record.epoch == 1:
-        marks.append((time.perf_counter(), min(record.step * batch, record.train_images)))
+    """Note when a batch record arrives, how many images were trained by then, and the
+    trainer's own clocks (its run time, and its step time: images / images_per_s)."""
+    if record.kind == "batch":
+        images = (record.epoch - 1) * record.train_images + min(record.batch * batch, record.train_images)
+        step_time = images / record.images_per_s if record.images_per_s else 0.0
+        marks.append((time.perf_counter(), images, record.elapsed, step_time))
 
 
 def time_is_up(marks: list, seconds: float) -> bool:
@@ -47,7 +61,7 @@ def time_is_up(marks: list, seconds: float) -> bool:
 
 
 def cli_run(preset: str, batch: int, seconds: float) -> dict:
-    """One epoch through `model train`'s progress loop, as the command line trains."""
+    """Train through `model train`'s progress loop with its settings, as the command line trains."""
     import numpy as np
 
     from model.cli.train import _run_with_progress
@@ -56,8 +70,7 @@ def cli_run(preset: str, batch: int, seconds: float) -> dict:
     from model.train import TrainConfig, train
 
     x, y, x_val, y_val = training_split()
-    # A record every step (the window asks for one every step or few): fine-grained marks on a busy machine.
-    config = TrainConfig(epochs=1, batch_size=batch, max_train=RUN_IMAGES[preset], seed=0, log_every=1).validate()
+    config = TrainConfig(epochs=EPOCHS, batch_size=batch, max_train=RUN_IMAGES[preset], seed=0).validate()
     net = build_preset(preset, np.random.default_rng(0))
     marks: list = []
 
@@ -69,7 +82,7 @@ def cli_run(preset: str, batch: int, seconds: float) -> dict:
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         _run_with_progress(timed(train(net, x, y, config, x_val=x_val, y_val=y_val,
                                        should_stop=lambda: time_is_up(marks, seconds))))
-    return {"images_per_s": images_per_s(marks)}
+    return rates(marks)
 
 
 def open_window(tab: str = "train"):
@@ -84,7 +97,7 @@ def open_window(tab: str = "train"):
 
 
 def window_run(preset: str, batch: int, seconds: float, tab: str = "train") -> dict:
-    """One epoch trained from the window's Train tab; also the GUI thread's busy share."""
+    """Train from the window's Train tab; also the GUI thread's busy share."""
     from tools.screenshot import wait_for
 
     app, window = open_window(tab)
@@ -102,7 +115,7 @@ def window_run(preset: str, batch: int, seconds: float, tab: str = "train") -> d
     wait_for(training.run_finished, timeout_ms=1_800_000)
     window.close()
     wall = marks[-1][0] - marks[0][0]
-    return {"images_per_s": images_per_s(marks), "gui_busy": (cpu[-1] - cpu[0]) / wall}
+    return {**rates(marks), "gui_busy": (cpu[-1] - cpu[0]) / wall}
 
 
 def latency_run(preset: str, batch: int, seconds: float) -> dict:
@@ -117,9 +130,11 @@ def latency_run(preset: str, batch: int, seconds: float) -> dict:
 
 def run_child(side: str, preset: str, batch: int, seconds: float) -> dict:
     """Run one side in a fresh process (so each has its own BLAS setting); its JSON line."""
-    command = [sys.executable, "-m", "tools.window_vs_cli", "--child", side, "--presets", preset,
+    command = [sys.executable, "-m", "tools.window_vs_cli", "--child", side.split("-")[0], "--presets", preset,
                "--batches", str(batch), "--seconds", str(seconds)]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    if side == "cli-1":
+        env["OPENBLAS_NUM_THREADS"] = "1"
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     lines = done.stdout.strip().splitlines()
     if done.returncode or not lines:
@@ -127,25 +142,32 @@ def run_child(side: str, preset: str, batch: int, seconds: float) -> dict:
     return json.loads(lines[-1])
 
 
-def compare(presets, batches, repeats: int, seconds: float) -> None:
-    speeds = {(p, b, side): [] for p in presets for b in batches for side in ("cli", "window")}
+def compare(presets, batches, repeats: int, seconds: float, sides=SIDES) -> None:
+    results = {(p, b, side): [] for p in presets for b in batches for side in sides}
     for i in range(repeats):
         for preset in presets:
             for batch in batches:
-                for side in (("cli", "window") if i % 2 == 0 else ("window", "cli")):
+                for side in (sides if i % 2 == 0 else sides[::-1]):
                     result = run_child(side, preset, batch, seconds)
-                    speeds[preset, batch, side].append(result["images_per_s"])
+                    results[preset, batch, side].append(result)
                     extra = f", GUI thread busy {100 * result['gui_busy']:.0f}%" if "gui_busy" in result else ""
-                    print(f"  {preset:<9} batch {batch:<4} {side:<6} {result['images_per_s']:>9,.0f} images/s{extra}",
-                          flush=True)
-    print(f"{'preset':<9} {'batch':>5} {'cli median':>11} {'window median':>14} {'ratio':>6} "
-          f"{'cli best':>9} {'window best':>12} {'ratio':>6}")
+                    print(f"  {preset:<9} batch {batch:<4} {side:<6} {result['images_per_s']:>9,.0f} images/s "
+                          f"(run clock {result['run_clock']:,.0f}, step time {result['step_time']:,.0f}; "
+                          f"load {os.getloadavg()[0]:.1f}){extra}", flush=True)
+    print("median images/s by the wall clock; ratio: window / cli; best: window / the faster command line; "
+          "steps: the same by step time alone")
+    print(f"{'preset':<9} {'batch':>5} " + " ".join(f"{side:>8}" for side in sides)
+          + f" {'ratio':>6} {'best':>6} {'steps':>6}")
     for preset in presets:
         for batch in batches:
-            cli, win = speeds[preset, batch, "cli"], speeds[preset, batch, "window"]
-            print(f"{preset:<9} {batch:>5} {statistics.median(cli):>11,.0f} {statistics.median(win):>14,.0f} "
-                  f"{statistics.median(win) / statistics.median(cli):>6.2f} {max(cli):>9,.0f} {max(win):>12,.0f} "
-                  f"{max(win) / max(cli):>6.2f}", flush=True)
+            median = {side: {key: statistics.median(r[key] for r in results[preset, batch, side])
+                             for key in ("images_per_s", "step_time")} for side in sides}
+            wall = {side: m["images_per_s"] for side, m in median.items()}
+            command_lines = [side for side in sides if side != "window"]
+            best = max(command_lines, key=wall.get)
+            print(f"{preset:<9} {batch:>5} " + " ".join(f"{wall[side]:>8,.0f}" for side in sides)
+                  + f" {wall['window'] / wall['cli']:>6.2f} {wall['window'] / wall[best]:>6.2f}"
+                  f" {median['window']['step_time'] / median[best]['step_time']:>6.2f}", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -154,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batches", nargs="+", type=int, default=[64, 128])
     parser.add_argument("--seconds", type=float, default=SECONDS, help="longest timed stretch of one run")
     parser.add_argument("--repeats", type=int, default=3, help="runs of each side, interleaved")
+    parser.add_argument("--sides", nargs="+", default=list(SIDES), choices=SIDES,
+                        help="what to time (window and cli at least)")
     parser.add_argument("--latency", nargs="*", default=["cnn"], metavar="PRESET",
                         help="presets to time stroke to bars with, while they train at the first batch size")
     parser.add_argument("--child", choices=("cli", "window", "latency"), help=argparse.SUPPRESS)
@@ -164,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"load average at start: {os.getloadavg()[0]:.1f} (2 cores, shared)", flush=True)
     if args.repeats:
-        compare(args.presets, args.batches, args.repeats, args.seconds)
+        compare(args.presets, args.batches, args.repeats, args.seconds, tuple(args.sides))
     for preset in args.latency:
         result = run_child("latency", preset, args.batches[0], args.seconds)
         times, cpu = result["ms"], result["cpu_ms"]
