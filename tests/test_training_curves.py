@@ -18,14 +18,19 @@ def extent(*values):
 
 def test_a_range_holds_its_data_and_stays_put_while_the_data_fits():
     first = sticky_range(None, extent(2.3))
-    assert first[0] <= 2.3 <= first[1]
-    grown = sticky_range(first, extent(2.3, 1.2), floor=0.0)
+    assert first[0] < 2.3 < first[1]
+    grown = sticky_range(first, extent(2.3, 1.2))
     assert grown[0] < 1.2 and grown[1] == first[1]  # only the side the data left moves
-    assert sticky_range(grown, extent(2.3, 1.2, 1.1), floor=0.0) == grown
+    assert sticky_range(grown, extent(2.3, 1.2, 1.1)) == grown
+    assert sticky_range(grown, extent(2.3, 1.2, 4.0))[1] > 4.0
 
 
-def test_a_loss_range_never_goes_below_zero_and_ignores_what_is_not_a_number():
-    assert sticky_range((1.0, 2.5), extent(2.4, 0.05, math.nan, math.inf), floor=0.0) == (0.0, 2.5)
+def test_an_anchored_side_stays_at_its_anchor_while_the_data_is_on_its_side():
+    loss = sticky_range(None, extent(2.3, math.nan, math.inf), floor=0.0)
+    assert loss[0] == 0.0 and 2.3 < loss[1]
+    assert sticky_range(loss, extent(2.3, 0.0), floor=0.0) == loss
+    accuracy = sticky_range(None, extent(91.0, 94.0), ceiling=100.5)
+    assert 85 < accuracy[0] < 91 and accuracy[1] == 100.5
     assert sticky_range(None, extent(None, math.nan)) is None
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 
 MARGIN = 0.05  # around the first data, as matplotlib's autoscale leaves
-HEADROOM = 0.5  # when data leaves the range, that side grows by this share of the data's span
+HEADROOM = 0.25  # when data leaves the range, that side grows by this share of the span shown
 MIN_SPAN = 0.1  # a span for data that is still a single value (relative to its size; at least this)
 
 
@@ -27,18 +27,23 @@ class Extent:
 
 
 def sticky_range(current: tuple[float, float] | None, extent: Extent,
-                 floor: float = -math.inf, ceiling: float = math.inf) -> tuple[float, float] | None:
-    """Limits holding extent's values: `current` while it holds them; else grown on the side the data
-    left, with HEADROOM to spare, never past floor or ceiling (unless the data is). None: no data yet."""
+                 floor: float | None = None, ceiling: float | None = None) -> tuple[float, float] | None:
+    """Limits holding extent's values, or None while there are none.
+
+    A side with an anchor (floor, ceiling) stays at it while the data does (a loss from 0, an
+    accuracy up to 100%); the other side is `current`'s while it holds the data, else grows past
+    the data by HEADROOM of the span shown. Without `current`, the data with a MARGIN.
+    """
     low, high = extent.low, extent.high
     if low is None:
         return None
-    span = max(high - low, MIN_SPAN * abs(high), MIN_SPAN)
+    anchored_low, anchored_high = floor is not None and low >= floor, ceiling is not None and high <= ceiling
+    shown_low, shown_high = floor if anchored_low else low, ceiling if anchored_high else high
+    span = max(shown_high - shown_low, MIN_SPAN * max(abs(shown_low), abs(shown_high)), MIN_SPAN)
     if current is None:
-        return max(low - MARGIN * span, min(floor, low)), min(high + MARGIN * span, max(ceiling, high))
-    bottom, top = current
-    if low < bottom:
-        bottom = max(low - HEADROOM * span, min(floor, low))
-    if high > top:
-        top = min(high + HEADROOM * span, max(ceiling, high))
-    return bottom, top
+        bottom, top = low - MARGIN * span, high + MARGIN * span
+    else:
+        bottom, top = current
+        bottom = bottom if low >= bottom else low - HEADROOM * span
+        top = top if high <= top else high + HEADROOM * span
+    return (floor if anchored_low else bottom), (ceiling if anchored_high else top)

@@ -158,12 +158,13 @@ class TrainingCurves(QWidget):
         """Set the axes' limits for the data; True if any changed."""
         right = max([self._epochs, *self.batch_x[-1:], *self.epoch_x[-1:]]) * 1.05  # room for the last markers
         loss = sticky_range(self.loss_ax.get_ylim() if self._loss_shown else None, self._loss_extent, floor=0.0)
-        acc = sticky_range(self.acc_ax.get_ylim() if self._acc_shown else None, self._acc_extent, floor=0.0)
+        acc = sticky_range(self.acc_ax.get_ylim() if self._acc_shown else None, self._acc_extent,
+                           ceiling=ACCURACY_TOP)
         self._loss_shown, self._acc_shown = loss is not None, acc is not None
         wanted = ((self.loss_ax.set_xlim, self.loss_ax.get_xlim(), (0.0, right)),
                   (self.acc_ax.set_xlim, self.acc_ax.get_xlim(), (0.0, right)),
                   (self.loss_ax.set_ylim, self.loss_ax.get_ylim(), loss or EMPTY_LOSS_RANGE),
-                  (self.acc_ax.set_ylim, self.acc_ax.get_ylim(), (acc[0] if acc else 0.0, ACCURACY_TOP)))
+                  (self.acc_ax.set_ylim, self.acc_ax.get_ylim(), (max(acc[0], 0.0), acc[1]) if acc else (0.0, ACCURACY_TOP)))
         moved = False
         for set_limits, now, limits in wanted:
             if tuple(now) != tuple(limits):
