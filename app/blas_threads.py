@@ -80,6 +80,9 @@ def set_blas_threads(threads: int) -> None:
 
 
 def thread_chooser() -> ThreadChooser:
-    """For a training process: training_threads() or one, whichever trains faster; only the user's setting if made."""
+    """For a training process: training_threads() or one, whichever trains faster; only the user's setting if made.
+
+    One thread is tried first: on a busy machine the other is given up after a step or two
+    (model.thread_choice.GIVE_UP), and on an idle one either order costs the same second."""
     threads = training_threads()
-    return ThreadChooser((threads,) if USERS_SETTING else (threads, DEFAULT_THREADS), set_blas_threads)
+    return ThreadChooser((threads,) if USERS_SETTING else (DEFAULT_THREADS, threads), set_blas_threads)

@@ -8,6 +8,12 @@ threads, 126 with one). The load changes while a run goes on, so the choice
 is measured again every REPROBE_S seconds of the run (longer when a round of
 trials took long: a slow choice's few steps must not cost much of the run).
 
+Each round tries the choice in use first (no switch), then the others; a
+trial that measures under GIVE_UP of the round's best rate ends at its first
+measured record rather than after PROBE_S: on a busy machine two threads
+can be 30 times slower than one (the mlp at batch 64 and load 5: 520 images/s
+against 18,600), and a whole second of that costs more than the choice wins.
+
 A ThreadChooser watches the trainer's records (model.train.Progress): a rate
 is optimizer steps per second of the run's own clock (`elapsed`, which leaves pauses
 out) between two "batch" records of one epoch, so validation never counts.
@@ -22,6 +28,7 @@ PROBE_S = 1.0  # run time each choice is timed for, at least
 PROBE_STEPS = 1  # optimizer steps each choice is timed over, at least (after one to warm up)
 REPROBE_S = 30.0  # run time between two rounds of trials, at least
 REPROBE_FACTOR = 20  # ... and at least this many times the last round's length: trials cost under 5%
+GIVE_UP = 0.5  # a trial this much slower than the round's best so far ends at once
 
 
 class ThreadChooser:
@@ -43,7 +50,9 @@ class ThreadChooser:
         if len(self.choices) < 2 or record.kind != "batch":
             return
         if not self._pending and record.elapsed >= self._next_round:
-            self._pending, self.rates, self._round_start = list(self.choices), {}, record.elapsed
+            first = [self.current] if self.current in self.choices else []
+            self._pending = first + [c for c in self.choices if c not in first]
+            self.rates, self._round_start = {}, record.elapsed
             self._try(self._pending[0])
             return
         if not self._pending:
@@ -52,8 +61,11 @@ class ThreadChooser:
             self._start = (record.epoch, record.step, record.elapsed)
             return
         _, step, elapsed = self._start
-        if record.step - step >= PROBE_STEPS and record.elapsed - elapsed >= self._probe_s:
-            self.rates[self._pending.pop(0)] = (record.step - step) / (record.elapsed - elapsed)
+        if record.step - step < PROBE_STEPS or record.elapsed <= elapsed:
+            return
+        rate = (record.step - step) / (record.elapsed - elapsed)
+        if record.elapsed - elapsed >= self._probe_s or rate < GIVE_UP * max(self.rates.values(), default=0.0):
+            self.rates[self._pending.pop(0)] = rate
             if self._pending:
                 self._try(self._pending[0])
             else:

@@ -40,6 +40,6 @@ print(thread_chooser().choices)
 
 
 @pytest.mark.skipif(CORES < 2, reason="one core: one thread is the only choice")
-def test_a_training_process_tries_a_thread_per_core_and_one_but_the_users_setting_only():
-    assert blas_threads_after(CHOICES) == f"({CORES}, 1)"
+def test_a_training_process_tries_one_thread_then_one_per_core_but_the_users_setting_only():
+    assert blas_threads_after(CHOICES) == f"(1, {CORES})"
     assert blas_threads_after(CHOICES, OPENBLAS_NUM_THREADS="3") == "(3,)"

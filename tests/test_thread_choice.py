@@ -54,3 +54,14 @@ def test_a_timing_never_spans_an_epoch_end_and_one_choice_never_switches():
     fixed = Run({4: 0.1}, choices=(4, 4))
     fixed.steps(50)
     assert fixed.calls == []
+
+
+def test_a_trial_far_slower_than_the_best_so_far_ends_at_its_first_timing():
+    run = Run({1: 0.05, 2: 0.2}, choices=(1, 2), reprobe_s=5.0)
+    at_two = []
+    run.chooser._set_threads = lambda n: (run.calls.append(n), at_two.append(run.step))
+    run.steps(1000)  # 50 s of run, nearly all at one thread: two rounds of trials
+    assert run.chooser.current == 1
+    assert run.calls == [1, 2, 1, 2, 1]  # the second round starts with the choice in use: no switch
+    # Each time, two steps at two threads (the one that warms up, the one timed), not a second's worth.
+    assert all(end - start == 2 for start, end in zip(at_two[1::2], at_two[2::2]))
