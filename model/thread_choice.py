@@ -13,6 +13,10 @@ trial that measures under GIVE_UP of the round's best rate ends at its first
 measured record rather than after PROBE_S: on a busy machine two threads
 can be 30 times slower than one (the mlp at batch 64 and load 5: 520 images/s
 against 18,600), and a whole second of that costs more than the choice wins.
+A trial also measures the process's CPU time: when its threads got less
+than BUSY_SHARE of a core each, there is no idle core for more, and more
+threads are not tried this round (a single cnn step at two threads took 4 s
+at load 6, against 0.15 s on an idle machine).
 
 A ThreadChooser watches the trainer's records (model.train.Progress): a rate
 is optimizer steps per second of the run's own clock (`elapsed`, which leaves pauses
@@ -22,27 +26,32 @@ engine itself does not know which BLAS library NumPy uses.
 """
 from __future__ import annotations
 
+import time
 from typing import Callable
 
 PROBE_S = 1.0  # run time each choice is timed for, at least
-PROBE_STEPS = 1  # optimizer steps each choice is timed over, at least (after one to warm up)
+PROBE_STEPS = 1  # optimizer steps each choice is timed over, at least
 REPROBE_S = 30.0  # run time between two rounds of trials, at least
 REPROBE_FACTOR = 20  # ... and at least this many times the last round's length: trials cost under 5%
 GIVE_UP = 0.5  # a trial this much slower than the round's best so far ends at once
+BUSY_SHARE = 0.8  # threads that got less than this share of a core each: more threads are not tried
 
 
 class ThreadChooser:
     """Call observe(record) for every record; it switches threads through set_threads(n) between steps."""
 
     def __init__(self, choices: tuple[int, ...], set_threads: Callable[[int], object], *,
-                 probe_s: float = PROBE_S, reprobe_s: float = REPROBE_S):
+                 probe_s: float = PROBE_S, reprobe_s: float = REPROBE_S,
+                 cpu_clock: Callable[[], float] = time.process_time, wall_clock: Callable[[], float] = time.monotonic):
         self.choices = tuple(dict.fromkeys(choices))  # in order, no repeats
         self._set_threads = set_threads
+        self._cpu_clock, self._wall_clock = cpu_clock, wall_clock
+        self._clocks = (0.0, 0.0)  # (CPU, wall) when the current trial began
         self._probe_s, self._reprobe_s = probe_s, reprobe_s
         self.rates: dict[int, float] = {}
         self.current: int | None = None
         self._pending: list[int] = []
-        self._start = None  # (epoch, step, elapsed) where the current trial's timing began
+        self._start = None  # (epoch, step, elapsed) where the current trial's timing began (the switch)
         self._round_start = 0.0
         self._next_round = 0.0
 
@@ -53,11 +62,11 @@ class ThreadChooser:
             first = [self.current] if self.current in self.choices else []
             self._pending = first + [c for c in self.choices if c not in first]
             self.rates, self._round_start = {}, record.elapsed
-            self._try(self._pending[0])
+            self._try(self._pending[0], record)
             return
         if not self._pending:
             return
-        if self._start is None or self._start[0] != record.epoch:  # warm-up record, or a new epoch began
+        if self._start[0] != record.epoch:  # validation ran in between: time from here
             self._start = (record.epoch, record.step, record.elapsed)
             return
         _, step, elapsed = self._start
@@ -65,16 +74,26 @@ class ThreadChooser:
             return
         rate = (record.step - step) / (record.elapsed - elapsed)
         if record.elapsed - elapsed >= self._probe_s or rate < GIVE_UP * max(self.rates.values(), default=0.0):
-            self.rates[self._pending.pop(0)] = rate
+            tried = self._pending.pop(0)
+            self.rates[tried] = rate
+            if self._share_per_thread(tried) < BUSY_SHARE:  # no idle core for more threads
+                self._pending = [c for c in self._pending if c <= tried]
             if self._pending:
-                self._try(self._pending[0])
+                self._try(self._pending[0], record)
             else:
-                self._try(max(self.rates, key=self.rates.get))
+                self._try(max(self.rates, key=self.rates.get), record)
                 spent = record.elapsed - self._round_start
                 self._next_round = record.elapsed + max(self._reprobe_s, REPROBE_FACTOR * spent)
 
-    def _try(self, threads: int) -> None:
+    def _try(self, threads: int, record) -> None:
+        """Switch to `threads` now, between steps: the steps after `record` are timed."""
         if threads != self.current:
             self._set_threads(threads)
             self.current = threads
-        self._start = None  # the next record still ran partly with the old setting
+        self._start = (record.epoch, record.step, record.elapsed)
+        self._clocks = (self._cpu_clock(), self._wall_clock())
+
+    def _share_per_thread(self, threads: int) -> float:
+        """The CPU time the process got per thread since the trial began, as a share of a core."""
+        cpu, wall = self._cpu_clock() - self._clocks[0], self._wall_clock() - self._clocks[1]
+        return cpu / wall / threads if wall > 0 else 1.0

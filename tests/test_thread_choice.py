@@ -6,13 +6,19 @@ from model.train import Progress
 class Run:
     """Feeds a chooser batch records of a run whose speed depends on the threads it last set."""
 
-    def __init__(self, seconds_per_step: dict[int, float], choices=(2, 1), reprobe_s=30.0):
+    def __init__(self, seconds_per_step: dict[int, float], choices=(2, 1), reprobe_s=30.0, core_share=1.0):
+        """core_share: the share of a core each of the run's threads gets (below 1: a busy machine)."""
         self.speed, self.calls, self.elapsed, self.step, self.epoch = dict(seconds_per_step), [], 0.0, 0, 1
-        self.chooser = ThreadChooser(choices, self.calls.append, probe_s=1.0, reprobe_s=reprobe_s)
+        self.cpu = 0.0
+        self.chooser = ThreadChooser(choices, self.calls.append, probe_s=1.0, reprobe_s=reprobe_s,
+                                     cpu_clock=lambda: self.cpu, wall_clock=lambda: self.elapsed)
+        self.core_share = core_share
 
     def steps(self, n: int) -> None:
         for _ in range(n):
-            self.elapsed += self.speed[self.chooser.current or next(iter(self.speed))]
+            threads = self.chooser.current or next(iter(self.speed))
+            self.elapsed += self.speed[threads]
+            self.cpu += self.speed[threads] * threads * self.core_share
             self.step += 1
             self.chooser.observe(Progress("batch", self.epoch, 9, self.step, 1000, self.step, 9000,
                                           elapsed=self.elapsed))
@@ -41,7 +47,7 @@ def test_it_tries_again_when_the_load_changes():
 
 def test_a_long_round_of_trials_waits_proportionally_longer():
     run = Run({2: 3.0, 1: 0.5})  # two threads crawl: their trial alone takes seconds
-    run.steps(200)  # 100 s of run
+    run.steps(100)  # 50 s of run
     assert run.calls == [2, 1]  # not tried again after 30 s: the trials would cost a fifth of the run
 
 
@@ -63,5 +69,11 @@ def test_a_trial_far_slower_than_the_best_so_far_ends_at_its_first_timing():
     run.steps(1000)  # 50 s of run, nearly all at one thread: two rounds of trials
     assert run.chooser.current == 1
     assert run.calls == [1, 2, 1, 2, 1]  # the second round starts with the choice in use: no switch
-    # Each time, two steps at two threads (the one that warms up, the one timed), not a second's worth.
-    assert all(end - start == 2 for start, end in zip(at_two[1::2], at_two[2::2]))
+    # Each time, one step at two threads (timed from the switch), not a second's worth.
+    assert all(end - start == 1 for start, end in zip(at_two[1::2], at_two[2::2]))
+
+
+def test_more_threads_are_not_tried_while_one_gets_too_little_of_a_core():
+    run = Run({1: 0.2, 2: 4.0}, choices=(1, 2), core_share=0.4)  # other jobs hold the cores
+    run.steps(100)
+    assert run.calls == [1] and run.chooser.rates.keys() == {1}
