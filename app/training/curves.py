@@ -25,7 +25,6 @@ from model.atomic import atomic_write
 REDRAWS_PER_S = 2
 EMPTY_LOSS_RANGE = (0.0, 2.5)  # an empty frame around where a 10-class loss starts, ln 10
 ACCURACY_TOP = 100.5  # accuracy lives in 0..100: room for a point at 100
-HEADROOM = 0.1  # when data leaves the axis, the new range leaves this share of it to spare
 # Debiased exponential moving average, as TensorBoard smooths its scalars.
 EMA_WEIGHT = 0.9
 TRAIN_COLOR, VAL_COLOR = "tab:blue", "tab:orange"
