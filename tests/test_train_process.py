@@ -1,57 +1,18 @@
 """A training run in a child process (model.train_process), without Qt: messages, controls, failures.
 
-The stand-ins below are module-level so that the child can import them.
+The stand-ins for data_fn and train_fn come from tests/stand_ins.py, which a child imports cheaply.
 """
 import os
 
 import numpy as np
 import pytest
+from stand_ins import broken, dies, endless, every_time, no_data, record, silent, tiny_data
 
 from model.presets import build_preset
-from model.train import Progress, TrainConfig, train
+from model.train import TrainConfig, train
 from model.train_process import Outbox, TrainingProcess, every
 
 TINY = TrainConfig(epochs=2, batch_size=32, log_every=1, seed=0)
-
-
-def tiny_data():
-    rng = np.random.default_rng(0)
-    x, y = rng.random((64, 1, 28, 28), dtype=np.float32), rng.integers(0, 10, 64)
-    return x, y, x[:32], y[:32]
-
-
-def no_data():
-    return None, None, None, None
-
-
-def record(kind, step, **fields):
-    return Progress(kind, 1, 1, step, 1000, step, 1000, loss=1.0, **fields)
-
-
-def endless(net, x, y, config, *, x_val=None, y_val=None, should_stop=None):
-    """Steps until should_stop() says so; says in its last record which process it ran in."""
-    step = 0
-    while not should_stop():
-        step += 1
-        net.layers[-1].bias.data += 1
-        yield record("batch", step)
-    yield record("done", step, reason="stopped", message=f"pid {os.getpid()}")
-
-
-def broken(*args, **kwargs):
-    raise ValueError("images must be float32\nsecond line")
-
-
-def silent(*args, **kwargs):
-    yield record("batch", 1)
-
-
-def dies(*args, **kwargs):
-    os._exit(3)
-
-
-def every_time():
-    return True
 
 
 @pytest.fixture
@@ -130,7 +91,7 @@ ORPHAN = """
 import os
 from model.presets import build_preset
 from model.train_process import Outbox, TrainingProcess, every
-from tests.test_train_process import endless, no_data
+from tests.stand_ins import endless, no_data
 run = TrainingProcess(build_preset("mlp"), None, no_data, endless)
 next(run.messages())
 print(run._process.pid, flush=True)

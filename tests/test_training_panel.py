@@ -9,9 +9,10 @@ import csv
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from stand_ins import small_data
 
 from app.training import TrainingPanel
-from model.data.mnist import load_mnist, to_float, train_val_split
+from model.data.mnist import load_mnist, to_float
 from model.history import COLUMNS
 from model.network import Sequential
 from model.weights import load_weights
@@ -19,13 +20,6 @@ from model.weights import load_weights
 RUN_TIMEOUT_MS = 60_000
 LONG = 200  # epochs for runs a test stops: they cannot end on their own first
 QUICK = dict(preset="mlp", epochs=2, batch_size="64", optimizer="adam", lr="0.001", train_size=1000, seed=0)
-
-
-def small_data():
-    """The panel's real split, with a smaller validation set so each epoch ends quickly."""
-    images, labels = load_mnist("train")
-    x, y, x_val, y_val = train_val_split(images, labels, val_size=5000, seed=0)
-    return to_float(x[:2000]), y[:2000], to_float(x_val[:1000]), y_val[:1000]
 
 
 def test_accuracy(net, n=1000):

@@ -1,44 +1,22 @@
 """The training worker on its own, with scripted generators: pause, stop, failure, copies, shutdown.
 
 Every test runs both ways: in the worker's thread, and in a child process as
-the window trains (the stand-ins are module-level so that a child can import them).
+the window trains (the stand-ins come from tests/stand_ins.py, which a child imports cheaply).
 """
 
 import os
 
 import numpy as np
 import pytest
+from stand_ins import broken, dies, endless, no_data, record, reports_where
 
 from app.blas_threads import training_threads
 from app.training import TrainingPanel
 from app.training.worker import TrainingRunner, usable_result
 from app.watch import snapshots
 from model.presets import build_preset
-from model.train import Progress
 
 TIMEOUT_MS = 60_000
-
-
-def no_data():
-    return None, None, None, None
-
-
-def record(kind, step, reason=None):
-    return Progress(kind, 1, 1, step, 1000, step, 1000, loss=1.0, reason=reason)
-
-
-def endless(net, x, y, config, *, x_val=None, y_val=None, should_stop=None):
-    """Steps forever, as a long run would, until should_stop() says so."""
-    step = 0
-    while not should_stop():
-        step += 1
-        net.layers[-1].bias.data += 1  # the worker's own copy changes as it trains
-        yield record("batch", step)
-    yield record("done", step, reason="stopped")
-
-
-def broken(*args, **kwargs):
-    raise ValueError("images must be float32\nsecond line")
 
 
 @pytest.fixture(params=[False, True], ids=["thread", "process"])
@@ -120,20 +98,6 @@ def test_only_runs_with_good_steps_are_offered():
     assert usable_result(record("done", 3, reason="stopped"))
     assert not usable_result(record("done", 0, reason="stopped"))
     assert not usable_result(record("done", 3, reason="diverged"))
-
-
-def reports_where(net, x, y, config, *, x_val=None, y_val=None, should_stop=None):
-    """A one-step run whose message says which process trained, with how many BLAS threads, at what niceness."""
-    from threadpoolctl import threadpool_info
-
-    threads = max(info["num_threads"] for info in threadpool_info() if info["user_api"] == "blas")
-    yield Progress("batch", 1, 1, 1, 1, 1, 1, loss=1.0, acc=0.5, interval_loss=1.0)
-    yield Progress("done", 1, 1, 1, 1, 1, 1, loss=1.0, acc=0.5, reason="finished", history={},
-                   message=f"{os.getpid()} {threads} {os.nice(0)}")
-
-
-def dies(*args, **kwargs):
-    os._exit(3)
 
 
 @pytest.mark.training_process

@@ -10,6 +10,7 @@ from functools import partial
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from stand_ins import small_data
 
 from app import main_window
 from app.training import TrainingPanel
@@ -18,7 +19,7 @@ from app.watch import snapshots
 from app.watch.compact_curve import LOSS_COLOR
 from model.presets import build_preset
 from model.train import Progress
-from tests.test_training_panel import LONG, QUICK, RUN_TIMEOUT_MS, small_data
+from tests.test_training_panel import LONG, QUICK, RUN_TIMEOUT_MS
 
 ONE = [[(140, 40), (140, 240)]]  # a vertical bar: the tiny network calls it a 1
 
