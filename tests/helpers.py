@@ -95,6 +95,18 @@ def blobs(n, seed=0, noise=0.3):
     return x, y
 
 
+class Once(dict):
+    """key -> make(key), made when first asked for: a module's tests share what takes seconds to make."""
+
+    def __init__(self, make):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key):
+        self[key] = self.make(key)
+        return self[key]
+
+
 @dataclass
 class CliResult:
     """What a command-line run left: its exit status and what it printed (as subprocess.CompletedProcess has)."""
