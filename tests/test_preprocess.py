@@ -235,3 +235,21 @@ def test_a_small_speck_is_no_digit():
     paper = np.full((CANVAS, CANVAS), 255, np.uint8)
     paper[100:103, 60:66] = 0
     assert to_mnist(paper) is None
+
+
+def test_stroke_width_counts_edges_and_filters_as_with_a_padded_frame():
+    from model.data import stroke_width as sw
+
+    rng = np.random.default_rng(0)
+    for shape in [(1, 1), (1, 7), (6, 1), (9, 13), (40, 31)]:
+        mask = rng.random(shape) < 0.5
+        mask.flat[0] = True  # some ink
+        p = np.pad(mask, 1)  # the frame around the picture counts as no ink
+        edges = np.count_nonzero(p[1:] != p[:-1]) + np.count_nonzero(p[:, 1:] != p[:, :-1])
+        assert sw._width(mask) == 2.0 * np.count_nonzero(mask) / (edges * sw.PI_4)
+        ink = rng.random(shape, dtype=np.float32)
+        for radius, reduce in [(1, np.maximum), (2, np.minimum), (3, np.add)]:
+            frame = np.pad(ink, radius)
+            windows = np.lib.stride_tricks.sliding_window_view(frame, (2 * radius + 1,) * 2)
+            expected = reduce.reduce(windows.reshape(*shape, -1), axis=-1)
+            assert np.allclose(sw._filter(ink, radius, reduce), expected, rtol=0, atol=1e-5 if reduce is np.add else 0)

@@ -46,8 +46,10 @@ def _width(mask: np.ndarray) -> float:
     area = np.count_nonzero(mask)
     if area == 0:
         return 0.0
-    p = np.pad(mask, 1)
-    edges = np.count_nonzero(p[1:] != p[:-1]) + np.count_nonzero(p[:, 1:] != p[:, :-1])
+    # Pixel edges between ink and no ink, the frame counting as no ink (as np.pad(mask, 1) would, slower).
+    edges = (np.count_nonzero(mask[1:] != mask[:-1]) + np.count_nonzero(mask[0]) + np.count_nonzero(mask[-1])
+             + np.count_nonzero(mask[:, 1:] != mask[:, :-1]) + np.count_nonzero(mask[:, 0])
+             + np.count_nonzero(mask[:, -1]))
     return 2.0 * area / (edges * PI_4)
 
 
@@ -58,7 +60,8 @@ def _filter(ink: np.ndarray, radius: int, reduce) -> np.ndarray:
     for axis in (0, 1):
         moved = np.moveaxis(out, axis, 0)
         n = moved.shape[0]
-        padded = np.pad(moved, [(radius, radius), (0, 0)])
+        padded = np.zeros((n + 2 * radius, *moved.shape[1:]), moved.dtype)  # np.pad's zeros, without its overhead
+        padded[radius : radius + n] = moved
         result = padded[:n].copy()
         for k in range(1, 2 * radius + 1):
             result = reduce(result, padded[k : k + n], out=result)
