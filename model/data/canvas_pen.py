@@ -107,8 +107,8 @@ def place(strokes: list[np.ndarray], height: float, margin: float, rng: np.rando
     return [(s - low) * scale + shift for s in strokes]
 
 
-def pen_ink(strokes: list[np.ndarray], pen: float) -> np.ndarray:
-    """Canvas-pixel strokes drawn with a round pen `pen` px wide -> ink float32 (280, 280) in [0, 1]."""
+def pen_strokes(strokes: list[np.ndarray], pen: float) -> np.ndarray:
+    """Canvas-pixel strokes drawn with a round pen `pen` px wide, at SUPERSAMPLE times the size: uint8, ink 255."""
     side = CANVAS * SUPERSAMPLE
     image = Image.new("L", (side, side), 0)
     draw = ImageDraw.Draw(image)
@@ -120,8 +120,13 @@ def pen_ink(strokes: list[np.ndarray], pen: float) -> np.ndarray:
             draw.line(pts, fill=255, width=width, joint="curve")
         for x, y in (pts[0], pts[-1]):  # round caps
             draw.ellipse((x - r, y - r, x + r, y + r), fill=255)
+    return np.asarray(image)
+
+
+def pen_ink(strokes: list[np.ndarray], pen: float) -> np.ndarray:
+    """Canvas-pixel strokes drawn with a round pen `pen` px wide -> ink float32 (280, 280) in [0, 1]."""
+    pixels, k = pen_strokes(strokes, pen), SUPERSAMPLE
     # Each canvas pixel is the mean of its block: an integer sum of strided views, exact and fast.
-    pixels, k = np.asarray(image), SUPERSAMPLE
     total = np.sum([pixels[i::k, j::k] for i in range(k) for j in range(k)], axis=0, dtype=np.uint16)
     return total.astype(np.float32) / np.float32(k * k) / np.float32(255)
 
