@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 import numpy as np
 
 INITS = ("he", "xavier", "small")
@@ -10,6 +13,21 @@ INITS = ("he", "xavier", "small")
 # so initialised starts with logits near 0, i.e. near-uniform predictions and a
 # loss near ln(classes), instead of confident random guesses.
 SMALL_GAIN = 0.1
+
+# True while a network is built only to receive weights read from a file: drawing
+# millions of random numbers to throw away was most of the time a cnn file took to load.
+_PLACEHOLDERS: ContextVar[bool] = ContextVar("placeholder_weights", default=False)
+
+
+@contextmanager
+def placeholder_weights():
+    """Within: init_weight gives zeros and draws nothing (layers still spawn their own generators,
+    which draws nothing either, so dropout's stream is the same as after a random start)."""
+    token = _PLACEHOLDERS.set(True)
+    try:
+        yield
+    finally:
+        _PLACEHOLDERS.reset(token)
 
 
 def init_weight(
@@ -33,4 +51,6 @@ def init_weight(
         std = SMALL_GAIN / np.sqrt(fan_in)
     else:
         raise ValueError(f"unknown initialisation {scheme!r}; choose one of {', '.join(INITS)} or a number")
+    if _PLACEHOLDERS.get():
+        return np.zeros(shape, dtype)
     return (rng.standard_normal(shape) * std).astype(dtype)

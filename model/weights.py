@@ -25,6 +25,7 @@ import numpy as np
 from model.atomic import atomic_write
 from model.calibration import Calibration, CalibrationError
 from model.constants import N_CLASSES
+from model.init import placeholder_weights
 from model.layers import SpecError
 from model.network import INPUT_SHAPE, Sequential
 from model.optim import Optimizer, make_optimizer
@@ -238,7 +239,8 @@ def _build_net(path: Path, meta: dict, arrays: dict[str, np.ndarray]) -> Sequent
     """Rebuild the architecture from meta and load the param/ and buffer/ arrays into it."""
     try:
         shape = tuple((meta.get("input") or {}).get("shape", INPUT_SHAPE))
-        net = Sequential.from_spec(meta.get("architecture"), input_shape=shape)
+        with placeholder_weights():  # every weight is read from the file below
+            net = Sequential.from_spec(meta.get("architecture"), input_shape=shape)
     except (SpecError, TypeError, ValueError, KeyError, AttributeError, MemoryError, ArithmeticError) as exc:
         raise WeightFileError(f"{path}: bad architecture ({_one_line(exc)})") from None
     expected = {PARAM + n: p.data for n, p in net.params().items()}

@@ -65,6 +65,18 @@ def test_every_preset_round_trips_with_its_buffers(tmp_path, images):
     assert with_buffers, "no preset has batch-norm buffers to round-trip"
 
 
+def test_a_loaded_network_drops_out_the_same_units_as_the_one_saved(tmp_path, images):
+    """Loading builds the network without random weights (they are read from the file); the
+    dropout masks a loaded network draws must still be those of a network started afresh."""
+    spec = presets.preset_spec("mlp", dropout=0.5)
+    fresh = Sequential.from_spec(spec)
+    save_weights(tmp_path / "fresh.npz", fresh)
+    loaded = load_weights(tmp_path / "fresh.npz").net
+    again = Sequential.from_spec(spec)
+    for _ in range(3):
+        np.testing.assert_array_equal(loaded.forward(images, train=True), again.forward(images, train=True))
+
+
 def test_optimizer_state_resumes_training_exactly(tmp_path, net, images):
     opt = make_optimizer("adam", net.params(), lr=1e-3, weight_decay=1e-4)
     train_steps(net, opt, images, 2)
