@@ -11,6 +11,7 @@ from typing import Callable, Iterator
 
 import numpy as np
 
+from model import parallel
 from model.data.augment import augment
 from model.losses import UNIFORM
 from model.network import Sequential
@@ -42,7 +43,7 @@ def train_step(net: Sequential, loss_fn, optimizer: Optimizer, xb: np.ndarray, y
     loss but not in the accuracy.
     """
     # A blow-up is reported as divergence (a non-finite loss next step), not as NumPy warnings.
-    with np.errstate(over="ignore", invalid="ignore"):
+    with np.errstate(over="ignore", invalid="ignore"), parallel.step():
         logits = net.forward(xb, train=True)
         loss = loss_fn.forward(logits, yb)
         if not math.isfinite(loss):
