@@ -194,7 +194,7 @@ def run(count: int, work: Callable[[int, int], object], then: Callable[[int, obj
     all of them, never for a thread of the pool: a pool busy with another caller's run
     (the window predicting while a run trains in a thread) delays nobody's run for good.
     """
-    width = min(workers(), count)
+    width = min(workers(), count) if count > 1 else 1
     if width < 2:
         for k in range(count):
             result = work(k, 0)

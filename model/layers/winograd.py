@@ -147,9 +147,20 @@ class Winograd:
         dv = np.matmul(dm, self._u.transpose(0, 2, 1), out=v)  # this block's V is no longer needed
         dpatches = patches[:, :, :b]
         np.matmul(self.kron_bt.T, dv.reshape(n * n, -1), out=dpatches.reshape(n * n, -1))
-        for a in range(n):  # n² adds, one per position in the patch
-            for col in range(n):
-                dxp[:, a:a + TILE * th:TILE, col:col + TILE * tw:TILE, :] += dpatches[a, col]
+        if n % TILE:
+            for a in range(n):  # n² adds, one per position in the patch
+                for col in range(n):
+                    dxp[:, a:a + TILE * th:TILE, col:col + TILE * tw:TILE, :] += dpatches[a, col]
+            return
+        # (n / 2)² adds, each for the 2 x 2 positions (2 qa + ra, 2 qc + rc): a quarter of the
+        # Python calls, which hold the GIL (model.parallel's threads wait on each other there).
+        # Every pixel gets the same terms in the same order as above.
+        q, c = n // TILE, dxp.shape[3]
+        pairs = dxp.reshape(b, th + q - 1, TILE, tw + q - 1, TILE, c)  # a view: dxp is a contiguous block
+        dp = dpatches.reshape(q, TILE, q, TILE, b, th, tw, c)
+        for qa in range(q):
+            for qc in range(q):
+                pairs[:, qa:qa + th, :, qc:qc + tw, :, :] += dp[qa, :, qc].transpose(2, 3, 0, 4, 1, 5)
 
 
 def _per_slot(scratch: Scratch, name: str, slot: int, shape: tuple[int, ...], dtype) -> np.ndarray:
