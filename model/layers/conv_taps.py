@@ -12,6 +12,7 @@ row of ones in cols and the bias as a row of W add the bias in the same product.
 from __future__ import annotations
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 from model import parallel
 from model.layers.scratch import Scratch
@@ -45,9 +46,9 @@ class Taps:
         def part(a: int, b: int) -> None:
             xp[a:b, p:p + h, p:p + w] = x[a:b, 0]
             cols[-1, a:b] = 1
-            for i in range(k):
-                for j in range(k):
-                    np.copyto(cols[i * k + j, a:b], self._shifted(xp[a:b], i, j, oh, ow))
+            # All k² shifted copies in one call: few Python calls while other threads wait for the GIL.
+            windows = sliding_window_view(xp[a:b], (k, k), axis=(1, 2))[:, ::s, ::s][:, :oh, :ow]
+            np.copyto(cols[:-1, a:b].reshape(k, k, b - a, oh, ow), windows.transpose(3, 4, 0, 1, 2))
             np.matmul(cols[:, a:b].reshape(k * k + 1, -1).T, wmat, out=out[a * oh * ow:b * oh * ow])
 
         parallel.for_spans(n, cols[:, :1].nbytes, part)
