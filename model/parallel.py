@@ -109,12 +109,14 @@ def _one_blas_thread() -> Iterator[None]:
 
 
 @contextmanager
-def step() -> Iterator[None]:
+def step(hold: bool = True) -> Iterator[None]:
     """Around a training step: the workers fixed at workers(), and with more than one, NumPy's
     BLAS at one thread throughout (the layers' products run as tasks). Between two parts of a
     step OpenBLAS's own threads would wake for a product and then spin for a while, taking the
-    core from the pool's thread (measured: a third more CPU time per step)."""
-    width = workers()
+    core from the pool's thread (measured: a third more CPU time per step).
+    hold=False: products keep the BLAS's own threads (a network of products only, the MLP:
+    its ~0.3 ms products ran slower as pieces on the pool, whose threads wake slower)."""
+    width = workers() if hold else 1
     if width < 2 or getattr(_local, "step_width", None):
         yield
         return
@@ -219,7 +221,7 @@ def matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     m, n = a.shape[0], b.shape[1]
     out = np.empty((m, n), np.result_type(a, b))
     pieces = min(PRODUCT_PIECES, max(1, (m * n * a.shape[1]) // PRODUCT_MIN_FLOPS), max(m, n) // 16)
-    if pieces < 2 or workers() < 2:
+    if pieces < 2 or not getattr(_local, "step_width", None):  # outside a held step: the BLAS's own threads
         return np.matmul(a, b, out=out)
     cuts = np.linspace(0, max(m, n), pieces + 1).astype(int)
 
