@@ -17,6 +17,7 @@ import math
 
 import numpy as np
 
+from model import parallel
 from model.flat_params import FlatParams
 from model.layers.base import Parameter
 
@@ -76,15 +77,21 @@ class Optimizer:
         """Apply one update to every parameter from its current gradient."""
         self._follow_parameters()
         self.t += 1
-        self._update(self.flat.data, self._grad(), self._scratch, *self._flat_state.values())
+        w, tmp, state = self.flat.data, self._scratch, tuple(self._flat_state.values())
 
-    def _grad(self) -> np.ndarray:
-        """The gradient with weight decay added, without writing into the parameters' .grad."""
+        def part(a: int, b: int) -> None:  # element-wise: spans of the buffers update alike on any thread
+            self._update(w[a:b], self._grad(a, b), tmp[a:b], *(s[a:b] for s in state))
+
+        parallel.for_spans(len(w), w.itemsize, part)
+
+    def _grad(self, a: int, b: int) -> np.ndarray:
+        """The gradient [a:b] with weight decay added, without writing into the parameters' .grad."""
         if not self.weight_decay:
-            return self.flat.grad
-        np.multiply(self.flat.data, self.weight_decay, out=self._decayed)  # wd * w
-        self._decayed += self.flat.grad  # g + wd * w
-        return self._decayed
+            return self.flat.grad[a:b]
+        decayed = self._decayed[a:b]
+        np.multiply(self.flat.data[a:b], self.weight_decay, out=decayed)  # wd * w
+        decayed += self.flat.grad[a:b]  # g + wd * w
+        return decayed
 
     def _update(self, w: np.ndarray, g: np.ndarray, tmp: np.ndarray, *state: np.ndarray) -> None:
         """Update w in place from g (read only); tmp is a free buffer like w; state: the slots' arrays, in order."""

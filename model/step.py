@@ -11,7 +11,9 @@ from typing import Callable, Iterator
 
 import numpy as np
 
+from model import parallel
 from model.data.augment import augment
+from model.layers import Conv2d
 from model.losses import UNIFORM
 from model.network import Sequential
 from model.optim import Optimizer
@@ -42,7 +44,10 @@ def train_step(net: Sequential, loss_fn, optimizer: Optimizer, xb: np.ndarray, y
     loss but not in the accuracy.
     """
     # A blow-up is reported as divergence (a non-finite loss next step), not as NumPy warnings.
-    with np.errstate(over="ignore", invalid="ignore"):
+    # Networks with convolutions spend most of a step in model.parallel's tasks: their steps hold the
+    # BLAS at one thread throughout; a network of products only keeps the BLAS's own threads.
+    convolutions = any(isinstance(layer, Conv2d) for layer in net.layers)
+    with np.errstate(over="ignore", invalid="ignore"), parallel.step(hold=convolutions):
         logits = net.forward(xb, train=True)
         loss = loss_fn.forward(logits, yb)
         if not math.isfinite(loss):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from model import parallel
 from model.layers.base import Layer
 
 
@@ -11,16 +12,29 @@ class ReLU(Layer):
     """max(0, x). x: any shape."""
 
     def forward(self, x, train=False):
-        # maximum keeps x's dtype and memory layout (np.where would make a C-ordered copy).
-        out = np.maximum(x, x.dtype.type(0))
-        # Inference leaves the mask to a backward that may follow (saliency maps), which finds
-        # it from the output (x > 0 where max(x, 0) > 0): most never do, and the next layer
-        # holds the output anyway.
-        self._mask, self._out = (x > 0, None) if train else (None, out)
+        zero = x.dtype.type(0)
+        if not train or not parallel.worth_splitting(x.nbytes):
+            # maximum keeps x's dtype and memory layout (np.where would make a C-ordered copy).
+            out = np.maximum(x, zero)
+            # Inference leaves the mask to a backward that may follow (saliency maps), which finds
+            # it from the output (x > 0 where max(x, 0) > 0): most never do, and the next layer
+            # holds the output anyway.
+            self._mask, self._out = (x > 0, None) if train else (None, out)
+            return out
+        # A training batch's images spread over model.parallel's threads; outputs keep x's memory layout.
+        mask, out = np.empty_like(x, dtype=bool), np.empty_like(x)
+
+        def part(start: int, stop: int) -> None:
+            np.greater(x[start:stop], zero, out=mask[start:stop])
+            np.maximum(x[start:stop], zero, out=out[start:stop])
+
+        parallel.for_spans(len(x), x[:1].nbytes, part)
+        self._mask, self._out = mask, None
         return out
 
     def backward(self, dout):
-        return dout * (self._mask if self._mask is not None else self._out > 0)
+        mask = self._mask if self._mask is not None else self._out > 0
+        return parallel.elementwise(np.multiply, np.empty_like(dout), dout, mask)
 
 
 class LeakyReLU(Layer):

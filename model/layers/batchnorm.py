@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from model import parallel
 from model.layers.base import Layer, Parameter
 from model.layers.scratch import Scratch
 
@@ -68,25 +69,44 @@ class _BatchNorm(Layer):
 
     def forward(self, x, train=False):
         wide, self._repeat = self._wide(x)
-        rows = wide.reshape(-1, self.num_features)
-        count = rows.shape[0]
+        count = wide.size // self.num_features
         # Training keeps x - mean in a scratch array: backward needs it, the next step rewrites it.
         centred = self._scratch.get("centred", wide.shape, x.dtype) if train else np.empty_like(wide)
         out = np.empty_like(wide)
         if train:
-            mean = _column_sum(rows) / count
-            np.subtract(wide, self._tile(mean), out=centred)
-            np.square(centred, out=out)  # out is a scratch for the squares here
-            var = _column_sum(out.reshape(rows.shape)) / count
+            mean = self._sum_rows(wide, lambda a, b: _column_sum(self._rows(wide[a:b]))) / count
+            tiled_mean = self._tile(mean)
+
+            def squares(a: int, b: int) -> np.ndarray:
+                np.subtract(wide[a:b], tiled_mean, out=centred[a:b])
+                np.square(centred[a:b], out=out[a:b])  # out is a scratch for the squares here
+                return _column_sum(self._rows(out[a:b]))
+
+            var = self._sum_rows(wide, squares) / count
             self._update_running(mean, var, count)
         else:
             np.subtract(wide, self._tile(self.running_mean.astype(x.dtype)), out=centred)
             var = self.running_var.astype(x.dtype)
         self._train, self._shape, self._centred = train, x.shape, centred
         self._inv_std = 1.0 / np.sqrt(var + x.dtype.type(EPS))
-        np.multiply(centred, self._tile(self.gamma.data * self._inv_std), out=out)
-        out += self._tile(self.beta.data)
+        scale, shift = self._tile(self.gamma.data * self._inv_std), self._tile(self.beta.data)
+
+        def normalise(a: int, b: int) -> None:
+            np.multiply(centred[a:b], scale, out=out[a:b])
+            out[a:b] += shift
+
+        parallel.for_spans(len(wide), wide[:1].nbytes, normalise)
         return self._unwide(out, x.shape)
+
+    def _rows(self, wide: np.ndarray) -> np.ndarray:
+        """Wide rows as (M, features): one feature vector a row."""
+        return wide.reshape(-1, self.num_features)
+
+    @staticmethod
+    def _sum_rows(wide: np.ndarray, part):
+        """The sum of part(a, b) over spans of wide's rows [a, b), added in order: the same for
+        any number of model.parallel's threads."""
+        return parallel.sum_over_spans(len(wide), wide[:1].nbytes, part)
 
     def _update_running(self, mean: np.ndarray, var: np.ndarray, count: int) -> None:
         unbiased = var * (count / max(count - 1, 1))
@@ -98,22 +118,32 @@ class _BatchNorm(Layer):
 
     def backward(self, dout):
         dwide, _ = self._wide(dout)
-        drows = dwide.reshape(-1, self.num_features)
-        count = drows.shape[0]
+        count = dwide.size // self.num_features
         product = self._scratch.get("product", dwide.shape, dwide.dtype)
-        np.multiply(dwide, self._centred, out=product)
-        dbeta = _column_sum(drows)
-        dgamma = _column_sum(product.reshape(drows.shape)) * self._inv_std
+
+        def sums(a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
+            np.multiply(dwide[a:b], self._centred[a:b], out=product[a:b])
+            return _column_sum(self._rows(dwide[a:b])), _column_sum(self._rows(product[a:b]))
+
+        dbeta, dgamma = self._sum_rows(dwide, sums)
+        dgamma *= self._inv_std
         self.gamma.grad += dgamma
         self.beta.grad += dbeta
         scale = self.gamma.data * self._inv_std
-        dx = np.multiply(dwide, self._tile(scale), out=np.empty_like(dwide))
-        if self._train:
-            # The batch mean and variance depend on x too. With xhat = centred * inv_std:
-            # dx = scale * (dout - mean(dout) - xhat * mean(dout * xhat)).
-            np.multiply(self._centred, self._tile(scale * self._inv_std * dgamma / count), out=product)
-            product += self._tile(scale * dbeta / count)
-            dx -= product
+        dx = np.empty_like(dwide)
+        # The batch mean and variance depend on x too. With xhat = centred * inv_std:
+        # dx = scale * (dout - mean(dout) - xhat * mean(dout * xhat)).
+        tiled_scale = self._tile(scale)
+        k_centred, k_shift = self._tile(scale * self._inv_std * dgamma / count), self._tile(scale * dbeta / count)
+
+        def input_grad(a: int, b: int) -> None:
+            np.multiply(dwide[a:b], tiled_scale, out=dx[a:b])
+            if self._train:
+                np.multiply(self._centred[a:b], k_centred, out=product[a:b])
+                product[a:b] += k_shift
+                dx[a:b] -= product[a:b]
+
+        parallel.for_spans(len(dwide), dwide[:1].nbytes, input_grad)
         return self._unwide(dx, self._shape)
 
     def params(self):

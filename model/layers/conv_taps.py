@@ -12,7 +12,9 @@ row of ones in cols and the bias as a row of W add the bias in the same product.
 from __future__ import annotations
 
 import numpy as np
+from numpy.lib.stride_tricks import as_strided
 
+from model import parallel
 from model.layers.scratch import Scratch
 
 
@@ -29,37 +31,52 @@ class Taps:
 
     def forward(self, x: np.ndarray, weight: np.ndarray, bias: np.ndarray, padding: int,
                 scratch: Scratch) -> np.ndarray:
-        """x (N, 1, H, W), weight (F, 1, k, k), bias (F,) -> (N, F, OH, OW), channels-last in memory."""
+        """x (N, 1, H, W), weight (F, 1, k, k), bias (F,) -> (N, F, OH, OW), channels-last in memory.
+
+        A batch's images spread over model.parallel's threads."""
         n, _, h, w = x.shape
         k, s, p, f = self.kernel, self.stride, padding, weight.shape[0]
         oh, ow = (h + 2 * p - k) // s + 1, (w + 2 * p - k) // s + 1
         xp = scratch.get("padded", (n, h + 2 * p, w + 2 * p), x.dtype)  # the zero border is never written
-        xp[:, p:p + h, p:p + w] = x[:, 0]
         # Row k² of cols is all ones and row k² of the weights the bias: the product adds it.
         cols = scratch.get("cols", (k * k + 1, n, oh, ow), x.dtype)
-        cols[-1] = 1
-        for i in range(k):
-            for j in range(k):
-                np.copyto(cols[i * k + j], self._shifted(xp, i, j, oh, ow))
         wmat = np.concatenate([weight.reshape(f, k * k).T, bias[None]])
-        out = cols.reshape(k * k + 1, -1).T @ wmat
+        out = np.empty((n * oh * ow, f), x.dtype)
+
+        def part(a: int, b: int) -> None:
+            xp[a:b, p:p + h, p:p + w] = x[a:b, 0]
+            cols[-1, a:b] = 1
+            # All k² shifted copies in one call (fewer GIL-holding calls while other threads wait):
+            # element [i, j, n, y, x] of the view is xp[n, s * y + i, s * x + j].
+            s0, s1, s2 = xp.strides
+            shifted = as_strided(xp[a:b], (k, k, b - a, oh, ow), (s1, s2, s0, s * s1, s * s2), writeable=False)
+            np.copyto(cols[:-1, a:b].reshape(k, k, b - a, oh, ow), shifted)
+            np.matmul(cols[:, a:b].reshape(k * k + 1, -1).T, wmat, out=out[a * oh * ow:b * oh * ow])
+
+        parallel.for_spans(n, cols[:, :1].nbytes, part)
         self._x_shape, self._padding = x.shape, padding
         return out.reshape(n, oh, ow, f).transpose(0, 3, 1, 2)
 
     def backward(self, dout: np.ndarray, weight: np.ndarray, scratch: Scratch, input_grad: bool):
         """(dweight (F, 1, k, k), dbias (F,), dx (N, 1, H, W) or None) for dout (N, F, OH, OW),
-        after the forward pass just before (its columns are in scratch)."""
+        after the forward pass just before (its columns are in scratch). The images' sums
+        are added in an order that does not depend on model.parallel's thread count."""
         n, _, h, w = self._x_shape
         k, p, (f, oh, ow) = self.kernel, self._padding, dout.shape[1:]
         dmat = dout.transpose(0, 2, 3, 1).reshape(-1, f)  # no copy when dout is channels-last
-        cols = scratch.get("cols", (k * k + 1, n, oh, ow), dout.dtype).reshape(k * k + 1, -1)
-        grads = cols @ dmat  # (k² + 1, F): the ones row gives the bias's gradient
-        dweight, dbias = grads[:-1].T.reshape(f, 1, k, k), grads[-1]
-        if not input_grad:
-            return dweight, dbias, None
-        dxp = np.zeros((n, h + 2 * p, w + 2 * p), dout.dtype)
+        cols = scratch.get("cols", (k * k + 1, n, oh, ow), dout.dtype)
+        dxp = np.empty((n, h + 2 * p, w + 2 * p), dout.dtype) if input_grad else None
         taps = weight.reshape(f, k * k)
-        for i in range(k):
-            for j in range(k):
-                self._shifted(dxp, i, j, oh, ow)[...] += (dmat @ taps[:, i * k + j]).reshape(n, oh, ow)
-        return dweight, dbias, dxp[:, None, p:p + h, p:p + w]
+
+        def part(a: int, b: int) -> np.ndarray:
+            rows = dmat[a * oh * ow:b * oh * ow]
+            if input_grad:
+                dxp[a:b] = 0
+                for i in range(k):
+                    for j in range(k):
+                        self._shifted(dxp[a:b], i, j, oh, ow)[...] += (rows @ taps[:, i * k + j]).reshape(b - a, oh, ow)
+            return cols[:, a:b].reshape(k * k + 1, -1) @ rows  # (k² + 1, F): the ones row gives the bias's
+
+        grads = parallel.sum_over_spans(n, cols[:, :1].nbytes, part)
+        dweight, dbias = grads[:-1].T.reshape(f, 1, k, k), grads[-1]
+        return dweight, dbias, dxp[:, None, p:p + h, p:p + w] if input_grad else None

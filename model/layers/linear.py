@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from model import parallel
 from model.init import init_weight
 from model.layers.base import Layer, Parameter
 from model.layers.scratch import Scratch
@@ -31,16 +32,16 @@ class Linear(Layer):
         # A drawn digit's inputs are mostly zero after ReLU and pooling: skip their rows of W.
         out = None if train else sparse_input_product(self._x, self.weight.data, self._scratch)
         if out is None:
-            out = self._x @ self.weight.data
+            out = parallel.matmul(self._x, self.weight.data)
         out += self.bias.data  # in place: no second (N, out_features) array
         return out
 
     def backward(self, dout):
         self.backward_params(dout)
-        return (dout @ self.weight.data.T).reshape(self._in_shape)
+        return parallel.matmul(dout, self.weight.data.T).reshape(self._in_shape)
 
     def backward_params(self, dout):
-        self.weight.grad += self._x.T @ dout
+        self.weight.grad += parallel.matmul(self._x.T, dout)
         self.bias.grad += dout.sum(axis=0)
 
     def params(self):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from model import parallel
 from model.layers.scratch import Scratch, channels_last
 
 
@@ -29,19 +30,28 @@ def forward(x: np.ndarray, masks: bool, scratch: Scratch | None = None):
     """(out, took): took = (right column won, lower row won) when masks, else None.
 
     scratch: where the column pass's maxima and the masks are kept between calls.
+    A batch's images spread over model.parallel's threads.
     """
     scratch = scratch if scratch is not None else Scratch()
     x, last = _even(x), channels_last(x)
     n, c, h, w = x.shape
-    left, right = x[:, :, :, 0::2], x[:, :, :, 1::2]
-    rows = np.maximum(left, right, out=scratch.like("rows", (n, c, h, w // 2), x.dtype, last))
-    top, bottom = rows[:, :, 0::2], rows[:, :, 1::2]
-    out = np.maximum(top, bottom, out=_empty((n, c, h // 2, w // 2), x.dtype, last))
-    if not masks:
-        return out, None
-    right_won = np.greater(right, left, out=scratch.like("right_won", rows.shape, bool, last))
-    bottom_won = np.greater(bottom, top, out=scratch.like("bottom_won", out.shape, bool, last))
-    return out, (right_won, bottom_won)
+    rows = scratch.like("rows", (n, c, h, w // 2), x.dtype, last)
+    out = _empty((n, c, h // 2, w // 2), x.dtype, last)
+    took = None
+    if masks:
+        took = (scratch.like("right_won", rows.shape, bool, last), scratch.like("bottom_won", out.shape, bool, last))
+
+    def part(a: int, b: int) -> None:
+        left, right = x[a:b, :, :, 0::2], x[a:b, :, :, 1::2]
+        np.maximum(left, right, out=rows[a:b])
+        top, bottom = rows[a:b, :, 0::2], rows[a:b, :, 1::2]
+        np.maximum(top, bottom, out=out[a:b])
+        if masks:
+            np.greater(right, left, out=took[0][a:b])
+            np.greater(bottom, top, out=took[1][a:b])
+
+    parallel.for_spans(n, x[:1].nbytes, part)
+    return out, took
 
 
 def _empty(shape: tuple[int, int, int, int], dtype, last: bool) -> np.ndarray:
@@ -58,8 +68,13 @@ def backward(dout: np.ndarray, x: np.ndarray, took: tuple[np.ndarray, np.ndarray
     even = _even(dx)
     # drows: the gradient of the column pass's output, (N, C, H, W // 2).
     drows = scratch.like("drows", right_won.shape, dx.dtype, channels_last(x))
-    np.multiply(dout, bottom_won, out=drows[:, :, 1::2])
-    np.subtract(dout, drows[:, :, 1::2], out=drows[:, :, 0::2])
-    np.multiply(drows, right_won, out=even[:, :, :, 1::2])
-    np.subtract(drows, even[:, :, :, 1::2], out=even[:, :, :, 0::2])
+
+    def part(a: int, b: int) -> None:
+        d, e = drows[a:b], even[a:b]
+        np.multiply(dout[a:b], bottom_won[a:b], out=d[:, :, 1::2])
+        np.subtract(dout[a:b], d[:, :, 1::2], out=d[:, :, 0::2])
+        np.multiply(d, right_won[a:b], out=e[:, :, :, 1::2])
+        np.subtract(d, e[:, :, :, 1::2], out=e[:, :, :, 0::2])
+
+    parallel.for_spans(len(x), x[:1].nbytes, part)
     return dx

@@ -22,6 +22,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
+from model import parallel
 from model.layers.scratch import Scratch
 from model.layers.winograd_transforms import transforms_2d
 
@@ -54,29 +55,36 @@ class Winograd:
 
     def forward(self, x: np.ndarray, weight: np.ndarray, bias: np.ndarray, padding: int,
                 scratch: Scratch) -> np.ndarray:
-        """x (N, C, H, W), weight (F, C, r, r), bias (F,) -> (N, F, OH, OW), channels-last in memory."""
+        """x (N, C, H, W), weight (F, C, r, r), bias (F,) -> (N, F, OH, OW), channels-last in memory.
+
+        Block by block, the blocks spread over model.parallel's threads."""
         n_img, c, h, w = x.shape
         f, n = weight.shape[0], self.n
         oh, ow, th, tw = self._tiles(h, w, padding)
         # Padded copy, large enough for whole tiles; the zero border is never written.
         xp = scratch.get("padded", (n_img, TILE * th + n - TILE, TILE * tw + n - TILE, c), x.dtype)
-        xp[:, padding:padding + h, padding:padding + w, :] = x.transpose(0, 2, 3, 1)
         windows = sliding_window_view(xp, (n, n), axis=(1, 2))[:, ::TILE, ::TILE]  # (N, th, tw, C, n, n)
         u = scratch.derived("u", weight, self._filters)  # kept between a few images' inferences
         v_all = scratch.get("v", (n * n * n_img * th * tw * c,), x.dtype)  # each block's V, kept for backward
         out = np.empty((n_img, th, TILE, tw, TILE, f), x.dtype)
         blocks = self._blocks(n_img, th * tw, c, f, x.itemsize)
-        for start, stop in blocks:
+        most = blocks[0][1]  # images in the largest block
+
+        def block(k: int, slot: int) -> None:
+            start, stop = blocks[k]
             b, t = stop - start, (stop - start) * th * tw
-            patches = scratch.get("patches", (n, n, blocks[0][1], th, tw, c), x.dtype)[:, :, :b]
+            xp[start:stop, padding:padding + h, padding:padding + w, :] = x[start:stop].transpose(0, 2, 3, 1)
+            patches = _per_slot(scratch, "patches", slot, (n, n, most, th, tw, c), x.dtype)[:, :, :b]
             np.copyto(patches, windows[start:stop].transpose(4, 5, 0, 1, 2, 3))
             v = v_all[n * n * start * th * tw * c:n * n * stop * th * tw * c].reshape(n * n, t, c)
             np.matmul(self.kron_bt, patches.reshape(n * n, -1), out=v.reshape(n * n, -1))
-            m = scratch.get("m", (n * n, blocks[0][1] * th * tw, f), x.dtype)[:, :t]
+            m = _per_slot(scratch, "m", slot, (n * n, most * th * tw, f), x.dtype)[:, :t]
             np.matmul(v, u, out=m)
-            y = scratch.get("y", (TILE, TILE, blocks[0][1], th, tw, f), x.dtype)[:, :, :b]
+            y = _per_slot(scratch, "y", slot, (TILE, TILE, most, th, tw, f), x.dtype)[:, :, :b]
             np.matmul(self.kron_at, m.reshape(n * n, -1), out=y.reshape(TILE * TILE, -1))
             np.add(y.transpose(2, 3, 0, 4, 1, 5), bias, out=out[start:stop])
+
+        parallel.run(len(blocks), block)
         self._u, self._x_shape, self._padding, self._blocks_used = u, x.shape, padding, blocks
         return out.reshape(n_img, TILE * th, TILE * tw, f)[:, :oh, :ow].transpose(0, 3, 1, 2)
 
@@ -89,40 +97,72 @@ class Winograd:
     def backward(self, dout: np.ndarray, weight: np.ndarray, scratch: Scratch, input_grad: bool):
         """(dweight (F, C, r, r), dbias (F,), dx (N, C, H, W) or None) for dout (N, F, OH, OW).
 
-        Needs the arrays of the forward pass just before (V in scratch, U here); weight is unused."""
+        Needs the arrays of the forward pass just before (V in scratch, U here); weight is unused.
+        Block by block over model.parallel's threads; the blocks' sums for dU and dbias are
+        added in block order, so the result does not depend on the number of threads."""
         n_img, c, h, w = self._x_shape
         p, n, r = self._padding, self.n, self.kernel
         oh, ow, th, tw = self._tiles(h, w, p)
         f = dout.shape[1]
         dy = scratch.get("dout", (n_img, th, TILE, tw, TILE, f), dout.dtype)  # rows and columns past OH, OW stay 0
-        dy.reshape(n_img, TILE * th, TILE * tw, f)[:, :oh, :ow] = dout.transpose(0, 2, 3, 1)
-        dbias = np.ones(dy.size // f, dout.dtype) @ dy.reshape(-1, f)
         v_all = scratch.get("v", (n * n * n_img * th * tw * c,), dout.dtype)
-        du = np.zeros((n * n, c, f), dout.dtype)
-        dxp = np.zeros((n_img, TILE * th + n - TILE, TILE * tw + n - TILE, c), dout.dtype) if input_grad else None
+        du, dbias = np.zeros((n * n, c, f), dout.dtype), np.zeros(f, dout.dtype)
+        dxp = np.empty((n_img, TILE * th + n - TILE, TILE * tw + n - TILE, c), dout.dtype) if input_grad else None
         blocks = self._blocks_used
-        for start, stop in blocks:
+        most = blocks[0][1]
+
+        def block(k: int, slot: int) -> tuple[np.ndarray, np.ndarray]:
+            start, stop = blocks[k]
             b, t = stop - start, (stop - start) * th * tw
-            dy_tiles = scratch.get("y", (TILE, TILE, blocks[0][1], th, tw, f), dout.dtype)[:, :, :b]
+            dy[start:stop].reshape(b, TILE * th, TILE * tw, f)[:, :oh, :ow] = dout[start:stop].transpose(0, 2, 3, 1)
+            dy_tiles = _per_slot(scratch, "y", slot, (TILE, TILE, most, th, tw, f), dout.dtype)[:, :, :b]
             np.copyto(dy_tiles, dy[start:stop].transpose(2, 4, 0, 1, 3, 5))
-            dm = scratch.get("m", (n * n, blocks[0][1] * th * tw, f), dout.dtype)[:, :t]
+            dy_rows = dy_tiles.reshape(-1, f)
+            dbias_part = np.ones(len(dy_rows), dout.dtype) @ dy_rows
+            dm = _per_slot(scratch, "m", slot, (n * n, most * th * tw, f), dout.dtype)[:, :t]
             np.matmul(self.kron_at.T, dy_tiles.reshape(TILE * TILE, -1), out=dm.reshape(n * n, -1))
             v = v_all[n * n * start * th * tw * c:n * n * stop * th * tw * c].reshape(n * n, t, c)
-            du += np.matmul(v.transpose(0, 2, 1), dm)
+            du_part = np.matmul(v.transpose(0, 2, 1), dm)
             if input_grad:
-                self._input_grad(dm, v, scratch, dxp[start:stop], blocks[0][1])
+                dxp[start:stop] = 0
+                self._input_grad(dm, v, _per_slot(scratch, "patches", slot, (n, n, most, th, tw, c), dm.dtype),
+                                 dxp[start:stop])
+            return du_part, dbias_part
+
+        def add(k: int, parts: tuple[np.ndarray, np.ndarray]) -> None:
+            np.add(du, parts[0], out=du)
+            np.add(dbias, parts[1], out=dbias)
+
+        parallel.run(len(blocks), block, add)
         dg = self.kron_g[du.dtype].T @ du.reshape(n * n, -1)  # (r², C * F)
         dweight = dg.reshape(r, r, c, f).transpose(3, 2, 0, 1)
         dx = dxp[:, p:p + h, p:p + w, :].transpose(0, 3, 1, 2) if input_grad else None
         return dweight, dbias, dx
 
-    def _input_grad(self, dm, v, scratch, dxp, block_images) -> None:
-        """Add one block's input gradient onto its padded images dxp (B, ., ., C); v is overwritten."""
-        n, b, c = self.n, len(dxp), dxp.shape[3]
+    def _input_grad(self, dm, v, patches, dxp) -> None:
+        """Add one block's input gradient onto its padded images dxp (B, ., ., C); v is overwritten,
+        patches is a scratch array (n, n, >= B, th, tw, C)."""
+        n, b = self.n, len(dxp)
         _, _, th, tw = self._tiles(*self._x_shape[2:], self._padding)
         dv = np.matmul(dm, self._u.transpose(0, 2, 1), out=v)  # this block's V is no longer needed
-        dpatches = scratch.get("patches", (n, n, block_images, th, tw, c), dm.dtype)[:, :, :b]
+        dpatches = patches[:, :, :b]
         np.matmul(self.kron_bt.T, dv.reshape(n * n, -1), out=dpatches.reshape(n * n, -1))
-        for a in range(n):  # n² adds, one per position in the patch
-            for col in range(n):
-                dxp[:, a:a + TILE * th:TILE, col:col + TILE * tw:TILE, :] += dpatches[a, col]
+        if n % TILE:
+            for a in range(n):  # n² adds, one per position in the patch
+                for col in range(n):
+                    dxp[:, a:a + TILE * th:TILE, col:col + TILE * tw:TILE, :] += dpatches[a, col]
+            return
+        # (n / 2)² adds, each for the 2 x 2 positions (2 qa + ra, 2 qc + rc): a quarter of the
+        # Python calls, which hold the GIL (model.parallel's threads wait on each other there).
+        # Every pixel gets the same terms in the same order as above.
+        q, c = n // TILE, dxp.shape[3]
+        pairs = dxp.reshape(b, th + q - 1, TILE, tw + q - 1, TILE, c)  # a view: dxp is a contiguous block
+        dp = dpatches.reshape(q, TILE, q, TILE, b, th, tw, c)
+        for qa in range(q):
+            for qc in range(q):
+                pairs[:, qa:qa + th, :, qc:qc + tw, :, :] += dp[qa, :, qc].transpose(2, 3, 0, 4, 1, 5)
+
+
+def _per_slot(scratch: Scratch, name: str, slot: int, shape: tuple[int, ...], dtype) -> np.ndarray:
+    """Scratch array `name` of worker `slot` (model.parallel): threads running at once never share one."""
+    return scratch.get(f"{name}.{slot}" if slot else name, shape, dtype)

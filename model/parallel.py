@@ -1,0 +1,294 @@
+"""A training step's work spread over the cores, with the BLAS held at one thread meanwhile.
+
+OpenBLAS parallelises inside one matrix product; a training step is mostly
+products too small for that to pay (Winograd's per-tile-position products)
+and element-wise passes that NumPy runs on one core. Here the layers split
+such work into tasks (blocks of images, spans of a flat buffer) and run them
+on a few persistent threads: NumPy releases the GIL in its ufuncs, copies and
+products, so the tasks run at once, each product on one BLAS thread.
+
+One setting, one home: the workers are as many as the BLAS threads NumPy's
+BLAS is set to (OPENBLAS_NUM_THREADS, threadpoolctl, the window's training
+process choosing by timing), never more than the usable cores. With one,
+every task runs in the calling thread, in order, with no pool, as before.
+
+Results never depend on the number of workers: the layers cut their work
+into tasks by size, never by the worker count, and run(..., then=...) hands
+each task's result (a partial sum) to `then` in task order, whichever thread
+computed it. Each task runs its products on one BLAS thread either way.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from typing import Callable, Iterator
+
+import numpy as np
+
+# Bytes an element-wise task covers, about: small enough to stay in a core's cache across
+# the task's passes, large enough that a task's Python overhead (~10 us) is lost in it.
+TASK_BYTES = 512 * 2**10
+# Arrays below this many bytes are not worth waking a thread for.
+SERIAL_BYTES = 256 * 2**10
+
+# Products are cut into this many (when large enough): enough for a few cores to share.
+PRODUCT_PIECES = 4
+PRODUCT_MIN_FLOPS = 2**20  # multiply-adds a piece takes at least
+
+_local = threading.local()  # .inside: this thread runs tasks already (nested calls run serially)
+_lock = threading.Lock()
+_pool: ThreadPoolExecutor | None = None
+_blas = None  # threadpoolctl's controllers of NumPy's BLAS, found on first use
+_forced: int | None = None
+_held = 0  # callers inside a one-BLAS-thread section
+_saved: list[int] = []  # the BLAS threads to restore when the last of them leaves
+
+
+def usable_cores() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+CORES = usable_cores()
+
+
+def _blas_controllers() -> list:
+    global _blas
+    if _blas is None:
+        from threadpoolctl import ThreadpoolController
+
+        _blas = ThreadpoolController().select(user_api="blas").lib_controllers
+    return _blas
+
+
+def workers() -> int:
+    """Threads a run() uses now: the BLAS threads NumPy is set to, at most the usable cores."""
+    if _forced is not None:
+        return _forced
+    if CORES < 2 or getattr(_local, "inside", False):
+        return 1
+    if getattr(_local, "step_width", None):
+        return _local.step_width
+    threads = [lib.num_threads for lib in _blas_controllers()]
+    return max(1, min(CORES, *threads)) if threads else 1
+
+
+@contextmanager
+def forced(count: int | None) -> Iterator[None]:
+    """Tests: run() uses `count` workers whatever the BLAS setting (None: back to the setting)."""
+    global _forced
+    before, _forced = _forced, count
+    try:
+        yield
+    finally:
+        _forced = before
+
+
+@contextmanager
+def _one_blas_thread() -> Iterator[None]:
+    """NumPy's BLAS at one thread while any caller's tasks run; the setting comes back after the last."""
+    global _held, _saved
+    with _lock:
+        if _held == 0:
+            _saved = [lib.num_threads for lib in _blas_controllers()]
+            for lib in _blas_controllers():
+                lib.set_num_threads(1)
+        _held += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _held -= 1
+            if _held == 0:
+                for lib, threads in zip(_blas_controllers(), _saved):
+                    lib.set_num_threads(threads)
+
+
+@contextmanager
+def step(hold: bool = True) -> Iterator[None]:
+    """Around a training step: the workers fixed at workers(), and with more than one, NumPy's
+    BLAS at one thread throughout (the layers' products run as tasks). Between two parts of a
+    step OpenBLAS's own threads would wake for a product and then spin for a while, taking the
+    core from the pool's thread (measured: a third more CPU time per step).
+    hold=False: products keep the BLAS's own threads (a network of products only, the MLP:
+    its ~0.3 ms products ran slower as pieces on the pool, whose threads wake slower)."""
+    width = workers() if hold else 1
+    if width < 2 or getattr(_local, "step_width", None):
+        yield
+        return
+    with _one_blas_thread():
+        _local.step_width = width
+        try:
+            yield
+        finally:
+            _local.step_width = None
+
+
+def _executor() -> ThreadPoolExecutor:
+    global _pool
+    with _lock:
+        if _pool is None:
+            _pool = ThreadPoolExecutor(max_workers=max(1, CORES - 1), thread_name_prefix="digitlab-parallel")
+        return _pool
+
+
+class _Run:
+    """One run()'s tasks: handed out in order to whichever thread asks, results handed to `then` in order."""
+
+    def __init__(self, count: int, work: Callable, then: Callable | None):
+        self.count, self.work, self.then = count, work, then
+        self.error: BaseException | None = None
+        self._next, self._turn, self._done = 0, 0, 0
+        self._cond = threading.Condition()
+
+    def take(self) -> int | None:
+        with self._cond:
+            if self._next >= self.count:
+                return None
+            self._next += 1
+            return self._next - 1
+
+    def do(self, k: int, slot: int) -> None:
+        """Task k on worker `slot`; its result to `then` once every earlier task's has gone there."""
+        result = None
+        try:
+            if self.error is None:
+                result = self.work(k, slot)
+        except BaseException as exc:  # re-raised in the caller
+            self.error = self.error or exc
+        if self.then is not None:
+            with self._cond:
+                while self._turn != k:
+                    self._cond.wait()
+            try:
+                if self.error is None:
+                    self.then(k, result)
+            except BaseException as exc:
+                self.error = self.error or exc
+        with self._cond:
+            self._turn, self._done = k + 1, self._done + 1
+            self._cond.notify_all()
+
+    def serve(self, slot: int) -> None:
+        """Take tasks until none is left (a thread of the pool, or the caller itself)."""
+        inside, _local.inside = getattr(_local, "inside", False), True
+        try:
+            while (k := self.take()) is not None:
+                self.do(k, slot)
+        finally:
+            _local.inside = inside
+
+    def wait(self) -> None:
+        with self._cond:
+            while self._done < self.count:
+                self._cond.wait()
+
+
+def run(count: int, work: Callable[[int, int], object], then: Callable[[int, object], None] | None = None) -> None:
+    """work(k, slot) for k in range(count), spread over workers() threads; then(k, result) in order of k.
+
+    slot (0 <= slot < workers()) names the thread a task runs on, for per-thread scratch
+    arrays; tasks on one slot never overlap. The caller serves tasks too, and waits for
+    all of them, never for a thread of the pool: a pool busy with another caller's run
+    (the window predicting while a run trains in a thread) delays nobody's run for good.
+    """
+    width = min(workers(), count) if count > 1 else 1
+    if width < 2:
+        for k in range(count):
+            result = work(k, 0)
+            if then is not None:
+                then(k, result)
+        return
+    job = _Run(count, work, then)
+    with _one_blas_thread():
+        pool = _executor()
+        for slot in range(1, width):
+            pool.submit(job.serve, slot)
+        job.serve(0)
+        job.wait()
+    if job.error is not None:
+        raise job.error
+
+
+def matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """a @ b (2-D), cut into PRODUCT_PIECES products along a's rows or b's columns, whichever
+    are more; never along the summed axis, so every element is the one product's (on one
+    BLAS thread, OpenBLAS gives each element the same sum whatever rows or columns it computes)."""
+    m, n = a.shape[0], b.shape[1]
+    out = np.empty((m, n), np.result_type(a, b))
+    pieces = min(PRODUCT_PIECES, max(1, (m * n * a.shape[1]) // PRODUCT_MIN_FLOPS), max(m, n) // 16)
+    if pieces < 2 or not getattr(_local, "step_width", None):  # outside a held step: the BLAS's own threads
+        return np.matmul(a, b, out=out)
+    cuts = np.linspace(0, max(m, n), pieces + 1).astype(int)
+
+    def task(k: int, slot: int) -> None:
+        s = slice(cuts[k], cuts[k + 1])
+        if m >= n:
+            np.matmul(a[s], b, out=out[s])
+        else:
+            np.matmul(a, b[:, s], out=out[:, s])
+
+    run(pieces, task)
+    return out
+
+
+def spans(total: int, item_bytes: int) -> list[tuple[int, int]]:
+    """[start, stop) ranges covering range(total), each about TASK_BYTES of items of item_bytes."""
+    step = max(1, TASK_BYTES // max(1, item_bytes))
+    return [(start, min(start + step, total)) for start in range(0, total, step)]
+
+
+def worth_splitting(nbytes: int) -> bool:
+    """Whether element-wise work over nbytes goes to the pool (else one call, as before it existed)."""
+    return nbytes >= SERIAL_BYTES and workers() > 1
+
+
+def for_spans(total: int, item_bytes: int, task: Callable[[int, int], None]) -> None:
+    """task(start, stop) over spans of range(total) (items of item_bytes each), spread over the
+    workers; one call task(0, total) when that is small or there is one worker. Only for
+    work whose result does not depend on the spans (element-wise passes, independent images)."""
+    if not worth_splitting(total * item_bytes):
+        task(0, total)
+        return
+    parts = spans(total, item_bytes)
+    run(len(parts), lambda k, slot: task(*parts[k]))
+
+
+def sum_over_spans(total: int, item_bytes: int, part: Callable[[int, int], object]) -> object:
+    """The sum of part(start, stop) over spans of range(total), added in span order.
+
+    The spans depend on the sizes only, so the sum is the same for any number of workers.
+    part may return a tuple of arrays; then each is summed apart and a tuple comes back."""
+    parts = spans(total, item_bytes)
+    results: list = [None] * len(parts)
+
+    def task(k: int, slot: int) -> None:
+        results[k] = part(*parts[k])
+
+    run(len(parts), task)
+    if isinstance(results[0], tuple):
+        return tuple(_in_order([r[i] for r in results]) for i in range(len(results[0])))
+    return _in_order(results)
+
+
+def _in_order(arrays: list[np.ndarray]) -> np.ndarray:
+    total = arrays[0].copy()
+    for a in arrays[1:]:
+        total += a
+    return total
+
+
+def elementwise(fn: Callable, out: np.ndarray, *args) -> np.ndarray:
+    """fn(*args, out=out) (a ufunc) by spans of the first axis; args with out's first axis
+    are cut alike, others (scalars, broadcast vectors) passed whole. Returns out."""
+    cut = [isinstance(a, np.ndarray) and a.ndim == out.ndim and a.shape[0] == out.shape[0] for a in args]
+
+    def task(start: int, stop: int) -> None:
+        fn(*(a[start:stop] if c else a for a, c in zip(args, cut)), out=out[start:stop])
+
+    for_spans(len(out), out.nbytes // max(1, len(out)), task)
+    return out
