@@ -48,6 +48,10 @@ def broken(*args, **kwargs):
     raise ValueError("images must be float32\nsecond line")
 
 
+def broken_after_a_blank_line(*args, **kwargs):
+    raise RuntimeError("\n        the line that says what went wrong\n        more")
+
+
 def silent(*args, **kwargs):
     yield record("batch", 1)
 

@@ -8,7 +8,7 @@ import os
 
 import numpy as np
 import pytest
-from stand_ins import broken, dies, endless, no_data, record, reports_where
+from stand_ins import broken, broken_after_a_blank_line, dies, endless, no_data, record, reports_where
 
 from app.blas_threads import training_threads
 from app.training import TrainingPanel
@@ -75,6 +75,14 @@ def test_an_engine_error_becomes_one_line_and_frees_the_runner(qtbot, runner, er
     assert blocker.args[0] == f"Training failed: ValueError: images must be float32 (details in {error_log})"
     assert "second line" in error_log.read_text()
     assert not runner.is_running()
+
+
+def test_an_error_that_starts_with_a_blank_line_still_says_what_went_wrong(qtbot, runner, error_log):
+    # multiprocessing's own errors start with a newline: the line shown must not end after the name.
+    with qtbot.waitSignal(runner.failed, timeout=TIMEOUT_MS) as blocker:
+        runner.start(build_preset("mlp"), None, no_data, broken_after_a_blank_line)
+    assert blocker.args[0] == ("Training failed: RuntimeError: the line that says what went wrong "
+                               f"(details in {error_log})")
 
 
 def test_shutdown_stops_a_paused_run_and_is_idempotent(qtbot, runner):

@@ -102,8 +102,8 @@ class TrainingWorker(_Worker):
                         self.snapshot.emit(take_snapshot(self._net, record.step))
         except Exception as exc:  # a crash in the engine must not take the window down
             details = logged_note(log_exception(exc))
-            text = self.tr("Training failed: {0}: {1}").format(type(exc).__name__, exc)
-            self.failed.emit(text.splitlines()[0] + details)
+            text = self.tr("Training failed: {0}: {1}").format(type(exc).__name__, first_line(str(exc)))
+            self.failed.emit(text + details)
             return
         if done is None:
             self.failed.emit(self.tr("Training ended without a final report."))
@@ -150,8 +150,13 @@ class ProcessTrainingWorker(_Worker):
 
     def _fail(self, name: str, text: str, logged) -> None:
         # The thread worker's words and context, so that one translation serves both.
-        line = QCoreApplication.translate("TrainingWorker", "Training failed: {0}: {1}").format(name, text)
-        self.failed.emit(line.splitlines()[0] + logged_note(logged))
+        line = QCoreApplication.translate("TrainingWorker", "Training failed: {0}: {1}").format(name, first_line(text))
+        self.failed.emit(line + logged_note(logged))
+
+
+def first_line(text: str) -> str:
+    """The message's first line that says something (some start with a newline, as multiprocessing's do)."""
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")
 
 
 class TrainingRunner(ThreadRunner):
