@@ -37,6 +37,7 @@ from typing import Callable, Iterator
 import numpy as np
 
 from model.network import Sequential
+from model.rate_clock import RateClock
 
 SPAWN = multiprocessing.get_context("spawn")
 POLL_S = 0.25  # how often a parent waiting for messages checks that the child still lives
@@ -153,13 +154,13 @@ class Outbox:
     """
 
     def __init__(self, out, per_second: float = BUNDLES_PER_S, now=time.monotonic):
-        self._out, self._interval, self._now = out, 1.0 / per_second, now
+        self._out, self._clock = out, RateClock(per_second, now)
         self._records: list = []
-        self._next = -float("inf")  # the first record goes at once
 
     def record(self, record) -> None:
         self._records.append(record)
-        if self._now() >= self._next or record.kind != "batch" or record.batch == record.batches_per_epoch:
+        epoch_ends = record.kind != "batch" or record.batch == record.batches_per_epoch
+        if self._clock.due() or epoch_ends:
             self.flush()
 
     def flush(self) -> None:
@@ -167,7 +168,7 @@ class Outbox:
         if self._records:
             self._out.put(("records", self._records))
             self._records = []
-            self._next = self._now() + self._interval
+            self._clock.restart()
 
     def put(self, message: tuple) -> None:
         self.flush()
@@ -176,12 +177,13 @@ class Outbox:
 
 def every(seconds: float, check: Callable[[], bool], now=time.monotonic) -> Callable[[], bool]:
     """check(), called at most once every `seconds`; its last answer in between."""
-    last = {"at": -float("inf"), "answer": True}
+    clock, answer = RateClock(1.0 / seconds, now), True
 
     def throttled() -> bool:
-        if now() - last["at"] >= seconds:
-            last["at"], last["answer"] = now(), check()
-        return last["answer"]
+        nonlocal answer
+        if clock.due():
+            answer = check()
+        return answer
 
     return throttled
 

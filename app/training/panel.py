@@ -11,7 +11,6 @@ emits a copy (network_trained), which the window then owns.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Callable
 
@@ -36,13 +35,14 @@ from model.constants import TRAIN_IMAGES
 from model.history import epoch_row, write_history_csv
 from model.network import Sequential
 from model.presets import build_preset
+from model.rate_clock import RateClock
 from model.train import TrainConfig, train
 from model.weights import save_weights
 
 ERROR_STYLE = "color: #b00020;"
 POINTS_PER_EPOCH = 200  # batch records asked of the trainer: a smooth curve, few signals
 TRAIN_IN_PROCESS = True  # runs train in a child process (a thread: the tests' default, see tests/conftest.py)
-STATUS_INTERVAL_S = 0.1  # the bar and the status line change at most 10 times a second; the curve gets every point
+STATUS_PER_S = 10  # the bar and the status line change at most 10 times a second; the curve gets every point
 RESULT_STYLE = "QFrame#result { background: #e8f3e8; border: 1px solid #9c9; border-radius: 4px; }"
 
 
@@ -67,7 +67,7 @@ class TrainingPanel(QWidget):
         self.runner.failed.connect(self._on_failed)
         self.history: list[dict] = []  # one row per epoch, and one for an epoch a stop cut short
         self._last_batch = None  # the latest "batch" record: what a stop mid-epoch leaves of that epoch
-        self._status_shown = 0.0  # when the bar and status line last changed (time.monotonic)
+        self._status_clock = RateClock(STATUS_PER_S)  # when the bar and status line may change again
         self.result_net: Sequential | None = None
         self.result_meta: dict = {}
         self._build()
@@ -225,14 +225,14 @@ class TrainingPanel(QWidget):
         if record.kind == "batch":
             self.curves.add_batch(record.step / per_epoch, record.interval_loss)
             self._last_batch = record
-            if time.monotonic() - self._status_shown < STATUS_INTERVAL_S:
+            if not self._status_clock.due():
                 return  # a fast network sends hundreds a second: repainting each cost the run its speed
         elif record.kind == "epoch":
             self.curves.add_epoch(record.step / per_epoch, record.loss, record.acc, record.val_loss, record.val_acc)
             self.history.append(epoch_row(record))
             self.csv_button.setEnabled(True)
             self.png_button.setEnabled(True)
-        self._status_shown = time.monotonic()
+            self._status_clock.restart()
         self.progress_bar.setRange(0, max(record.total_steps, 1))
         self.progress_bar.setValue(record.step)
         self.progress_bar.setFormat(self.tr("%p%  ·  ETA {0}").format(clock(record.eta)) if record.eta else "%p%")

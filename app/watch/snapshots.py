@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from model.network import Sequential
+from model.rate_clock import RateClock
 
 SNAPSHOTS_PER_S = 2
 
@@ -31,20 +32,11 @@ def take_snapshot(net: Sequential, step: int) -> Snapshot:
     return Snapshot(int(step), net.spec(), tuple(net.input_shape), net.state_dict())
 
 
-class SnapshotClock:
-    """Says when the next snapshot is due: at most `per_second` a second, the first at once."""
+class SnapshotClock(RateClock):
+    """Says when the next snapshot is due: at most `per_second` (SNAPSHOTS_PER_S) a second, the first at once."""
 
     def __init__(self, per_second: float | None = None, now=time.monotonic):
-        self._interval = 1.0 / (per_second or SNAPSHOTS_PER_S)
-        self._now = now
-        self._next = -np.inf
-
-    def due(self) -> bool:
-        now = self._now()
-        if now < self._next:
-            return False
-        self._next = now + self._interval
-        return True
+        super().__init__(per_second or SNAPSHOTS_PER_S, now)
 
 
 class LiveNetwork:
