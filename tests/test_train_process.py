@@ -3,6 +3,9 @@
 The stand-ins for data_fn and train_fn come from tests/stand_ins.py, which a child imports cheaply.
 """
 import os
+import queue
+import threading
+import time
 
 import numpy as np
 import pytest
@@ -42,30 +45,64 @@ def test_a_real_run_reports_records_snapshots_and_ends_with_the_trained_weights(
     assert all(np.array_equal(v, before[k]) for k, v in net.state_dict().items())  # the child trained a copy
 
 
+WAIT_S = 60
+
+
+def read_in_a_thread(run) -> queue.Queue:
+    """The run's messages, then None, read by a thread: the test waits on them with a deadline and
+    never blocks for good on a child that sleeps in a pause with nothing left to send."""
+    received = queue.Queue()
+
+    def read() -> None:
+        for message in run.messages():
+            received.put(message)
+        received.put(None)
+
+    threading.Thread(target=read, daemon=True).start()
+    return received
+
+
+def pause_and_drain(run, received: queue.Queue) -> None:
+    """Pause, wait until the child sleeps, and take the records it sent before the pause took hold."""
+    run.controls.pause()
+    deadline = time.monotonic() + WAIT_S
+    while not run.controls.is_waiting():
+        assert time.monotonic() < deadline, "the child never paused"
+        time.sleep(0.01)
+    try:
+        while True:  # the child sends what waits before it sleeps; its queue's thread may still be writing
+            assert received.get(timeout=0.5)[0] == "record"
+    except queue.Empty:
+        pass
+
+
+def the_rest(received: queue.Queue) -> list:
+    rest = []
+    while (message := received.get(timeout=WAIT_S)) is not None:
+        rest.append(message)
+    return rest
+
+
 def test_pause_sleeps_resume_goes_on_and_stop_ends_the_run(started):
     run = started(build_preset("mlp"), None, no_data, endless)
-    messages = run.messages()
-    assert next(messages)[0] == "record"
-    run.controls.pause()
-    while not run.controls.is_waiting():
-        next(messages)  # records sent before the pause took hold
+    received = read_in_a_thread(run)
+    assert received.get(timeout=WAIT_S)[0] == "record"
+    pause_and_drain(run, received)
     run.controls.resume()
-    assert next(messages)[0] == "record"  # going on
+    assert received.get(timeout=WAIT_S)[0] == "record"  # going on
     run.controls.stop()
-    last = list(messages)[-1]
+    last = the_rest(received)[-1]
     assert last[0] == "done" and last[1].reason == "stopped"
     assert last[1].message != f"pid {os.getpid()}"  # trained in another process
 
 
 def test_stop_wakes_a_paused_child(started):
     run = started(build_preset("mlp"), None, no_data, endless)
-    messages = run.messages()
-    next(messages)
-    run.controls.pause()
-    while not run.controls.is_waiting():
-        next(messages)
+    received = read_in_a_thread(run)
+    assert received.get(timeout=WAIT_S)[0] == "record"
+    pause_and_drain(run, received)
     run.controls.stop()
-    assert list(messages)[-1][0] == "done"
+    assert the_rest(received)[-1][0] == "done"
 
 
 def test_an_exception_comes_back_as_one_line_and_its_traceback(started):
