@@ -62,12 +62,17 @@ def line_pixels(curves) -> int:
     return train_colored(bgra[..., 2::-1])  # Qt's ARGB32 is BGRA in memory
 
 
-def test_points_added_during_a_run_appear_on_screen_and_inside_the_axes(curves, qtbot):
+def start_a_run(curves, qtbot) -> None:
+    """A run of two epochs, its first 50 batches drawn on screen."""
     curves.clear(epochs=2)
     curves.start()
     feed(curves, np.linspace(2.3, 1.0, 50))
     curves.redraw()
     qtbot.waitUntil(lambda: line_pixels(curves) > 0)
+
+
+def test_points_added_during_a_run_appear_on_screen_and_inside_the_axes(curves, qtbot):
+    start_a_run(curves, qtbot)
     before = line_pixels(curves)
     feed(curves, np.linspace(1.0, 0.05, 100), start=50)  # well below the first range
     curves.redraw()
@@ -85,3 +90,27 @@ def test_an_exported_png_has_the_lines(curves, tmp_path):
     curves.add_epoch(1.0, 0.6, 0.8, 0.55, 0.82)
     curves.save_png(str(tmp_path / "curves.png"))
     assert train_colored(np.asarray(Image.open(tmp_path / "curves.png").convert("RGB"))) > 100
+
+
+def test_a_live_redraw_keeps_the_legend_readable(curves, qtbot):
+    start_a_run(curves, qtbot)
+    # An epoch line drawn straight through the legend's labels, inside the current limits,
+    # so the next redraw is a live one (blitted) and the legend does not move.
+    legend = curves.loss_ax.get_legend()
+    labels = [text.get_window_extent() for text in legend.get_texts()]
+    to_data = curves.loss_ax.transData.inverted()
+    (left, y), (right, _) = to_data.transform([(labels[0].x0, labels[1].y0), (labels[0].x1, labels[1].y0)])
+    for x in np.linspace(left, right, 8):
+        curves.add_epoch(x, y, None, None, None)
+    assert not curves._update_limits()
+    curves.redraw()  # the legend may move out of the line's way, or be drawn over it
+    labels = [text.get_window_extent() for text in legend.get_texts()]
+    image = curves.canvas.grab().toImage()
+    rgb = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1, 4)[:, :image.width(), 2::-1]
+    ratio = image.devicePixelRatio()
+    for box in labels:
+        rows = slice(int(image.height() - box.y1 * ratio), int(image.height() - box.y0 * ratio))
+        pixels = rgb[rows, int(box.x0 * ratio):int(box.x1 * ratio)].astype(int)
+        navy = (np.abs(pixels - [0, 0, 128]).sum(axis=2) < 40).sum()
+        assert navy == 0  # the labels are readable: no line crosses them
+    curves.finish()

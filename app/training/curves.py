@@ -80,8 +80,11 @@ class TrainingCurves(QWidget):
         ax.grid(alpha=0.3)
         self.lines = (self.raw_line, self.smooth_line, self.train_loss_line, self.val_loss_line,
                       self.train_acc_line, self.val_acc_line)
-        for line in self.lines:
-            line.set_animated(True)  # left out of full draws on screen (not of saved PNGs): blitted on the frame
+        # Left out of full draws on screen (not of saved PNGs): blitted on the frame. The legends
+        # too, so that they are drawn after the lines, over them, as in a full draw.
+        self.legends = (self.loss_ax.get_legend(), self.acc_ax.get_legend())
+        for artist in (*self.lines, *self.legends):
+            artist.set_animated(True)
 
     def clear(self, epochs: int = 1) -> None:
         """Forget every point; the x axes span 0..epochs so the curves grow into a fixed frame."""
@@ -180,8 +183,8 @@ class TrainingCurves(QWidget):
         self.figure.set_layout_engine("none")  # laid out: the next frames keep this layout
 
     def _draw_lines(self) -> None:
-        for line in self.lines:
-            line.axes.draw_artist(line)
+        for artist in (*self.lines, *self.legends):
+            artist.axes.draw_artist(artist)
 
     def save_png(self, path: str) -> None:
         self.redraw(full=True)
