@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from model.constants import INFERENCE_BATCH
 from model.losses import softmax
 
 ECE_BINS = 15
@@ -34,7 +35,6 @@ GOLDEN = (math.sqrt(5) - 1) / 2
 SEARCH_STEPS = 60  # golden-section steps: the interval shrinks to ~1e-12 of its log-width
 MAX_REJECTED_DIGITS = 0.005  # the share of validation digits the threshold may refuse
 SCORE_TEMPERATURE = 1.0
-LOGIT_BATCH = 500
 
 
 class CalibrationError(ValueError):
@@ -111,7 +111,7 @@ def _is_number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def logits_of(net, x: np.ndarray, batch_size: int = LOGIT_BATCH) -> np.ndarray:
+def logits_of(net, x: np.ndarray, batch_size: int = INFERENCE_BATCH) -> np.ndarray:
     """The network's raw outputs (N, 10) for images x (N, 1, 28, 28), in inference mode, as float64."""
     x = np.asarray(x, dtype=net.dtype).reshape(-1, *net.input_shape)
     chunks = [net.forward(x[i:i + batch_size], train=False) for i in range(0, len(x), batch_size)]

@@ -11,7 +11,8 @@ from typing import Callable
 
 import numpy as np
 
-from model.calibration import LOGIT_BATCH, Calibration, confidence_error, reliability_diagram
+from model.calibration import Calibration, confidence_error, reliability_diagram
+from model.constants import INFERENCE_BATCH
 from model.data.canvas_set import PARTS, canvas_set
 from model.evaluation import read
 
@@ -71,9 +72,9 @@ def canvas_report(net_or_reader, n_each: int = DEFAULT_N_EACH, seed: int = 0, pa
         for name in parts:
             images, labels = canvas_set(n_each, seed, (name,), on_image=step)[name]
             answers = []
-            for start in range(0, len(images), LOGIT_BATCH):  # the batches `read` would use on the whole part
+            for start in range(0, len(images), INFERENCE_BATCH):  # the batches `read` would use on the whole part
                 step(0)
-                answers.append(read(net_or_reader, images[start:start + LOGIT_BATCH], calibration))
+                answers.append(read(net_or_reader, images[start:start + INFERENCE_BATCH], calibration))
                 step(len(answers[-1][0]))
             digits, confidence = (np.concatenate(a) for a in zip(*answers))
             report[name] = part_report(digits, confidence, labels.astype(np.int64))

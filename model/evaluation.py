@@ -15,12 +15,10 @@ from typing import Callable
 import numpy as np
 
 from model.calibration import Calibration, read_digits
-from model.constants import N_CLASSES
+from model.constants import INFERENCE_BATCH, N_CLASSES
 from model.data.mnist import load_mnist, to_float
 from model.data.preprocess import to_mnist
 from model.losses import LOSSES
-
-EVAL_BATCH = 500  # images per forward pass: bounded memory, and a chance to report progress
 
 
 @dataclass
@@ -58,7 +56,7 @@ class Report:
                 "confusion_matrix": self.confusion_matrix.tolist()}
 
 
-def evaluate(net, images: np.ndarray, labels: np.ndarray, batch_size: int = EVAL_BATCH, *,
+def evaluate(net, images: np.ndarray, labels: np.ndarray, batch_size: int = INFERENCE_BATCH, *,
              loss: str = "cross_entropy", progress: Callable[[int, int], None] | None = None,
              should_stop: Callable[[], bool] | None = None) -> Report | None:
     """Score `net` in inference mode on labelled images, `batch_size` at a time.
