@@ -17,6 +17,9 @@ from model.weights import WeightFileError, load_weights, save_weights
 from tests.conftest import TINY_MLP
 
 SCRIBBLES = 40
+# Synthetic drawings (digits and non-digits) to train and calibrate on: drawing them is most of the fixture's time,
+# and these few already teach the small MLP to refuse about half the scribbles.
+SYNTHETIC, SYNTHETIC_VAL = 2000, 700
 WIDER_MLP = [dict(layer, out_features=128) if layer.get("out_features") == 64 else
              dict(layer, in_features=128) if layer.get("in_features") == 64 else layer for layer in TINY_MLP]
 
@@ -57,12 +60,12 @@ def refusing(tmp_path_factory):
     """A small MLP trained on MNIST digits plus synthetic drawings (non-digits labelled -1), calibrated, saved."""
     x_tr, y_tr, x_val, y_val = training_split()
     rng = np.random.default_rng(0)
-    x_syn, y_syn = synthetic_pool(3000, rng, np.rint(x_tr[:3000, 0] * 255).astype(np.uint8), y_tr[:3000])
+    x_syn, y_syn = synthetic_pool(SYNTHETIC, rng, np.rint(x_tr[:SYNTHETIC, 0] * 255).astype(np.uint8), y_tr[:SYNTHETIC])
     x, y = np.concatenate([x_tr[:6000], x_syn]), np.concatenate([y_tr[:6000], y_syn])
     net = Sequential.from_spec(WIDER_MLP, rng=rng)
     list(train(net, x, y, TrainConfig(epochs=8, batch_size=64, lr=2e-3, seed=0)))
-    x_vs, y_vs = synthetic_pool(1000, np.random.default_rng(1), np.rint(x_val[:1000, 0] * 255).astype(np.uint8),
-                                y_val[:1000])
+    x_vs, y_vs = synthetic_pool(SYNTHETIC_VAL, np.random.default_rng(1),
+                                np.rint(x_val[:SYNTHETIC_VAL, 0] * 255).astype(np.uint8), y_val[:SYNTHETIC_VAL])
     is_mnist = np.r_[np.ones(len(y_val), bool), np.zeros(len(y_vs), bool)]
     calibration, _ = fit_calibration(net, np.concatenate([x_val, x_vs]), np.concatenate([y_val, y_vs]),
                                      max_rejected=0.02, threshold_on=is_mnist)
