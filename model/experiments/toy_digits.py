@@ -26,6 +26,7 @@ from model.experiments.results import (
     shown,
     write_table,
 )
+from model.flat_params import FlatParams
 from model.losses import SoftmaxCrossEntropy, softmax
 from model.network import Sequential
 from model.text import QT_TRANSLATE_NOOP, translate
@@ -77,10 +78,10 @@ def train_per_sample(net: Sequential, epochs: int, rng: np.random.Generator, rep
     Returns the mean training loss of every epoch, (epochs,).
     """
     x, labels = digits()
-    loss_fn = SoftmaxCrossEntropy()
+    loss_fn, flat = SoftmaxCrossEntropy(), FlatParams(net.params())
     losses = np.empty(epochs)
     for epoch in range(epochs):
-        losses[epoch] = sgd_epoch(net, loss_fn, x, labels, LEARNING_RATE, rng)
+        losses[epoch] = sgd_epoch(net, loss_fn, x, labels, LEARNING_RATE, rng, flat)
         if epoch % REPORT_EVERY == 0:
             report(epoch / epochs, translate("Experiments", "epoch {epoch}/{epochs}, loss {loss}").format(
                 epoch=epoch, epochs=epochs, loss=f"{losses[epoch]:.4f}"))

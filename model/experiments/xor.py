@@ -14,6 +14,7 @@ import numpy as np
 from model.experiments.per_sample import sgd_epoch
 from model.experiments.reporting import Reporter
 from model.experiments.results import EPOCH, FINAL_LOSS, Panel, Series, Table, finish, plot_panels, shown, write_table
+from model.flat_params import FlatParams
 from model.losses import MSE
 from model.network import Sequential
 from model.text import QT_TRANSLATE_NOOP, translate
@@ -46,8 +47,8 @@ def train_seed(seed: int) -> tuple[np.ndarray, np.ndarray]:
     """Train one network from `seed`. Returns (loss per epoch (EPOCHS,), outputs (4,))."""
     rng = np.random.default_rng(seed)
     net = network(rng)
-    loss_fn = MSE()
-    losses = np.array([sgd_epoch(net, loss_fn, INPUTS, TARGETS, LEARNING_RATE, rng) for _ in range(EPOCHS)])
+    loss_fn, flat = MSE(), FlatParams(net.params())
+    losses = np.array([sgd_epoch(net, loss_fn, INPUTS, TARGETS, LEARNING_RATE, rng, flat) for _ in range(EPOCHS)])
     return losses, net.forward(INPUTS).ravel()
 
 
