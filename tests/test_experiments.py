@@ -9,7 +9,7 @@ import pytest
 from helpers import Once
 
 from model.cli.experiment import main
-from model.experiments import EXPERIMENTS, Cancelled, run_experiment
+from model.experiments import EXPERIMENTS, Cancelled, results, run_experiment
 from model.experiments.results import METRICS_FILE, SUMMARY_FILE
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -25,6 +25,16 @@ TABLE_ROWS = {
     "mnist-012": ["sigmoid", "ReLU"],
     "mlp-vs-cnn": ["mlp", "cnn"],
 }
+
+
+@pytest.fixture(scope="module", autouse=True)
+def plots_without_layout():
+    """This module's runs draw their PNGs without matplotlib's constrained layout, 40% of a plot's time:
+    its tests check what is written, not where a label sits. The window's runs (test_experiments_view.py)
+    draw them as shipped."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(results, "LAYOUT", None)
+        yield
 
 
 @pytest.fixture(scope="module")
@@ -183,7 +193,7 @@ def test_cancel_stops_the_run_without_a_summary(tmp_path):
         return len(calls) < 2
 
     with pytest.raises(Cancelled):
-        run_experiment("xor", tmp_path, quick=True, progress=cancel_after_two)
+        run_experiment("toy-digits", tmp_path, quick=True, progress=cancel_after_two)  # it reports every 100 epochs
     assert len(calls) == 2 and not (tmp_path / SUMMARY_FILE).exists()
     with pytest.raises(Cancelled):
         run_experiment("optimizers", tmp_path, quick=True, should_stop=lambda: True)

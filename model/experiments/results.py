@@ -19,6 +19,7 @@ from model.text import QT_TRANSLATE_NOOP, translate
 
 DPI = 100
 PANEL_SIZE = (5.0, 3.6)  # inches per subplot
+LAYOUT = "constrained"  # matplotlib makes room for titles, tick labels and legends
 SUMMARY_FILE = "summary.md"
 METRICS_FILE = "metrics.json"
 # Column names several tables share (translated when the table is made, like every title and label)
@@ -103,7 +104,7 @@ def plot_panels(path: Path, title: str, panels: list[Panel], ncols: int = 2) -> 
 
     ncols = min(ncols, len(panels))
     nrows = -(-len(panels) // ncols)
-    fig = Figure(figsize=(PANEL_SIZE[0] * ncols, PANEL_SIZE[1] * nrows + 0.6), dpi=DPI, layout="constrained")
+    fig = Figure(figsize=(PANEL_SIZE[0] * ncols, PANEL_SIZE[1] * nrows + 0.6), dpi=DPI, layout=LAYOUT)
     FigureCanvasAgg(fig)
     fig.suptitle(title, fontsize=13)
     for i, panel in enumerate(panels):
@@ -137,7 +138,7 @@ def plot_matrices(path: Path, title: str, matrices: dict[str, np.ndarray], xlabe
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(4.2 * len(matrices), 4.2), dpi=DPI, layout="constrained")
+    fig = Figure(figsize=(4.2 * len(matrices), 4.2), dpi=DPI, layout=LAYOUT)
     FigureCanvasAgg(fig)
     fig.suptitle(title, fontsize=13)
     for i, (label, m) in enumerate(matrices.items()):
