@@ -6,8 +6,25 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports
 
 import numpy as np
 import pytest
-from helpers import train_step
-from hypothesis import HealthCheck, settings
+
+
+def _import_without_assert_rewriting(*names: str) -> None:
+    """Import `names` as Python does. pytest rewrites the asserts of every module of a plugin's package
+    (hypothesis is one: about 80 modules, 1 s in each of a run's three processes, as no bytecode is cached
+    here); the asserts worth rewriting are the tests' own."""
+    rewriters = [hook for hook in sys.meta_path if type(hook).__name__ == "AssertionRewritingHook"]
+    sys.meta_path[:] = [hook for hook in sys.meta_path if hook not in rewriters]
+    try:
+        for name in names:
+            __import__(name)
+    finally:
+        sys.meta_path[:0] = rewriters
+
+
+_import_without_assert_rewriting("hypothesis", "hypothesis.strategies", "hypothesis.extra.numpy")
+
+from helpers import train_step  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
 
 import app.main  # noqa: E402,F401  first: it sets NumPy's BLAS threads as the program runs them
 from model.data.mnist import load_mnist, to_float
