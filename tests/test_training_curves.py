@@ -114,3 +114,28 @@ def test_a_live_redraw_keeps_the_legend_readable(curves, qtbot):
         navy = (np.abs(pixels - [0, 0, 128]).sum(axis=2) < 40).sum()
         assert navy == 0  # the labels are readable: no line crosses them
     curves.finish()
+
+
+def test_a_hidden_figure_waits_and_is_drawn_with_its_run_when_shown(qtbot):
+    from PySide6.QtWidgets import QLabel, QTabWidget
+
+    tabs = QTabWidget()  # as in the window: the user watches the run from the Draw tab
+    qtbot.addWidget(tabs)
+    tabs.addTab(QLabel("draw"), "Draw")
+    curves = TrainingCurves()
+    tabs.addTab(curves, "Train")
+    tabs.resize(800, 380)
+    tabs.show()
+    qtbot.waitExposed(tabs)
+    drawn = []
+    curves.canvas.mpl_connect("draw_event", lambda event: drawn.append(event))
+    curves.clear(epochs=1)
+    curves.start()
+    feed(curves, np.linspace(2.3, 0.5, 80))
+    curves.add_epoch(1.0, 0.6, 0.8, 0.55, 0.82)
+    curves.finish()
+    qtbot.wait(50)
+    assert drawn == []  # nobody sees it: no figure drawn on the GUI thread
+    tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: line_pixels(curves) > 100)
+    assert len(drawn) == 1

@@ -138,15 +138,23 @@ class TrainingCurves(QWidget):
 
     def redraw(self, full: bool = False) -> None:
         """Show the data: the lines blitted on the kept frame, or everything drawn anew (layout
-        included) when asked (`full`), when the limits changed or when there is no frame of this size."""
+        included) when asked (`full`), when the limits changed or when there is no frame of this size.
+        Hidden (another tab, or the window not yet shown), it only notes what to draw: showEvent draws it."""
         self.raw_line.set_data(self.batch_x, self.batch_loss)
         self.smooth_line.set_data(self.batch_x, self.batch_smooth)
         self.train_loss_line.set_data(self.epoch_x, self.train_loss)
         self.val_loss_line.set_data(self.epoch_x, self.val_loss)
         self.train_acc_line.set_data(self.epoch_x, self.train_acc)
         self.val_acc_line.set_data(self.epoch_x, self.val_acc)
-        self._dirty = False
         moved = self._update_limits()
+        if not self.isVisible():  # a full draw is 100-250 ms of the GUI thread, for nobody to see
+            if full:
+                self.figure.set_layout_engine("constrained")
+            if full or moved:
+                self._frame = None
+            self._dirty = True
+            return
+        self._dirty = False
         if full or moved or self._frame is None or self._frame[0] != self.figure.bbox.bounds:
             if full:
                 self.figure.set_layout_engine("constrained")
