@@ -26,6 +26,14 @@ def _neighbours(mask: np.ndarray) -> np.ndarray:
 def thin(mask: np.ndarray) -> np.ndarray:
     """Zhang-Suen thinning (1984) of bool (H, W), vectorised: each sub-step is whole-array."""
     skel = mask.astype(bool).copy()
+    rows, cols = np.flatnonzero(skel.any(axis=1)), np.flatnonzero(skel.any(axis=0))
+    if len(rows):  # only the ink's bounding box (a view): outside it every pixel stays 0 (half the time)
+        _thin_in_place(skel[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1])
+    return skel
+
+
+def _thin_in_place(skel: np.ndarray) -> None:
+    """The thinning's passes on bool (H, W), until one removes nothing; pixels beyond the edges count as 0."""
     while True:
         changed = False
         for step in (0, 1):
@@ -42,7 +50,7 @@ def thin(mask: np.ndarray) -> np.ndarray:
                 skel &= ~remove
                 changed = True
         if not changed:
-            return skel
+            return
 
 
 def _graph(skel: np.ndarray) -> dict[tuple[int, int], list[tuple[int, int]]]:
