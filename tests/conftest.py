@@ -54,19 +54,32 @@ BATCH = 64
 LEARNING_RATE = 0.1
 
 
-# The slowest modules, slowest first (CPU seconds of `pytest -p no:xdist --durations=0`, 2 cores): pytest-xdist
-# hands out modules (and classes) in collection order, so these start first and none is left to run alone at the end.
-SLOWEST_FIRST = ("test_training_panel.py", "test_watch_panel.py", "test_refusal.py", "test_finetune_cli.py",
-                 "test_bundled_weights.py", "test_screen_fit.py", "test_canvas_set.py", "test_experiments.py",
-                 "test_training_worker.py")
+# The slowest work units, slowest first: modules, or classes ("module::Class"), each 2.5-7 s of CPU
+# (`pytest -p no:xdist` with per-test CPU times). pytest-xdist hands out modules and classes in collection
+# order, so these start first and none is left to run alone at the end. A module's other classes and
+# functions follow at the module's own entry.
+SLOWEST_FIRST = ("test_screen_fit.py", "test_bundled_weights.py::TestNoDigits",
+                 "test_bundled_weights.py::TestStrokeDigits", "test_experiments.py::TestSmallNetworks",
+                 "test_canvas_set.py", "test_bundled_weights.py::TestOnMnistTest", "test_refusal.py",
+                 "test_watch_panel.py", "test_training_panel.py", "test_experiments.py::TestActivations",
+                 "test_training_worker.py", "test_experiments.py::TestTraining", "test_bundled_weights.py",
+                 "test_experiments.py", "test_cli.py", "test_inside_view.py", "test_presets.py")
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
-    rank = {name: i for i, name in enumerate(SLOWEST_FIRST)}
-    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: the rest keep their order
+    items.sort(key=_rank)  # stable: the rest keep their order
+
+
+def _rank(item) -> int:
+    """Where the item's class, else its module, stands in SLOWEST_FIRST; after them all if it is in neither."""
+    cls = getattr(item, "cls", None)
+    for unit in ((f"{item.path.name}::{cls.__name__}",) if cls else ()) + (item.path.name,):
+        if unit in SLOWEST_FIRST:
+            return SLOWEST_FIRST.index(unit)
+    return len(SLOWEST_FIRST)
 
 
 @pytest.fixture(scope="session")
