@@ -6,7 +6,7 @@ here: find_packages() cannot see assets/, which lives beside model/, not in it.
 from setuptools import find_packages, setup
 
 # Data folders, listed as packages so setuptools ships them without warning; no Python code inside.
-ASSETS = ["model.assets", "model.assets.mnist", "model.assets.weights", "model.assets.fonts"]
+ASSETS = ["model.assets", "model.assets.mnist", "model.assets.weights", "model.assets.fonts", "model.assets.canvas"]
 TRANSLATIONS = "app.translations"  # the compiled .qm files only; the .ts sources stay in the repository
 
 setup(

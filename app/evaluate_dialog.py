@@ -32,6 +32,7 @@ from app.reliability_plot import ReliabilityPlot
 from model.calibration import Calibration
 from model.canvas_report import DEFAULT_N_EACH
 from model.constants import MNIST_TEST_RECORDS as TEST_IMAGES
+from model.data.canvas_bundle import is_bundled
 from model.data.canvas_set import PARTS
 
 
@@ -86,6 +87,10 @@ class EvaluateDialog(QDialog):
         """How many drawings of each kind, and the command that scores the same ones."""
         if not self._part_order:
             return ""
+        if is_bundled(self.drawings):
+            return self.tr("Then the {0} standard drawings of each kind, drawn once and bundled with DigitLab, read as "
+                           "the window reads a drawing (as python -m model evaluate --canvas {1}).").format(
+                f"{self.drawings:,}", self.drawings)
         return self.tr("Then {0} drawings of each kind, made and read as the window reads a drawing "
                        "(as python -m model evaluate --canvas {1}); this takes a minute or two.").format(
             f"{self.drawings:,}", self.drawings)

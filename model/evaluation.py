@@ -17,7 +17,7 @@ import numpy as np
 from model.calibration import Calibration, read_digits
 from model.constants import INFERENCE_BATCH, N_CLASSES
 from model.data.mnist import load_mnist, to_float
-from model.data.preprocess import to_mnist
+from model.data.preprocess import to_mnist_all
 from model.losses import LOSSES
 
 
@@ -114,15 +114,19 @@ def read(net_or_reader, images, calibration: Calibration | None = None) -> tuple
     calibration metadata, or the `calibration` given), one it calls "not a digit".
     Confidences are calibrated.
     """
+    return read_prepared(net_or_reader, *to_mnist_all(images), calibration)
+
+
+def read_prepared(net_or_reader, inputs: np.ndarray, found: np.ndarray, calibration: Calibration | None = None
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """`read` on drawings already through `to_mnist_all`: inputs (n, 28, 28), found (n,) bool (False: refused)."""
     net = getattr(net_or_reader, "net", net_or_reader)
     if calibration is None:
         calibration = Calibration.from_meta(getattr(net_or_reader, "meta", None))
-    prepared = [to_mnist(img) for img in images]
-    found = np.array([p is not None for p in prepared], dtype=bool)
-    digits = np.full(len(prepared), -1, np.int64)
-    confidence = np.full(len(prepared), np.nan)
+    digits = np.full(len(found), -1, np.int64)
+    confidence = np.full(len(found), np.nan)
     if found.any():
-        probs, refused = read_digits(net, calibration, np.stack([p for p in prepared if p is not None])[:, None])
+        probs, refused = read_digits(net, calibration, inputs[found][:, None])
         digits[found] = np.where(refused, -1, probs.argmax(axis=1))
         confidence[found] = np.where(refused, np.nan, probs.max(axis=1))
     return digits, confidence

@@ -50,3 +50,4 @@ def test_assets_are_found_from_another_folder(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [str(ASSETS_DIR), "10000"]
     assert (ASSETS_DIR / "weights" / "small-cnn.npz").is_file() and (ASSETS_DIR / "fonts").is_dir()
+    assert (ASSETS_DIR / "canvas" / "canvas_set.npz").is_file()  # the drawn set `evaluate --canvas 1000` reads

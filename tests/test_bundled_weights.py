@@ -5,17 +5,14 @@ a change that breaks how a drawing becomes 28x28, or how a layer computes,
 shows here as lost accuracy.
 """
 
-import hashlib
-
 import numpy as np
 import pytest
 from helpers import Once
 
-import model.evaluation
 from model.calibration import Calibration
-from model.data.canvas_set import canvas_set
+from model.data.canvas_bundle import prepared_part
 from model.data.mnist import load_mnist
-from model.evaluation import evaluate_mnist_test, read
+from model.evaluation import evaluate_mnist_test, read_prepared
 from model.paths import WEIGHTS_DIR
 from model.trust import trust_from_logits
 from model.weights import load_weights
@@ -51,8 +48,9 @@ def bundled():
 
 @pytest.fixture(scope="module")
 def canvas():
-    """part -> (images, labels) of the canvas-style set, each part drawn once for all three networks."""
-    return Once(lambda part: canvas_set(CANVAS_IMAGES, 0, parts=(part,))[part])
+    """part -> the canvas-style part as `evaluate --canvas 1000` reads it: from the bundle (test_canvas_bundle
+    checks it against the drawing code), prepared once for all three networks."""
+    return Once(lambda part: prepared_part(part, CANVAS_IMAGES, 0))
 
 
 class _Recording:
@@ -79,23 +77,6 @@ def on_mnist_test(bundled):
     return Once(evaluate)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def prepared_once():
-    """`read` preprocesses each drawing once in this module, not once per network (`to_mnist` is a pure function)."""
-    done = {}
-    to_mnist = model.evaluation.to_mnist
-
-    def to_mnist_once(image):
-        key = (image.shape, hashlib.sha1(np.ascontiguousarray(image)).digest())
-        if key not in done:
-            done[key] = to_mnist(image)
-        return done[key]
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(model.evaluation, "to_mnist", to_mnist_once)
-        yield
-
-
 class TestOnMnistTest:
     """The MNIST test set as each network reads it (loadscope hands each class to one worker, as a module)."""
 
@@ -115,16 +96,16 @@ class TestOnMnistTest:
 class DrawnDigits:
     """Each network reads one digit part of the canvas-style set, named by the subclass.
 
-    One class a part: each is drawn where its tests run, so the parts are drawn on every worker at once.
+    One class a part: each is loaded where its tests run, so the networks read on every worker at once.
     """
 
     part = ""
 
     @pytest.mark.parametrize("name", NAMES)
     def test_digits_drawn_on_a_canvas_are_read(self, name, bundled, canvas):
-        images, labels = canvas[self.part]
+        part = canvas[self.part]
         # Read as the program reads, with the file's calibration: a refused digit is -1, wrong.
-        score = float((read(bundled[name], images)[0] == labels).mean())
+        score = float((read_prepared(bundled[name], part.inputs, part.found)[0] == part.labels).mean())
         assert score >= FLOORS[name][1 + DIGIT_PARTS.index(self.part)], score
 
 
@@ -148,7 +129,8 @@ def test_every_digit_part_is_read():
 class TestNoDigits:
     @pytest.mark.parametrize("name", NAMES)
     def test_drawings_that_are_no_digit_are_refused(self, name, bundled, canvas):
-        refused = float((read(bundled[name], canvas["nondigits"][0])[0] < 0).mean())
+        part = canvas["nondigits"]
+        refused = float((read_prepared(bundled[name], part.inputs, part.found)[0] < 0).mean())
         assert refused >= REFUSAL_FLOORS[name][0], refused
 
 

@@ -36,12 +36,13 @@ def test_read_refuses_a_blank_drawing_and_reads_a_digit():
 
 
 def test_evaluate_canvas_reports_every_part(capsys):
-    result = run_cli(capsys, "evaluate", str(WEIGHTS_DIR / "mlp.npz"), "--canvas", "20", "--json")
+    result = run_cli(capsys, "evaluate", str(WEIGHTS_DIR / "mlp.npz"), "--canvas", "1000", "--json")  # the bundled set
     assert result.returncode == 0, result.stderr
     canvas = json.loads(result.stdout)["canvas"]
     assert list(canvas) == ["mnist", "fonts", "strokes", "nondigits"]
     assert all(len(canvas[p]["per_digit"]) == 10 for p in ("mnist", "fonts", "strokes"))
     assert 0 <= canvas["nondigits"]["rejected"] <= 1 and "accuracy" not in canvas["nondigits"]
+    assert all(canvas[p]["n"] == 1000 for p in canvas)
 
 
 def test_canvas_report_reports_progress_stops_when_asked_and_reads_as_a_whole_part_would(tiny_net):

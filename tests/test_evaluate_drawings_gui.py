@@ -6,10 +6,11 @@ from app.evaluate_dialog import EvaluateDialog
 from app.evaluate_tables import ROW_CORRECT, ROW_COUNT, ROW_DIGITS, ROW_ECE, ROW_REFUSED
 from model.calibration import Calibration
 from model.canvas_report import canvas_report
+from model.data.canvas_bundle import BUNDLED_N
 from model.data.canvas_set import PARTS
 from model.trust import mnist_test_trust
 
-DRAWINGS = 20  # per part: enough for every column to have figures, quick to draw
+DRAWINGS = BUNDLED_N  # per part: the dialog's default, the standard set read from the bundle
 CAN_REFUSE = Calibration(temperature=1.5, threshold=0.6)
 
 
@@ -33,13 +34,14 @@ def open_dialog(qtbot, tiny_net):
 
 def test_the_dialog_shows_each_drawn_parts_figures_as_model_computes_them(open_dialog, qtbot, tiny_net):
     dialog = open_dialog(CAN_REFUSE)
+    assert "the 1,000 standard drawings of each kind, drawn once and bundled" in dialog.status.text()
     with qtbot.waitSignal(dialog.drawings_evaluated, timeout=120_000):
         pass
     expected = canvas_report(tiny_net, DRAWINGS, calibration=CAN_REFUSE)  # what `evaluate --canvas` computes
     assert list(dialog.parts) == list(PARTS)
     for col, name in enumerate(PARTS, start=1):
         scores, shown = expected[name], column(dialog, col)
-        assert shown[ROW_COUNT] == str(DRAWINGS)
+        assert shown[ROW_COUNT] == f"{DRAWINGS:,}"
         assert shown[ROW_REFUSED] == f"{round(scores['rejected'] * DRAWINGS)} ({percent(scores['rejected'])})"
         if name == "nondigits":
             assert shown[ROW_CORRECT] == shown[ROW_ECE] == "—"
@@ -63,7 +65,8 @@ def test_the_dialog_shows_each_drawn_parts_figures_as_model_computes_them(open_d
 
 
 def test_stop_ends_the_drawing_soon_and_keeps_what_was_scored(open_dialog, qtbot):
-    dialog = open_dialog(CAN_REFUSE, drawings=1000)  # minutes of drawing if it did not stop
+    dialog = open_dialog(CAN_REFUSE, drawings=BUNDLED_N - 1)  # not the bundled set: minutes of drawing if it went on
+    assert "999 drawings of each kind, made and read" in dialog.status.text() and "a minute or two" in dialog.status.text()
     with qtbot.waitSignal(dialog.evaluated, timeout=60_000):
         pass
     with qtbot.waitSignal(dialog.runner.cancelled, timeout=10_000):

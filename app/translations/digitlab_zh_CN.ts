@@ -171,6 +171,10 @@
         <translation>停止生成绘图；已评估的数据集结果会保留</translation>
     </message>
     <message>
+        <source>Then the {0} standard drawings of each kind, drawn once and bundled with DigitLab, read as the window reads a drawing (as python -m model evaluate --canvas {1}).</source>
+        <translation>接着识别每类 {0} 张标准绘图（预先生成一次并随 DigitLab 附带），识别方式与窗口读取绘图相同（与 python -m model evaluate --canvas {1} 相同）。</translation>
+    </message>
+    <message>
         <source>Then {0} drawings of each kind, made and read as the window reads a drawing (as python -m model evaluate --canvas {1}); this takes a minute or two.</source>
         <translation>接着每类生成 {0} 张绘图，并像窗口读取绘图那样识别（与 python -m model evaluate --canvas {1} 相同）；需要一两分钟。</translation>
     </message>

@@ -102,17 +102,23 @@ def _finish(ink: np.ndarray, radius: int, dark_on_light: bool) -> np.ndarray:
     return 255 - pixels if dark_on_light else pixels
 
 
+def count_drawn(n: int, first: int | None) -> int:
+    """How many of a set of n to draw: all, or its first `first`."""
+    return n if first is None else min(first, n)
+
+
 def _balanced_labels(n: int, rng: np.random.Generator) -> np.ndarray:
     """n labels, each digit n // 10 or n // 10 + 1 times, shuffled. uint8 (n,)."""
     return rng.permutation(np.arange(n) % 10).astype(np.uint8)
 
 
-def canvas_mnist(n: int = 1000, seed: int = 0, on_image: Callable[[], None] | None = None
-                 ) -> tuple[np.ndarray, np.ndarray]:
+def canvas_mnist(n: int = 1000, seed: int = 0, on_image: Callable[[], None] | None = None, *,
+                 first: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """MNIST test digits redrawn large, thick and off-centre on a 280x280 canvas.
 
     Returns (images uint8 (n, 280, 280), labels uint8 (n,)), labels balanced.
     `on_image()` is called after each drawing (progress; it may raise to stop).
+    `first`: draw only the set's first drawings (images and labels cut to them), as the whole set has them.
     """
     rng = np.random.default_rng([seed, MNIST_STREAM])
     digits, digit_labels = load_mnist("test")
@@ -123,14 +129,14 @@ def canvas_mnist(n: int = 1000, seed: int = 0, on_image: Callable[[], None] | No
     tilts = rng.uniform(-MNIST_TILT_DEG, MNIST_TILT_DEG, n) * (rng.random(n) < MNIST_TILT_PROB)
     radii = rng.integers(0, MNIST_THICKEN_PX + 1, n)
     dark = rng.random(n) < 0.5
-    images = np.empty((n, CANVAS, CANVAS), np.uint8)
-    for i in range(n):
+    images = np.empty((count_drawn(n, first), CANVAS, CANVAS), np.uint8)
+    for i in range(len(images)):
         ink = _draw(digits[picks[i]] / np.float32(255), rng, heights[i], tilts[i], 0.0)
         ink = np.clip((ink - PEN_LOW) / (PEN_HIGH - PEN_LOW), 0, 1)
         images[i] = _finish(ink, radii[i], dark[i])
         if on_image is not None:
             on_image()
-    return images, labels
+    return images, labels[:len(images)]
 
 
 @functools.lru_cache(maxsize=None)
@@ -145,12 +151,12 @@ def _glyph(font_file: str, digit: int) -> np.ndarray:
     return glyph
 
 
-def canvas_fonts(n: int = 1000, seed: int = 0, on_image: Callable[[], None] | None = None
-                 ) -> tuple[np.ndarray, np.ndarray]:
+def canvas_fonts(n: int = 1000, seed: int = 0, on_image: Callable[[], None] | None = None, *,
+                 first: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Digits in the bundled fonts at random sizes, positions and slants.
 
     Returns (images uint8 (n, 280, 280), labels uint8 (n,)), labels balanced,
-    fonts drawn uniformly from FONT_FILES. `on_image` as in `canvas_mnist`.
+    fonts drawn uniformly from FONT_FILES. `on_image` and `first` as in `canvas_mnist`.
     """
     rng = np.random.default_rng([seed, FONTS_STREAM])
     labels = _balanced_labels(n, rng)
@@ -160,24 +166,25 @@ def canvas_fonts(n: int = 1000, seed: int = 0, on_image: Callable[[], None] | No
     tilts = rng.uniform(-FONT_TILT_DEG, FONT_TILT_DEG, n)
     radii = rng.integers(0, FONT_THICKEN_PX + 1, n)
     dark = rng.random(n) < 0.5
-    images = np.empty((n, CANVAS, CANVAS), np.uint8)
-    for i in range(n):
+    images = np.empty((count_drawn(n, first), CANVAS, CANVAS), np.uint8)
+    for i in range(len(images)):
         glyph = _glyph(FONT_FILES[fonts[i]], int(labels[i]))
         ink = _draw(glyph, rng, heights[i], tilts[i], shears[i])
         images[i] = _finish(ink, radii[i], dark[i])
         if on_image is not None:
             on_image()
-    return images, labels
+    return images, labels[:len(images)]
 
 
 PARTS = ("mnist", "fonts", "strokes", "nondigits")
 
 
 def canvas_set(n_each: int = 500, seed: int = 0, parts: tuple[str, ...] = PARTS,
-               on_image: Callable[[], None] | None = None) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+               on_image: Callable[[], None] | None = None, *,
+               first: int | None = None) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """The chosen parts, {name: (images, labels)}: "mnist", "fonts", "strokes" (canvas_strokes)
-    and "nondigits", whose labels are -1 (int8): no digit. `on_image` as in `canvas_mnist`."""
+    and "nondigits", whose labels are -1 (int8): no digit. `on_image` and `first` as in `canvas_mnist`."""
     from model.data.canvas_strokes import canvas_nondigits, canvas_strokes
 
     makers = {"mnist": canvas_mnist, "fonts": canvas_fonts, "strokes": canvas_strokes, "nondigits": canvas_nondigits}
-    return {name: makers[name](n_each, seed, on_image) for name in parts}
+    return {name: makers[name](n_each, seed, on_image, first=first) for name in parts}

@@ -18,6 +18,7 @@ import numpy as np
 
 from model.data.canvas_nondigits import KINDS, LETTERS, SCRIBBLES, SHAPES
 from model.data.canvas_pen import CANVAS, draw_hand
+from model.data.canvas_set import count_drawn
 from model.data.canvas_skeleton import digit_strokes
 from model.data.canvas_templates import template_strokes
 from model.data.mnist import load_mnist
@@ -28,19 +29,21 @@ TEMPLATE_SHARE = 0.5
 GROUPS = (tuple(LETTERS), tuple(SHAPES), tuple(SCRIBBLES))  # letters are keyed "letter X" in KINDS
 
 
-def draw_strokes(n: int = 1000, seed: int = 0, on_image: Callable[[], None] | None = None
-                 ) -> tuple[np.ndarray, np.ndarray, list[dict]]:
+def draw_strokes(n: int = 1000, seed: int = 0, on_image: Callable[[], None] | None = None, *,
+                 first: int | None = None) -> tuple[np.ndarray, np.ndarray, list[dict]]:
     """Stroke digits: (images uint8 (n, 280, 280), labels uint8 (n,) balanced, one record per image).
 
     A record holds "source" ("mnist" or "template"), "height", "pen" and "dark_on_light".
     `on_image()` is called after each drawing (progress; it may raise to stop).
+    `first`: draw only the set's first drawings (images, labels, records cut to them), as the whole set has them.
     """
     rng = np.random.default_rng([seed, STROKES_STREAM])
     labels = rng.permutation(np.arange(n) % 10).astype(np.uint8)
     from_template = rng.random(n) < TEMPLATE_SHARE
     digits, digit_labels = load_mnist("test")
     by_label = [np.flatnonzero(digit_labels == d) for d in range(10)]
-    images = np.empty((n, CANVAS, CANVAS), np.uint8)
+    labels = labels[:count_drawn(n, first)]
+    images = np.empty((len(labels), CANVAS, CANVAS), np.uint8)
     records = []
     for i, label in enumerate(labels):
         if from_template[i]:
@@ -54,12 +57,13 @@ def draw_strokes(n: int = 1000, seed: int = 0, on_image: Callable[[], None] | No
     return images, labels, records
 
 
-def draw_nondigits(n: int = 1000, seed: int = 0, on_image: Callable[[], None] | None = None
-                   ) -> tuple[np.ndarray, list[dict]]:
-    """No-digit drawings: (images uint8 (n, 280, 280), one record per image with its "kind"); `on_image` as above."""
+def draw_nondigits(n: int = 1000, seed: int = 0, on_image: Callable[[], None] | None = None, *,
+                   first: int | None = None) -> tuple[np.ndarray, list[dict]]:
+    """No-digit drawings: (images uint8 (n, 280, 280), one record per image with its "kind");
+    `on_image` and `first` as above."""
     rng = np.random.default_rng([seed, NONDIGITS_STREAM])
-    groups = rng.permutation(np.arange(n) % len(GROUPS))
-    images = np.empty((n, CANVAS, CANVAS), np.uint8)
+    groups = rng.permutation(np.arange(n) % len(GROUPS))[:count_drawn(n, first)]
+    images = np.empty((len(groups), CANVAS, CANVAS), np.uint8)
     records = []
     for i, group in enumerate(groups):
         names = GROUPS[group]
@@ -72,15 +76,15 @@ def draw_nondigits(n: int = 1000, seed: int = 0, on_image: Callable[[], None] | 
     return images, records
 
 
-def canvas_strokes(n: int = 1000, seed: int = 0, on_image: Callable[[], None] | None = None
-                   ) -> tuple[np.ndarray, np.ndarray]:
-    """Stroke digits: (images uint8 (n, 280, 280), labels uint8 (n,)), labels balanced."""
-    images, labels, _ = draw_strokes(n, seed, on_image)
+def canvas_strokes(n: int = 1000, seed: int = 0, on_image: Callable[[], None] | None = None, *,
+                   first: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Stroke digits: (images uint8 (n, 280, 280), labels uint8 (n,)), labels balanced; `first` as above."""
+    images, labels, _ = draw_strokes(n, seed, on_image, first=first)
     return images, labels
 
 
-def canvas_nondigits(n: int = 1000, seed: int = 0, on_image: Callable[[], None] | None = None
-                      ) -> tuple[np.ndarray, np.ndarray]:
-    """No-digit drawings: (images uint8 (n, 280, 280), labels int8 (n,) all NO_DIGIT = -1)."""
-    images, _ = draw_nondigits(n, seed, on_image)
-    return images, np.full(n, NO_DIGIT, np.int8)
+def canvas_nondigits(n: int = 1000, seed: int = 0, on_image: Callable[[], None] | None = None, *,
+                     first: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """No-digit drawings: (images uint8 (n, 280, 280), labels int8 (n,) all NO_DIGIT = -1); `first` as above."""
+    images, _ = draw_nondigits(n, seed, on_image, first=first)
+    return images, np.full(len(images), NO_DIGIT, np.int8)

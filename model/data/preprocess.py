@@ -223,3 +223,15 @@ def to_mnist(image: Image.Image | np.ndarray) -> np.ndarray | None:
     patch = _fit_box(np.ascontiguousarray(crop[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]))
     patch /= patch.max()  # the strongest stroke is full ink, as in MNIST
     return _centre(patch)
+
+
+def to_mnist_all(images) -> tuple[np.ndarray, np.ndarray]:
+    """Drawings (n, H, W) -> (inputs float32 (n, 28, 28), found bool (n,)): `to_mnist` of each,
+    all zeros where it finds no digit (found False)."""
+    inputs = np.zeros((len(images), IMAGE_SIDE, IMAGE_SIDE), np.float32)
+    found = np.zeros(len(images), bool)
+    for i, image in enumerate(images):
+        prepared = to_mnist(image)
+        if prepared is not None:
+            inputs[i], found[i] = prepared, True
+    return inputs, found
