@@ -15,6 +15,7 @@ from app.thread_runner import ThreadRunner
 from model.calibration import Calibration
 from model.canvas_report import canvas_report
 from model.constants import MNIST_TEST_RECORDS
+from model.data.canvas_bundle import is_bundled
 from model.evaluation import evaluate_mnist_test
 from model.trust import mnist_test_trust
 
@@ -22,9 +23,12 @@ MNIST_STEPS_WITH_DRAWINGS = 500  # MNIST test takes about as long as drawing 250
 
 
 def mnist_steps(limit: int | None, drawings: int) -> int:
-    """MNIST test's share of the progress bar: one step an image, or a fixed share before drawings."""
+    """MNIST test's share of the progress bar: one step an image, or a fixed share before drawings made now.
+
+    The bundled drawings (model.data.canvas_bundle) are only read: MNIST test keeps a step an image then.
+    """
     images = min(limit or MNIST_TEST_RECORDS, MNIST_TEST_RECORDS)
-    return min(images, MNIST_STEPS_WITH_DRAWINGS) if drawings else images
+    return min(images, MNIST_STEPS_WITH_DRAWINGS) if drawings and not is_bundled(drawings) else images
 
 
 def steps(limit: int | None, drawings: int, parts: int) -> int:
