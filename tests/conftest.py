@@ -58,9 +58,8 @@ LEARNING_RATE = 0.1
 # (`pytest -p no:xdist` with per-test CPU times). pytest-xdist hands out modules and classes in collection
 # order, so these start first and none is left to run alone at the end. A module's other classes and
 # functions follow at the module's own entry.
-SLOWEST_FIRST = ("test_screen_fit.py", "test_bundled_weights.py::TestNoDigits",
-                 "test_bundled_weights.py::TestStrokeDigits", "test_experiments.py::TestSmallNetworks",
-                 "test_canvas_set.py", "test_bundled_weights.py::TestOnMnistTest", "test_refusal.py",
+SLOWEST_FIRST = ("test_screen_fit.py", "test_experiments.py::TestSmallNetworks",
+                 "test_bundled_weights.py::TestOnMnistTest", "test_refusal.py", "test_canvas_set.py",
                  "test_watch_panel.py", "test_training_panel.py", "test_experiments.py::TestActivations",
                  "test_training_worker.py", "test_experiments.py::TestTraining", "test_bundled_weights.py",
                  "test_experiments.py", "test_cli.py", "test_inside_view.py", "test_presets.py")
