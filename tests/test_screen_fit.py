@@ -31,21 +31,24 @@ def test_picker_and_actions_stay_on_the_toolbar_however_narrow(make_window, weig
         assert window.height() <= 700
 
 
-# 4/3: a desktop font a third larger than Qt's default; dpr 2: 200% scaling (a 2048x1400 panel shown as 1024x700)
-@pytest.mark.parametrize(("font_scale", "dpr"), [(1.0, 1), (4 / 3, 1), (1.0, 2)])
-def test_on_a_1024x700_screen_a_geometry_saved_on_a_larger_one_is_clamped(tmp_path, font_scale, dpr):
+# 4/3: a desktop font a third larger than Qt's default; dpr 2: 200% scaling (a 2048x1400 panel shown as 1024x700).
+# One process a screen: the font scales of a screen share it.
+@pytest.mark.parametrize(("dpr", "font_scales"), [(1, (1.0, 4 / 3)), (2, (1.0,))])
+def test_on_a_1024x700_screen_a_geometry_saved_on_a_larger_one_is_clamped(tmp_path, dpr, font_scales):
     config = tmp_path / "screen.json"
     config.write_text(json.dumps({"screens": [{**SCREEN_1024X700["screens"][0], "dpr": dpr}]}))
     env = {"QT_QPA_PLATFORM": f"offscreen:configfile={config}", "PYTHONPATH": str(REPO), "PATH": "",
            "HOME": str(tmp_path)}
     probe = subprocess.run([sys.executable, str(REPO / "tests" / "small_screen_probe.py"), str(tmp_path / "settings"),
-                            str(font_scale)], capture_output=True, text=True, env=env, timeout=120)
+                            ",".join(map(repr, font_scales))], capture_output=True, text=True, env=env, timeout=120)
     assert probe.returncode == 0, probe.stderr
-    seen = json.loads(probe.stdout)
-    assert seen["screen"] == [1024, 700]
-    assert not seen["overflow"] and seen["picker"] and seen["evaluate"], seen
-    if font_scale == 1.0:  # larger fonts make the Draw tab's panel taller than 700 px
-        assert seen["inside"], seen
+    seen = [json.loads(line) for line in probe.stdout.splitlines()]
+    assert [s["font_scale"] for s in seen] == list(font_scales)
+    for s in seen:
+        assert s["screen"] == [1024, 700]
+        assert not s["overflow"] and s["picker"] and s["evaluate"], s
+        if s["font_scale"] == 1.0:  # larger fonts make the Draw tab's panel taller than 700 px
+            assert s["inside"], s
 
 
 @pytest.mark.parametrize(("rect", "expected"), [
