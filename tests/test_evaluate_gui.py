@@ -26,8 +26,11 @@ def test_evaluate_shows_the_engines_accuracy_and_confusion_matrix(make_window, w
     assert (cm == np.asarray(expected.confusion_matrix)).all()
     per_class = [dialog.table.item(r, 10).text() for r in range(10)]
     assert per_class == [f"{100 * a:.1f}%" for a in expected.per_class_accuracy]
-    # The drawn parts come next, at the default size the dialog names (as `evaluate --canvas 1000`).
-    assert dialog.progress.isVisible() and "1,000 drawings each" in dialog.status.text()
+    # The drawn parts come next, at the default size the dialog names (as `evaluate --canvas 1000`): the bundled
+    # standard set, read in moments (it may be done already).
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=60_000)
+    assert "Every set is scored: 1,000 drawings of each kind" in dialog.status.text()
+    assert [scores["n"] for scores in dialog.parts.values()] == [1000] * 4 and not dialog.progress.isVisible()
     # The reliability diagram: one bar per confidence bin, as high as the accuracy of its answers.
     reliability = dialog.trust["reliability"]
     heights = [bar.get_height() for bar in dialog.reliability._bars]
