@@ -77,3 +77,32 @@ def test_more_threads_are_not_tried_while_one_gets_too_little_of_a_core():
     run = Run({1: 0.2, 2: 4.0}, choices=(1, 2), core_share=0.4)  # other jobs hold the cores
     run.steps(100)
     assert run.calls == [1] and run.chooser.rates.keys() == {1}
+
+
+def test_when_the_load_halves_the_runs_rate_it_tries_again_at_once():
+    run = Run({2: 0.1, 1: 0.18})  # an idle machine: two threads chosen
+    run.steps(60)
+    assert run.chooser.current == 2 and run.chooser.rounds == 1
+    run.speed = {2: 0.6, 1: 0.2}  # other jobs start: two threads now crawl
+    changed = run.elapsed
+    run.steps(20)
+    assert run.chooser.current == 1 and run.chooser.rounds == 2
+    assert run.calls == [2, 1, 2, 1]
+    assert run.elapsed - changed < 10  # not the 30 s until the next round was due
+
+
+def test_a_run_that_slows_less_than_half_waits_for_its_next_round():
+    run = Run({2: 0.1, 1: 0.18})
+    run.steps(60)
+    run.speed = {2: 0.15, 1: 0.18}  # a third slower: within what a shared machine does
+    run.steps(100)  # 15 s more, short of the next round
+    assert run.chooser.rounds == 1 and run.calls == [2, 1, 2]
+
+
+def test_fewer_threads_must_be_clearly_faster_to_be_chosen():
+    close = Run({2: 0.1, 1: 0.095})  # one thread 5% faster: within a trial's noise
+    close.steps(60)
+    assert close.chooser.current == 2
+    clear = Run({2: 0.1, 1: 0.075})  # a third faster
+    clear.steps(60)
+    assert clear.chooser.current == 1
