@@ -13,7 +13,8 @@ sends, in order, on one queue:
   ("records", [Progress, ...])    every "batch" and "epoch" record, in bundles: at most
                                   BUNDLES_PER_S a second, before any other message, and
                                   at each epoch's end and pause;
-  ("snapshot", step, state dict)  whenever snapshot_due() says so, between steps;
+  ("snapshot", step, state dict)  whenever snapshot_due() says so, between steps, while
+                                  the parent watches (Controls.watch);
 then exactly one of
   ("done", Progress, state dict)  the "done" record and the weights the run ends with;
   ("error", name, text, traceback) an exception: its type's name, its text, its traceback;
@@ -63,14 +64,28 @@ class Job:
 
 
 class Controls:
-    """Pause, resume and stop, set by the parent and polled by the child between steps (no busy wait).
+    """Pause, resume and stop, set by the parent and polled by the child between steps (no busy wait);
+    and whether anyone looks at the weights now (snapshots are taken only then).
 
     context: where the events come from: SPAWN for a child process, the threading module for a thread.
     """
 
     def __init__(self, context=SPAWN):
         self._go, self._stop, self._waiting = context.Event(), context.Event(), context.Event()
+        self._watched = context.Event()
         self._go.set()
+        self._watched.set()
+
+    def watch(self, watched: bool) -> None:
+        """Whether snapshots are wanted: nobody looking, the run takes none (the cnn's cost a
+        copy, a pickle and an unpickle of 13 MB each, twice a second)."""
+        if watched:
+            self._watched.set()
+        else:
+            self._watched.clear()
+
+    def is_watched(self) -> bool:
+        return self._watched.is_set()
 
     def pause(self) -> None:
         self._go.clear()
@@ -216,7 +231,9 @@ def run_job(job: Job, out, controls: Controls) -> None:
             if job.on_record is not None:
                 job.on_record(record)
             outbox.record(record)
-            if job.snapshot_due is not None and job.snapshot_due():  # between steps: the weights are whole
+            # Between steps: the weights are whole. Asked only while watched, so that a snapshot
+            # is due at once when someone starts to look.
+            if job.snapshot_due is not None and controls.is_watched() and job.snapshot_due():
                 outbox.put(("snapshot", record.step, net.state_dict()))
         outbox.put(("no_report",))
     except Exception as exc:  # the parent turns it into one line; the child must not die silently

@@ -13,7 +13,7 @@ from stand_ins import broken, dies, endless, every_time, no_data, record, silent
 
 from model.presets import build_preset
 from model.train import TrainConfig, train
-from model.train_process import Outbox, TrainingProcess, every
+from model.train_process import Controls, Outbox, TrainingProcess, every
 
 TINY = TrainConfig(epochs=2, batch_size=32, log_every=1, seed=0)
 
@@ -46,6 +46,21 @@ def test_a_real_run_reports_records_snapshots_and_ends_with_the_trained_weights(
 
 
 WAIT_S = 60
+
+
+def test_nobody_watching_no_snapshots_and_one_at_the_next_step_once_someone_looks(started):
+    controls = Controls()
+    controls.watch(False)  # the card hidden: the Train tab shown
+    run = started(build_preset("mlp"), None, no_data, endless, controls=controls, snapshot_due=every_time)
+    received = read_in_a_thread(run)
+    kinds = [received.get(timeout=WAIT_S)[0] for _ in range(20)]
+    assert kinds == ["record"] * 20
+    controls.watch(True)
+    deadline = time.monotonic() + WAIT_S
+    while received.get(timeout=WAIT_S)[0] != "snapshot":
+        assert time.monotonic() < deadline, "no snapshot once watched"
+    controls.stop()
+    assert the_rest(received)[-1][0] == "done"
 
 
 def read_in_a_thread(run) -> queue.Queue:
@@ -127,7 +142,7 @@ def test_close_stops_a_running_child_and_waits_for_it(started):
 ORPHAN = """
 import os
 from model.presets import build_preset
-from model.train_process import Outbox, TrainingProcess, every
+from model.train_process import Controls, Outbox, TrainingProcess, every
 from tests.stand_ins import endless, no_data
 run = TrainingProcess(build_preset("mlp"), None, no_data, endless)
 next(run.messages())

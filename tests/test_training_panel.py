@@ -5,13 +5,16 @@ MLP on 1,000 images for one or two epochs, validated on 1,000 images.
 """
 
 import csv
+from functools import partial
 
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from stand_ins import small_data
 
+from app import main_window
 from app.training import TrainingPanel
+from app.watch import snapshots
 from model.data.mnist import load_mnist, to_float
 from model.history import COLUMNS
 from model.network import Sequential
@@ -244,3 +247,29 @@ def test_fine_tuning_the_windows_network_copies_it_once_each_way(qtbot, make_win
     now = window.networks.current().net
     assert now is not panel.result_net and now is not original
     panel.shutdown()
+
+
+def test_the_run_sends_its_weights_only_while_the_draw_tabs_card_shows_them(qtbot, make_window, weights_dir,
+                                                                            monkeypatch):
+    monkeypatch.setattr(snapshots, "SNAPSHOTS_PER_S", 1e9)  # one at every step, while the card is seen
+    monkeypatch.setattr(main_window, "TrainingPanel", partial(TrainingPanel, data_fn=small_data))
+    window = make_window(weights_dir)
+    window.add_default_panels()
+    window.show()
+    training, got, records = window.training, [], []
+    training.form.set_values(**{**QUICK, "epochs": LONG})
+    training.runner.snapshot.connect(got.append)
+    training.runner.progress.connect(records.append)
+    window.tabs.setCurrentWidget(training)
+    training.train_from_scratch()
+    qtbot.waitUntil(lambda: len(records) >= 20, timeout=RUN_TIMEOUT_MS)
+    assert got == [] and not window.watch.live.is_ready()
+    with qtbot.waitSignal(training.runner.snapshot, timeout=RUN_TIMEOUT_MS):
+        window.tabs.setCurrentIndex(0)  # the Draw tab, and the card on it
+    qtbot.waitUntil(window.watch.live.is_ready, timeout=RUN_TIMEOUT_MS)
+    window.tabs.setCurrentWidget(training)
+    for more in (20, 40):  # the first stretch lets the snapshots already on their way arrive
+        seen, until = len(got), len(records) + more
+        qtbot.waitUntil(lambda: len(records) >= until, timeout=RUN_TIMEOUT_MS)
+    assert len(got) == seen
+    training.shutdown()

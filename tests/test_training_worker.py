@@ -141,3 +141,16 @@ def test_a_child_that_dies_is_one_clear_line(qtbot):
         runner.start(build_preset("mlp"), None, no_data, dies, separate_process=True)
     assert blocker.args[0] == "Training failed: its process ended unexpectedly (exit code 3)."
     assert not runner.is_running()
+
+
+def test_no_snapshots_while_nobody_watches_and_one_soon_after_someone_does(qtbot, runner, monkeypatch):
+    monkeypatch.setattr(snapshots, "SNAPSHOTS_PER_S", 1e9)  # one at every step, while watched
+    got, records = [], []
+    runner.snapshot.connect(got.append)
+    runner.progress.connect(records.append)
+    runner.watch(False)  # the card is on another tab
+    start_and_wait_for_progress(qtbot, runner, build_preset("mlp"))
+    qtbot.waitUntil(lambda: len(records) >= 20, timeout=TIMEOUT_MS)
+    assert got == []
+    with qtbot.waitSignal(runner.snapshot, timeout=TIMEOUT_MS):
+        runner.watch(True)

@@ -68,6 +68,10 @@ class _Worker(QObject):
         """True while the trainer sleeps in a pause (for the panel's status and for tests)."""
         return self._controls.is_waiting()
 
+    def watch(self, watched: bool) -> None:
+        """Whether anyone shows the weights now: snapshots are taken only then."""
+        self._controls.watch(watched)
+
     def _hand_over(self, done) -> None:
         net, self._net = self._net, None  # handed over: this worker never touches it again
         self.finished.emit(done, net if usable_result(done) else None)
@@ -98,7 +102,7 @@ class TrainingWorker(_Worker):
                     done = copy.deepcopy(record)
                 else:
                     self.progress.emit(copy.deepcopy(record))
-                    if self._clock.due():  # between steps, so the weights are whole
+                    if self._controls.is_watched() and self._clock.due():  # between steps: the weights are whole
                         self.snapshot.emit(take_snapshot(self._net, record.step))
         except Exception as exc:  # a crash in the engine must not take the window down
             details = logged_note(log_exception(exc))
@@ -167,11 +171,16 @@ class TrainingRunner(ThreadRunner):
     failed = Signal(str)
     snapshot = Signal(object)
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._watched = True
+
     def start(self, net, config, data_fn: Callable, train_fn: Callable, separate_process: bool = False) -> None:
         """Train `net` (now the worker's) in a child process, or in a thread of this one."""
         if self.is_running():
             raise RuntimeError("a training run is already in progress")
         worker = (ProcessTrainingWorker if separate_process else TrainingWorker)(net, config, data_fn, train_fn)
+        worker.watch(self._watched)
         self._start(worker, "digitlab-training", stop=worker.stop,
                     forward=[(worker.progress, self.progress), (worker.snapshot, self.snapshot)],
                     ends=[(worker.finished, self._on_finished), (worker.failed, self._on_failed)])
@@ -187,6 +196,12 @@ class TrainingRunner(ThreadRunner):
     def stop(self) -> None:
         if self._worker is not None:
             self._worker.stop()
+
+    def watch(self, watched: bool) -> None:
+        """Whether anyone shows the run's weights (snapshots) now; kept for the next run too."""
+        self._watched = watched
+        if self._worker is not None:
+            self._worker.watch(watched)
 
     def is_paused_waiting(self) -> bool:
         return self._worker is not None and self._worker.is_waiting()

@@ -7,9 +7,10 @@ and a sparkline of the followed digit's probability over the run. After the
 run it keeps the last curve and trace until the next run starts. It stays
 hidden until the first run, and the user can hide it until the next.
 
-Weights arrive as Snapshots (app.watch.snapshots) from the training worker;
-they are loaded and run only while the card is visible, so a hidden card
-costs training nothing but the copies themselves.
+Weights arrive as Snapshots (app.watch.snapshots) from the training worker,
+asked for only while the card is visible (TrainingRunner.watch): a hidden
+card, on another tab, costs training nothing. Shown again, it gets the
+weights of the run's next step.
 """
 from __future__ import annotations
 
@@ -121,6 +122,7 @@ class WatchPanel(QFrame):
         self._set_running(True)
         self._show_trace()
         self.show()
+        self.training.runner.watch(self.isVisible())  # started from the Train tab: no showEvent yet
         self._timer.start()
 
     def _on_progress(self, record) -> None:
@@ -153,11 +155,16 @@ class WatchPanel(QFrame):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self.training.runner.watch(True)
         if self._pending is not None:
             self._apply_pending()
         elif self.live.is_ready():
             self._refresh_live()
         self._tick()
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self.training.runner.watch(False)
 
     def _apply_pending(self) -> None:
         if self._pending is not None:
