@@ -128,11 +128,14 @@ class Canvas(QWidget):
         self._commit(Picture(_to_qimage(on_paper(picture))))
 
     def to_array(self) -> np.ndarray:
-        """The drawing as uint8 (H, W), 255 = paper, 0 = ink, at its on-screen pixel size."""
-        grey = self._image.convertToFormat(QImage.Format.Format_Grayscale8)
-        h, w, stride = grey.height(), grey.width(), grey.bytesPerLine()
-        rows = np.frombuffer(grey.constBits(), dtype=np.uint8, count=h * stride)
-        return rows.reshape(h, stride)[:, :w].copy()
+        """The drawing as uint8 (H, W), 255 = paper, 0 = ink, at its on-screen pixel size.
+
+        Ink, paper and dropped pictures are all grey, so every pixel of the RGB32 image has
+        R = G = B: its green byte is its grey (Qt's conversion to Grayscale8 gives the same bytes
+        and took 1.5-10 ms of the GUI thread, three times a stroke; this takes 0.2 ms)."""
+        h, w, stride = self._image.height(), self._image.width(), self._image.bytesPerLine()
+        rows = np.frombuffer(self._image.constBits(), dtype=np.uint32, count=h * stride // 4)
+        return ((rows.reshape(h, stride // 4)[:, :w] >> 8) & 0xFF).astype(np.uint8)
 
     def is_empty(self) -> bool:
         return bool(self.to_array().min() >= 255)

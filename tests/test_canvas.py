@@ -222,3 +222,19 @@ def test_the_pointer_is_a_ring_as_wide_as_the_brush(canvas):
         canvas.set_brush_width(width)
         ring = canvas.cursor().pixmap()
         assert ring.width() / ring.devicePixelRatio() == pytest.approx(width * scale + 4, abs=1.5)
+
+
+def test_the_array_is_the_grey_qt_would_convert_the_drawing_to(canvas):
+    from PySide6.QtGui import QImage
+
+    rng = np.random.default_rng(0)
+    canvas.load_image(Image.fromarray(rng.integers(0, 256, (90, 70), dtype=np.uint8)))  # every shade of grey
+    canvas.draw_stroke([(20, 20), (250, 200), (40, 260)], width=9)
+    canvas.draw_stroke([(150, 10), (150, 270)], width=30, erase=True)
+    canvas.draw_stroke([(5, 140), (275, 150)], width=2.5)  # thin: mostly anti-aliased edge
+    grey = canvas._image.convertToFormat(QImage.Format.Format_Grayscale8)
+    h, w, stride = grey.height(), grey.width(), grey.bytesPerLine()
+    expected = np.frombuffer(grey.constBits(), np.uint8, count=h * stride).reshape(h, stride)[:, :w]
+    array = canvas.to_array()
+    assert array.dtype == np.uint8 and len(np.unique(array)) > 100
+    np.testing.assert_array_equal(array, expected)
