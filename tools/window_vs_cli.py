@@ -56,10 +56,14 @@ def rates(marks: list[tuple]) -> dict:
     """images/s between the first and last marks by three clocks: the wall clock where the records
     arrive, the trainer's run clock (leaves out the time its caller holds a record) and its step
     time alone (the optimizer steps and their batches): what the side loses where, and what it
-    would train at with nothing between its steps."""
-    (t0, n0, e0, s0, c0), (t1, n1, e1, s1, c1) = marks[0], marks[-1]
+    would train at with nothing between its steps. in_epochs: by the wall clock within epochs only,
+    leaving out the validations (the same work on both sides, 3-10 s for the cnn on a busy machine,
+    and whether one falls in a run's stretch decided much of its figure)."""
+    (t0, n0, e0, s0, c0, _), (t1, n1, e1, s1, c1, _) = marks[0], marks[-1]
+    pairs = [(b[1] - a[1], b[0] - a[0]) for a, b in zip(marks, marks[1:]) if a[5] == b[5]]
     return {"images_per_s": (n1 - n0) / (t1 - t0), "run_clock": (n1 - n0) / (e1 - e0),
-            "step_time": (n1 - n0) / (s1 - s0), "cpu_ms_per_image": 1000 * (c1 - c0) / (n1 - n0)}
+            "step_time": (n1 - n0) / (s1 - s0), "cpu_ms_per_image": 1000 * (c1 - c0) / (n1 - n0),
+            "in_epochs": sum(n for n, _ in pairs) / sum(t for _, t in pairs)}
 
 
 def _mark(marks: list, record, batch: int, cpu: float = 0.0) -> None:
@@ -69,7 +73,7 @@ def _mark(marks: list, record, batch: int, cpu: float = 0.0) -> None:
     if record.kind == "batch":
         images = (record.epoch - 1) * record.train_images + min(record.batch * batch, record.train_images)
         step_time = images / record.images_per_s if record.images_per_s else 0.0
-        marks.append((time.perf_counter(), images, record.elapsed, step_time, cpu))
+        marks.append((time.perf_counter(), images, record.elapsed, step_time, cpu, record.epoch))
 
 
 def child_cpu(pid: int) -> float:
@@ -221,7 +225,8 @@ def _run_line(preset: str, batch: int, side: str, result: dict) -> str:
     if result.get("threads"):
         extra += ", threads " + " ".join(f"{n}: {100 * share:.0f}%" for n, share in sorted(result["threads"].items()))
     cpu = f", {result['cpu_ms_per_image']:.2f} CPU ms/image" if "cpu_ms_per_image" in result else ""
-    return (f"  {preset:<9} batch {batch:<4} {side:<6} {result['images_per_s']:>9,.0f} images/s "
+    within = f", {result['in_epochs']:,.0f} within epochs" if "in_epochs" in result else ""
+    return (f"  {preset:<9} batch {batch:<4} {side:<6} {result['images_per_s']:>9,.0f} images/s{within} "
             f"(run clock {result['run_clock']:,.0f}, step time {result['step_time']:,.0f}{cpu}; "
             f"load {os.getloadavg()[0]:.1f}){extra}")
 
@@ -241,14 +246,20 @@ def compare(presets, batches, repeats: int, seconds: float, sides=SIDES, tab: st
                     result = run_child(side, preset, batch, seconds, tab, before)
                     results[preset, batch, side].append(result)
                     print(_run_line(preset, batch, side, result), flush=True)
-    print("images/s by the wall clock: median (min-max) over the repeats; window/cli: the ratio of the medians, "
-          "then the median (min-max) of each repeat's own ratio; steps: the same ratio by step time alone")
+    for key, what in (("in_epochs", "within epochs (validations left out)"),
+                      ("images_per_s", "over the whole stretch (validations in)")):
+        _table(results, presets, batches, sides, key, what)
+
+
+def _table(results, presets, batches, sides, key: str, what: str) -> None:
+    print(f"images/s by the wall clock {what}: median (min-max) over the repeats; window/cli: the ratio of the "
+          "medians, then the median (min-max) of each repeat's own ratio; steps: the ratio by step time alone")
     others = [side for side in sides if side not in ("cli", "window")]
     print(f"{'preset':<9} {'batch':>5} {'cli':>22} {'window':>22} {'window/cli':>22} {'steps':>6}"
           + "".join(f" {side:>22} {side + '/cli':>11}" for side in others))
     for preset in presets:
         for batch in batches:
-            wall = {side: [r["images_per_s"] for r in results[preset, batch, side]] for side in sides}
+            wall = {side: [r.get(key, r["images_per_s"]) for r in results[preset, batch, side]] for side in sides}
             steps = {side: [r["step_time"] for r in results[preset, batch, side]] for side in sides}
             paired = [w / c for w, c in zip(wall["window"], wall["cli"])]
             ratio = statistics.median(wall["window"]) / statistics.median(wall["cli"])
