@@ -12,11 +12,13 @@ cli, ...) so a drift in the machine's load falls on all.
 Speed is wall-clock images/s between the first and the last batch record,
 over as many epochs as fit (the mlp's epoch takes about a second): warm-up
 before the first record is left out on both sides, and both validate the
-same images at each epoch's end. Both sides stop at the first record that
-comes after --seconds (the window cannot stop sooner: it learns the time
-only from a record), so a validation that runs past the deadline counts on
-both or neither (checked before every batch, the command line left out the
-validations that ended past it, and a cnn's takes 3-10 s on a busy machine).
+same images at each epoch's end. Both sides stop at the first batch record
+that comes after --seconds (the window cannot stop sooner: it learns the
+time only from a record, and its child has begun the next epoch when the
+epoch's record arrives), so a validation that runs past the deadline counts
+on both (the command line, stopped before the next batch or at the epoch's
+record, left out validations the window counted: a cnn's takes 3-10 s on a
+busy machine).
 Everything a side spends between steps counts; beside it, each side's own run clock and step time say where the
 time went, and its CPU time per image (the window: its own process and the
 training child's), which a busy machine inflates far less than wall time.
@@ -134,7 +136,7 @@ def cli_run(preset: str, batch: int, seconds: float) -> dict:
     def timed(records):
         for record in records:
             _mark(marks, record, batch, time.process_time())
-            if time_is_up(marks, seconds):  # as the window stops: at a record, not before any batch
+            if record.kind == "batch" and time_is_up(marks, seconds):  # as the window stops: at a batch record
                 stop.append(True)
             yield record
 
@@ -177,7 +179,7 @@ def window_run(preset: str, batch: int, seconds: float, tab: str = "train") -> d
         child[:] = child or [p.pid for p in multiprocessing.active_children() if p.name == "digitlab-training"]
         _mark(marks, record, batch, time.process_time() + sum(child_cpu(pid) for pid in child))
         gui.append(time.thread_time())
-        if time_is_up(marks, seconds) and training.runner.is_running():
+        if record.kind == "batch" and time_is_up(marks, seconds) and training.runner.is_running():
             training.stop()
 
     worker.thread_chooser = logged_chooser
