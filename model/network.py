@@ -6,6 +6,7 @@ import numpy as np
 
 from model.constants import INPUT_SHAPE, N_CLASSES
 from model.layers import Layer, Parameter, SpecError, build_layer
+from model.layers.conv_block import training_plan
 from model.losses import softmax
 
 # Every DigitLab network takes float32 images in [0, 1], ink = 1, of INPUT_SHAPE by default.
@@ -38,9 +39,18 @@ class Sequential:
         return [layer.spec() for layer in self.layers]
 
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
-        for layer in self.layers:
-            x = layer.forward(x, train)
+        self._steps = self.training_plan() if train else [(i, i + 1, layer) for i, layer in enumerate(self.layers)]
+        for _, _, step in self._steps:
+            x = step.forward(x, train)
         return x
+
+    def training_plan(self) -> list[tuple[int, int, object]]:
+        """[(start, stop, runner)]: training runs layers[start:stop] as runner, a layer or a block of
+        layers fused for speed (model/layers/conv_block.py); kept while the layers stay the same."""
+        key = tuple(self.layers)
+        if getattr(self, "_plan_key", None) != key:
+            self._plan_key, self._plan = key, training_plan(self.layers)
+        return self._plan
 
     def backward(self, dout: np.ndarray, input_grad: bool = True) -> np.ndarray | None:
         """Accumulate every parameter's gradient; return d(loss)/d(input) (N, 1, 28, 28).
@@ -52,13 +62,14 @@ class Sequential:
         first = 0
         if not input_grad:
             first = next((i for i, layer in enumerate(self.layers) if layer.params()), len(self.layers))
-        for layer in reversed(self.layers[first + 1:]):
-            dout = layer.backward(dout)
-        if input_grad:
-            return self.layers[0].backward(dout) if self.layers else dout
-        if first < len(self.layers):
-            self.layers[first].backward_params(dout)
-        return None
+        steps = getattr(self, "_steps", None) or [(i, i + 1, layer) for i, layer in enumerate(self.layers)]
+        for start, stop, step in reversed(steps):
+            if input_grad or start > first:
+                dout = step.backward(dout)
+            elif first < stop:  # the first step with parameters: its input's gradient is not wanted
+                step.backward_params(dout)
+                return None
+        return dout if input_grad else None
 
     def params(self) -> dict[str, Parameter]:
         return {f"{i}.{name}": p for i, layer in enumerate(self.layers) for name, p in layer.params().items()}

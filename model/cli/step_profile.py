@@ -29,13 +29,15 @@ PROFILE_IMAGES = 55_000
 class PartClock:
     """Seconds spent in each wrapped method, summed per label.
 
-    Only the outermost timed call counts: Linear.backward calls its own
-    backward_params, and that time is the backward's already.
+    A timed call inside another counts under its own label and not the outer
+    one's: a fused block's convolution shows as the convolution, and
+    Linear.backward calling its own backward_params counts once.
     """
 
     def __init__(self, clock=time.perf_counter):
         self.seconds: dict[str, float] = defaultdict(float)
-        self._inside, self.clock = False, clock
+        self._inner: list[float] = []  # per timed call under way: the time of the calls inside it
+        self.clock = clock
 
     def wrap(self, obj, method: str, label: str) -> None:
         """Time obj.method under `label` from now on (an instance attribute shadows the class's method)."""
@@ -44,15 +46,16 @@ class PartClock:
         setattr(obj, method, lambda *args: self.timed(label, inner, *args))
 
     def timed(self, label: str, fn, *args):
-        """fn(*args), its time added under `label` unless a timed call is under way."""
-        if self._inside:
-            return fn(*args)
-        self._inside, start = True, self.clock()
+        """fn(*args), its time added under `label`, less that of the timed calls inside it."""
+        self._inner.append(0.0)
+        start = self.clock()
         try:
             return fn(*args)
         finally:
-            self.seconds[label] += self.clock() - start
-            self._inside = False
+            elapsed = self.clock() - start
+            self.seconds[label] += elapsed - self._inner.pop()
+            if self._inner:
+                self._inner[-1] += elapsed
 
 
 def _wrap_step(parts: PartClock, net, loss_fn, opt) -> None:
@@ -62,6 +65,14 @@ def _wrap_step(parts: PartClock, net, loss_fn, opt) -> None:
         parts.wrap(layer, "forward", f"{name} forward")
         parts.wrap(layer, "backward", f"{name} backward")
         parts.wrap(layer, "backward_params", f"{name} backward")
+        if hasattr(layer, "forward_windows"):
+            parts.wrap(layer, "forward_windows", f"{name} forward")
+    for start, stop, step in net.training_plan():
+        if stop - start > 1:  # a fused block: its own time is that of the layers after its convolution
+            name = f"{start + 1}-{stop - 1} " + ", ".join(type(layer).__name__ for layer in net.layers[start + 1:stop])
+            parts.wrap(step, "forward", f"{name} forward (fused)")
+            parts.wrap(step, "backward", f"{name} backward (fused)")
+            parts.wrap(step, "backward_params", f"{name} backward (fused)")
     parts.wrap(loss_fn, "forward", "loss forward (softmax + cross-entropy)")
     parts.wrap(loss_fn, "backward", "loss backward")
     parts.wrap(net, "zero_grad", "zero gradients")

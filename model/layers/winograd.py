@@ -54,9 +54,11 @@ class Winograd:
         return [(start, min(start + step, n_img)) for start in range(0, n_img, step)]
 
     def forward(self, x: np.ndarray, weight: np.ndarray, bias: np.ndarray, padding: int,
-                scratch: Scratch) -> np.ndarray:
+                scratch: Scratch, planes: np.ndarray | None = None) -> np.ndarray:
         """x (N, C, H, W), weight (F, C, r, r), bias (F,) -> (N, F, OH, OW), channels-last in memory.
 
+        planes: an (N, 4, OH * OW / 4 * F) array to write the output into in window order
+        instead (model/layers/conv_block.py; OH and OW even), which is then returned.
         Block by block, the blocks spread over model.parallel's threads."""
         n_img, c, h, w = x.shape
         f, n = weight.shape[0], self.n
@@ -66,7 +68,8 @@ class Winograd:
         windows = sliding_window_view(xp, (n, n), axis=(1, 2))[:, ::TILE, ::TILE]  # (N, th, tw, C, n, n)
         u = scratch.derived("u", weight, self._filters)  # kept between a few images' inferences
         v_all = scratch.get("v", (n * n * n_img * th * tw * c,), x.dtype)  # each block's V, kept for backward
-        out = np.empty((n_img, th, TILE, tw, TILE, f), x.dtype)
+        out = np.empty((n_img, th, TILE, tw, TILE, f), x.dtype) if planes is None else None
+        wide_bias = None if planes is None else np.tile(bias.astype(x.dtype, copy=False), th * tw)
         blocks = self._blocks(n_img, th * tw, c, f, x.itemsize)
         most = blocks[0][1]  # images in the largest block
 
@@ -82,10 +85,15 @@ class Winograd:
             np.matmul(v, u, out=m)
             y = _per_slot(scratch, "y", slot, (TILE, TILE, most, th, tw, f), x.dtype)[:, :, :b]
             np.matmul(self.kron_at, m.reshape(n * n, -1), out=y.reshape(TILE * TILE, -1))
-            np.add(y.transpose(2, 3, 0, 4, 1, 5), bias, out=out[start:stop])
+            if planes is None:
+                np.add(y.transpose(2, 3, 0, 4, 1, 5), bias, out=out[start:stop])
+            else:  # a tile is a pooling window: its 2 x 2 positions become the 4 planes
+                np.add(_tile_planes(y), wide_bias, out=planes[start:stop])
 
         parallel.run(len(blocks), block)
         self._u, self._x_shape, self._padding, self._blocks_used = u, x.shape, padding, blocks
+        if planes is not None:
+            return planes
         return out.reshape(n_img, TILE * th, TILE * tw, f)[:, :oh, :ow].transpose(0, 3, 1, 2)
 
     def _filters(self, weight: np.ndarray) -> np.ndarray:
@@ -95,7 +103,8 @@ class Winograd:
         return (self.kron_g[weight.dtype] @ g).reshape(-1, c, f)
 
     def backward(self, dout: np.ndarray, weight: np.ndarray, scratch: Scratch, input_grad: bool):
-        """(dweight (F, C, r, r), dbias (F,), dx (N, C, H, W) or None) for dout (N, F, OH, OW).
+        """(dweight (F, C, r, r), dbias (F,), dx (N, C, H, W) or None) for dout (N, F, OH, OW),
+        or for dout (N, 4, OH * OW / 4 * F) in window order after a forward in window order.
 
         Needs the arrays of the forward pass just before (V in scratch, U here); weight is unused.
         Block by block over model.parallel's threads; the blocks' sums for dU and dbias are
@@ -103,8 +112,10 @@ class Winograd:
         n_img, c, h, w = self._x_shape
         p, n, r = self._padding, self.n, self.kernel
         oh, ow, th, tw = self._tiles(h, w, p)
-        f = dout.shape[1]
-        dy = scratch.get("dout", (n_img, th, TILE, tw, TILE, f), dout.dtype)  # rows and columns past OH, OW stay 0
+        in_windows = dout.ndim == 3
+        f = self._u.shape[2]
+        # Rows and columns past OH, OW stay 0.
+        dy = None if in_windows else scratch.get("dout", (n_img, th, TILE, tw, TILE, f), dout.dtype)
         v_all = scratch.get("v", (n * n * n_img * th * tw * c,), dout.dtype)
         du, dbias = np.zeros((n * n, c, f), dout.dtype), np.zeros(f, dout.dtype)
         dxp = np.empty((n_img, TILE * th + n - TILE, TILE * tw + n - TILE, c), dout.dtype) if input_grad else None
@@ -114,9 +125,12 @@ class Winograd:
         def block(k: int, slot: int) -> tuple[np.ndarray, np.ndarray]:
             start, stop = blocks[k]
             b, t = stop - start, (stop - start) * th * tw
-            dy[start:stop].reshape(b, TILE * th, TILE * tw, f)[:, :oh, :ow] = dout[start:stop].transpose(0, 2, 3, 1)
             dy_tiles = _per_slot(scratch, "y", slot, (TILE, TILE, most, th, tw, f), dout.dtype)[:, :, :b]
-            np.copyto(dy_tiles, dy[start:stop].transpose(2, 4, 0, 1, 3, 5))
+            if in_windows:
+                np.copyto(_tile_planes(dy_tiles), dout[start:stop])
+            else:
+                dy[start:stop].reshape(b, TILE * th, TILE * tw, f)[:, :oh, :ow] = dout[start:stop].transpose(0, 2, 3, 1)
+                np.copyto(dy_tiles, dy[start:stop].transpose(2, 4, 0, 1, 3, 5))
             dy_rows = dy_tiles.reshape(-1, f)
             dbias_part = np.ones(len(dy_rows), dout.dtype) @ dy_rows
             dm = _per_slot(scratch, "m", slot, (n * n, most * th * tw, f), dout.dtype)[:, :t]
@@ -161,6 +175,14 @@ class Winograd:
         for qa in range(q):
             for qc in range(q):
                 pairs[:, qa:qa + th, :, qc:qc + tw, :, :] += dp[qa, :, qc].transpose(2, 3, 0, 4, 1, 5)
+
+
+def _tile_planes(y: np.ndarray) -> np.ndarray:
+    """Tiles (2, 2, B, th, tw, F) as a (B, 4, th * tw * F) view: per image the tiles' four positions."""
+    planes = y.transpose(2, 0, 1, 3, 4, 5)
+    view = planes.view()
+    view.shape = (planes.shape[0], TILE * TILE, -1)  # raises rather than copy
+    return view
 
 
 def _per_slot(scratch: Scratch, name: str, slot: int, shape: tuple[int, ...], dtype) -> np.ndarray:

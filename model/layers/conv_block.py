@@ -1,0 +1,214 @@
+"""Convolution, batch norm, ReLU and 2x2 max pooling trained as one block (small-cnn's two blocks).
+
+A run Conv2d -> BatchNorm2d -> ReLU -> MaxPool2d(2) whose convolution takes a
+fast path (model/layers/conv_taps.py, model/layers/winograd.py) with stride 1
+and an output of even sides trains as one block. Its convolution writes its
+output in window order, (N, 4, OH/2 * OW/2 * F): per image, the pooling
+windows' top-left, top-right, bottom-left and bottom-right pixels as four
+planes, each channels-last (Winograd's 2x2 output tiles are the windows). Then
+
+- batch norm's sums and element-wise passes run over long contiguous rows;
+- the pooling is the element-wise maximum of the four planes, and the ReLU runs
+  on the pooled quarter (the maximum and the ReLU commute);
+- backward hands each window's gradient to its winner (the first maximum in
+  row-major order, as MaxPool2d) by one product with 0/1 gates kept from
+  forward (winner and ReLU active), and hands the convolution its gradient in
+  window order, so no pass reorders pixels;
+- every pass runs on cache-sized spans of images over model.parallel's threads;
+  sums are added in span order, so the thread count changes nothing.
+
+Outputs and gradients are the four layers' up to float rounding (the sums run
+in another order); tests/test_conv_block.py checks them against the layers one
+by one and numerical gradients. Inference and other shapes run the layers one by one.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from model import parallel
+from model.layers.activations import ReLU
+from model.layers.batchnorm import EPS, BatchNorm2d, _column_sum
+from model.layers.conv import Conv2d
+from model.layers.pool import MaxPool2d
+from model.layers.scratch import Scratch
+
+PLANES = 4  # pixels of a 2x2 pooling window
+
+
+class ConvBlock:
+    """The layers conv, bn, relu, pool (Sequential's layers, which keep their parameters and
+    buffers) with the same forward/backward contract as one layer: x (N, C, H, W) -> (N, F, OH/2, OW/2)."""
+
+    def __init__(self, conv: Conv2d, bn: BatchNorm2d, relu: ReLU, pool: MaxPool2d):
+        self.layers = (conv, bn, relu, pool)
+        self.conv, self.bn = conv, bn
+        self._scratch = Scratch()
+        self._fused = False
+
+    @staticmethod
+    def fits(layers) -> bool:
+        """Whether four layers form a block (the shapes are checked at each forward)."""
+        if len(layers) != 4:
+            return False
+        conv, bn, relu, pool = layers
+        return (isinstance(conv, Conv2d) and conv.fast is not None and conv.stride == 1
+                and type(bn) is BatchNorm2d and type(relu) is ReLU and isinstance(pool, MaxPool2d)
+                and pool.kernel_size == pool.stride == 2)
+
+    def forward(self, x, train=False):
+        conv = self.conv
+        oh, ow = conv.output_shape(x.shape[1:])[1:]
+        self._fused = train and oh % 2 == 0 and ow % 2 == 0 and x.dtype == conv.weight.data.dtype
+        if not self._fused:
+            for layer in self.layers:
+                x = layer.forward(x, train)
+            return x
+        n, f = len(x), conv.out_channels
+        self._shape = (n, f, oh // 2, ow // 2)
+        planes = self._scratch.get("planes", (n, PLANES, oh * ow // PLANES * f), x.dtype)
+        conv.forward_windows(x, planes)
+        self._spans = parallel.spans(n, planes[:1].nbytes)
+        scale, shift = self._statistics(planes)
+        return self._pool(planes, scale, shift)
+
+    def _slot(self, name: str, slot: int, shape: tuple[int, ...], dtype) -> np.ndarray:
+        """Worker `slot`'s scratch array for one span (its first axis: the largest span's images)."""
+        most = self._spans[0][1] - self._spans[0][0]
+        return self._scratch.get(f"{name}.{slot}", (most, *shape), dtype)
+
+    def _over_spans(self, work, then=None) -> None:
+        """work(a, b, slot) for each span of images; then(result) in span order."""
+        spans = self._spans
+        parallel.run(len(spans), lambda k, slot: work(*spans[k], slot),
+                     None if then is None else lambda k, result: then(result))
+
+    def _ordered_sum(self, work) -> np.ndarray | tuple:
+        """The sum of work(a, b, slot) (an array or a tuple of arrays) over the spans, in span order."""
+        total: list = []
+
+        def add(result) -> None:
+            parts = result if isinstance(result, tuple) else (result,)
+            if not total:
+                total.extend(p.copy() for p in parts)
+            else:
+                for t, p in zip(total, parts):
+                    t += p
+
+        self._over_spans(work, add)
+        return tuple(total) if len(total) > 1 else total[0]
+
+    def _statistics(self, planes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Batch norm's training statistics over planes (N, 4, L): keeps x - mean and 1 / std,
+        updates the running statistics; returns the per-channel scale and shift along a plane row."""
+        bn, f, width = self.bn, self.bn.num_features, planes.shape[2]
+        count = planes.size // f
+        mean = self._ordered_sum(lambda a, b, slot: _column_sum(planes[a:b].reshape(-1, f))) / count
+        wide_mean = np.tile(mean, width // f)
+        centred = self._scratch.get("centred", planes.shape, planes.dtype)
+
+        def squares(a: int, b: int, slot: int) -> np.ndarray:
+            np.subtract(planes[a:b], wide_mean, out=centred[a:b])
+            square = self._slot("z", slot, planes.shape[1:], planes.dtype)[:b - a]
+            np.square(centred[a:b], out=square)
+            return _column_sum(square.reshape(-1, f))
+
+        var = self._ordered_sum(squares) / count
+        bn._update_running(mean, var, count)
+        self._centred, self._count = centred, count
+        self._inv_std = 1.0 / np.sqrt(var + planes.dtype.type(EPS))
+        return np.tile(bn.gamma.data * self._inv_std, width // f), np.tile(bn.beta.data, width // f)
+
+    def _pool(self, planes: np.ndarray, scale: np.ndarray, shift: np.ndarray) -> np.ndarray:
+        """Normalise, pool and ReLU, span by span; keeps the gates backward routes with."""
+        n, _, width = planes.shape
+        out = np.empty((n, width), planes.dtype)  # the output, fresh: the next layer may keep it
+        gates = self._scratch.get("gates", planes.shape, planes.dtype)
+        centred = self._centred
+
+        def span(a: int, b: int, slot: int) -> None:
+            z = self._slot("z", slot, planes.shape[1:], planes.dtype)[:b - a]
+            np.multiply(centred[a:b], scale, out=z)
+            z += shift
+            best, took = out[a:b], self._slot("took", slot, (PLANES, width), bool)[:b - a]
+            np.copyto(best, z[:, 0])
+            for k in range(1, PLANES):  # took k: strictly above every earlier pixel of its window
+                np.greater(z[:, k], best, out=took[:, k])
+                np.maximum(best, z[:, k], out=best)
+            left = took[:, 0]  # windows whose gradient is still to route: the ReLU lets it through
+            np.greater(best, 0, out=left)
+            np.maximum(best, 0, out=best)
+            for k in range(PLANES - 1, 0, -1):  # the last pixel that took the maximum is the winner
+                np.logical_and(left, took[:, k], out=took[:, k])
+                np.greater(left, took[:, k], out=left)  # left and not won here
+            np.copyto(gates[a:b], took)
+
+        self._over_spans(span)
+        self._gates = gates
+        f, oh, ow = self._shape[1:]
+        return out.reshape(n, oh, ow, f).transpose(0, 3, 1, 2)
+
+    def backward(self, dout):
+        return self._backward(dout, input_grad=True)
+
+    def backward_params(self, dout):
+        self._backward(dout, input_grad=False)
+
+    def _backward(self, dout: np.ndarray, input_grad: bool):
+        if not self._fused:
+            for layer in reversed(self.layers[1:]):
+                dout = layer.backward(dout)
+            return self.conv.backward(dout) if input_grad else self.conv.backward_params(dout)
+        dplanes = self._planes_grad(dout)
+        return self.conv.backward(dplanes) if input_grad else self.conv.backward_params(dplanes)
+
+    def _planes_grad(self, dout: np.ndarray) -> np.ndarray:
+        """Through ReLU and pooling (the gates), then batch norm: d(loss)/d(conv output) in window order."""
+        bn, gates, centred, f = self.bn, self._gates, self._centred, self.bn.num_features
+        n, _, width = gates.shape
+        dpooled = self._scratch.get("dpooled", (n, width), dout.dtype)
+        channels_last = dout.transpose(0, 2, 3, 1)
+
+        def sums(a: int, b: int, slot: int) -> tuple[np.ndarray, np.ndarray]:
+            d = dpooled[a:b]
+            np.copyto(d.reshape(channels_last[a:b].shape), channels_last[a:b])
+            dz = self._slot("z", slot, gates.shape[1:], gates.dtype)[:b - a]
+            np.multiply(gates[a:b], d[:, None], out=dz)
+            dbeta = _column_sum(dz.reshape(-1, f))
+            dz *= centred[a:b]
+            return dbeta, _column_sum(dz.reshape(-1, f))
+
+        dbeta, dgamma = self._ordered_sum(sums)
+        dgamma *= self._inv_std
+        bn.gamma.grad += dgamma
+        bn.beta.grad += dbeta
+        # dx = scale * (dout - mean(dout) - xhat * mean(dout * xhat)), as BatchNorm2d.backward.
+        scale, repeat, count = bn.gamma.data * self._inv_std, width // f, self._count
+        k_centred = np.tile(scale * self._inv_std * dgamma / count, repeat)
+        k_shift, wide_scale = np.tile(scale * dbeta / count, repeat), np.tile(scale, repeat)
+        dplanes = self._scratch.get("dplanes", gates.shape, gates.dtype)
+
+        def input_grad(a: int, b: int, slot: int) -> None:
+            scaled = self._slot("dscaled", slot, (width,), dout.dtype)[:b - a]
+            np.multiply(dpooled[a:b], wide_scale, out=scaled)
+            np.multiply(gates[a:b], scaled[:, None], out=dplanes[a:b])
+            shift = self._slot("z", slot, gates.shape[1:], gates.dtype)[:b - a]
+            np.multiply(centred[a:b], k_centred, out=shift)
+            shift += k_shift
+            dplanes[a:b] -= shift
+
+        self._over_spans(input_grad)
+        return dplanes
+
+
+def training_plan(layers: list) -> list[tuple[int, int, object]]:
+    """[(start, stop, runner)]: layers[start:stop] run as runner, a ConvBlock or the layer itself."""
+    plan, i = [], 0
+    while i < len(layers):
+        if ConvBlock.fits(layers[i:i + 4]):
+            plan.append((i, i + 4, ConvBlock(*layers[i:i + 4])))
+            i += 4
+        else:
+            plan.append((i, i + 1, layers[i]))
+            i += 1
+    return plan
