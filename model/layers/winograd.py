@@ -19,6 +19,8 @@ model/layers/reference.py holds the plain convolution the tests compare with.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
@@ -138,8 +140,9 @@ class Winograd:
             v = v_all[n * n * start * th * tw * c:n * n * stop * th * tw * c].reshape(n * n, t, c)
             du_part = np.matmul(v.transpose(0, 2, 1), dm)
             if input_grad:
-                dxp[start:stop] = 0
-                self._input_grad(dm, v, _per_slot(scratch, "patches", slot, (n, n, most, th, tw, c), dm.dtype),
+                per_slot = functools.partial(_per_slot, scratch, slot=slot, dtype=dm.dtype)
+                self._input_grad(dm, v, per_slot("patches", shape=(n, n, most, th, tw, c))[:, :, :b],
+                                 per_slot("sums", shape=(TILE, TILE, most, th + n // TILE - 1, tw + n // TILE - 1, c)),
                                  dxp[start:stop])
             return du_part, dbias_part
 
@@ -153,28 +156,31 @@ class Winograd:
         dx = dxp[:, p:p + h, p:p + w, :].transpose(0, 3, 1, 2) if input_grad else None
         return dweight, dbias, dx
 
-    def _input_grad(self, dm, v, patches, dxp) -> None:
-        """Add one block's input gradient onto its padded images dxp (B, ., ., C); v is overwritten,
-        patches is a scratch array (n, n, >= B, th, tw, C)."""
+    def _input_grad(self, dm, v, dpatches, sums, dxp) -> None:
+        """One block's input gradient into its padded images dxp (B, ., ., C); v is overwritten,
+        dpatches (n, n, B, th, tw, C) and sums (2, 2, >= B, th + n/2 - 1, tw + n/2 - 1, C) are scratch."""
         n, b = self.n, len(dxp)
         _, _, th, tw = self._tiles(*self._x_shape[2:], self._padding)
         dv = np.matmul(dm, self._u.transpose(0, 2, 1), out=v)  # this block's V is no longer needed
-        dpatches = patches[:, :, :b]
         np.matmul(self.kron_bt.T, dv.reshape(n * n, -1), out=dpatches.reshape(n * n, -1))
         if n % TILE:
+            dxp[...] = 0
             for a in range(n):  # n² adds, one per position in the patch
                 for col in range(n):
                     dxp[:, a:a + TILE * th:TILE, col:col + TILE * tw:TILE, :] += dpatches[a, col]
             return
-        # (n / 2)² adds, each for the 2 x 2 positions (2 qa + ra, 2 qc + rc): a quarter of the
-        # Python calls, which hold the GIL (model.parallel's threads wait on each other there).
-        # Every pixel gets the same terms in the same order as above.
+        # Patch position (2 qa + ra, 2 qc + rc) of tile (i, j) lands on pixel (2 (i + qa) + ra, 2 (j + qc) + rc).
+        # So per (ra, rc) the patches overlap-add as whole shifted tile grids, along contiguous rows of
+        # tiles; one copy then interleaves the four sums into pixels. Every pixel gets the same terms
+        # in the same order as the n² strided adds above, which run along rows of C values only.
         q, c = n // TILE, dxp.shape[3]
-        pairs = dxp.reshape(b, th + q - 1, TILE, tw + q - 1, TILE, c)  # a view: dxp is a contiguous block
+        sums = sums[:, :, :b]
+        sums[...] = 0
         dp = dpatches.reshape(q, TILE, q, TILE, b, th, tw, c)
         for qa in range(q):
             for qc in range(q):
-                pairs[:, qa:qa + th, :, qc:qc + tw, :, :] += dp[qa, :, qc].transpose(2, 3, 0, 4, 1, 5)
+                sums[:, :, :, qa:qa + th, qc:qc + tw] += dp[qa, :, qc]
+        np.copyto(dxp.reshape(b, th + q - 1, TILE, tw + q - 1, TILE, c), sums.transpose(2, 3, 0, 4, 1, 5))
 
 
 def _tile_planes(y: np.ndarray) -> np.ndarray:
