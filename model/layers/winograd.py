@@ -123,6 +123,8 @@ class Winograd:
         dxp = np.empty((n_img, TILE * th + n - TILE, TILE * tw + n - TILE, c), dout.dtype) if input_grad else None
         blocks = self._blocks_used
         most = blocks[0][1]
+        # U transposed, contiguous: the per-position products dM @ U.T run ~1.5x faster than on a transposed view.
+        u_t = np.ascontiguousarray(self._u.transpose(0, 2, 1)) if input_grad else None
 
         def block(k: int, slot: int) -> tuple[np.ndarray, np.ndarray]:
             start, stop = blocks[k]
@@ -141,7 +143,7 @@ class Winograd:
             du_part = np.matmul(v.transpose(0, 2, 1), dm)
             if input_grad:
                 per_slot = functools.partial(_per_slot, scratch, slot=slot, dtype=dm.dtype)
-                self._input_grad(dm, v, per_slot("patches", shape=(n, n, most, th, tw, c))[:, :, :b],
+                self._input_grad(dm, v, u_t, per_slot("patches", shape=(n, n, most, th, tw, c))[:, :, :b],
                                  per_slot("sums", shape=(TILE, TILE, most, th + n // TILE - 1, tw + n // TILE - 1, c)),
                                  dxp[start:stop])
             return du_part, dbias_part
@@ -156,12 +158,12 @@ class Winograd:
         dx = dxp[:, p:p + h, p:p + w, :].transpose(0, 3, 1, 2) if input_grad else None
         return dweight, dbias, dx
 
-    def _input_grad(self, dm, v, dpatches, sums, dxp) -> None:
-        """One block's input gradient into its padded images dxp (B, ., ., C); v is overwritten,
-        dpatches (n, n, B, th, tw, C) and sums (2, 2, >= B, th + n/2 - 1, tw + n/2 - 1, C) are scratch."""
+    def _input_grad(self, dm, v, u_t, dpatches, sums, dxp) -> None:
+        """One block's input gradient into its padded images dxp (B, ., ., C); u_t: U (n², F, C);
+        v is overwritten, dpatches (n, n, B, th, tw, C) and sums (2, 2, >= B, th + n/2 - 1, tw + n/2 - 1, C) are scratch."""
         n, b = self.n, len(dxp)
         _, _, th, tw = self._tiles(*self._x_shape[2:], self._padding)
-        dv = np.matmul(dm, self._u.transpose(0, 2, 1), out=v)  # this block's V is no longer needed
+        dv = np.matmul(dm, u_t, out=v)  # this block's V is no longer needed
         np.matmul(self.kron_bt.T, dv.reshape(n * n, -1), out=dpatches.reshape(n * n, -1))
         if n % TILE:
             dxp[...] = 0
