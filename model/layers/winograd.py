@@ -80,7 +80,11 @@ class Winograd:
             b, t = stop - start, (stop - start) * th * tw
             xp[start:stop, padding:padding + h, padding:padding + w, :] = x[start:stop].transpose(0, 2, 3, 1)
             patches = _per_slot(scratch, "patches", slot, (n, n, most, th, tw, c), x.dtype)[:, :, :b]
-            np.copyto(patches, windows[start:stop].transpose(4, 5, 0, 1, 2, 3))
+            if n % TILE:
+                np.copyto(patches, windows[start:stop].transpose(4, 5, 0, 1, 2, 3))
+            else:
+                half = (TILE, TILE, most, xp.shape[1] // TILE, xp.shape[2] // TILE, c)
+                self._patches(xp[start:stop], _per_slot(scratch, "grid", slot, half, x.dtype)[:, :, :b], patches)
             v = v_all[n * n * start * th * tw * c:n * n * stop * th * tw * c].reshape(n * n, t, c)
             np.matmul(self.kron_bt, patches.reshape(n * n, -1), out=v.reshape(n * n, -1))
             m = _per_slot(scratch, "m", slot, (n * n, most * th * tw, f), x.dtype)[:, :t]
@@ -97,6 +101,19 @@ class Winograd:
         if planes is not None:
             return planes
         return out.reshape(n_img, TILE * th, TILE * tw, f)[:, :oh, :ow].transpose(0, 3, 1, 2)
+
+    def _patches(self, xp: np.ndarray, grid: np.ndarray, patches: np.ndarray) -> None:
+        """Every tile's n x n patch of padded images xp (B, H', W', C) into patches (n, n, B, th, tw, C),
+        for even n (grid: scratch (2, 2, B, H'/2, W'/2, C)): position (2 qa + ra, 2 qc + rc) of tile (i, j) is pixel (2 (i + qa) + ra, 2 (j + qc) + rc).
+        So one copy splits xp by pixel parity (ra, rc) into grid, then each (qa, qc) is a shifted tile grid
+        of it, copied along contiguous rows; copying the patches straight from xp ran along rows of C values."""
+        q, (b, hp, wp, c) = self.n // TILE, xp.shape
+        np.copyto(grid, xp.reshape(b, hp // TILE, TILE, wp // TILE, TILE, c).transpose(2, 4, 0, 1, 3, 5))
+        th, tw = patches.shape[3:5]
+        by_parity = patches.reshape(q, TILE, q, TILE, b, th, tw, c)
+        for qa in range(q):
+            for qc in range(q):
+                np.copyto(by_parity[qa, :, qc], grid[:, :, :, qa:qa + th, qc:qc + tw])
 
     def _filters(self, weight: np.ndarray) -> np.ndarray:
         """weight (F, C, r, r) -> U (n², C, F)."""
