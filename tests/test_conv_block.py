@@ -1,5 +1,5 @@
-"""Conv -> batch norm -> ReLU -> 2x2 max pool trained as one block (model/layers/conv_block.py) computes
-what the four layers compute one after another: outputs, every gradient, the running statistics, the
+"""Conv -> batch norm -> ReLU -> 2x2 max pool (or without the batch norm) trained as one block
+(model/layers/conv_block.py) computes what the layers compute one after another: outputs, every gradient, the running statistics, the
 pooling's choice among tied pixels, and the numerical gradients; and its numbers don't depend on the threads."""
 
 import numpy as np
@@ -16,9 +16,10 @@ from model.network import Sequential
 SHAPES = {"taps 3x3": (1, 4, 3, 1, 8), "winograd 3x3": (3, 5, 3, 1, 6), "winograd 5x5": (2, 3, 5, 2, 8)}
 
 
-def block_net(cin, cout, kernel, padding, side, dtype, seed=0):
+def block_net(cin, cout, kernel, padding, side, dtype, seed=0, batchnorm=True):
     rng = np.random.default_rng(seed)
-    layers = [Conv2d(cin, cout, kernel, padding=padding, rng=rng), BatchNorm2d(cout), ReLU(), MaxPool2d(2)]
+    norm = [BatchNorm2d(cout)] if batchnorm else []
+    layers = [Conv2d(cin, cout, kernel, padding=padding, rng=rng), *norm, ReLU(), MaxPool2d(2)]
     net = Sequential(layers, input_shape=(cin, side, side)).astype(dtype)
     for p in net.params().values():  # gamma and beta away from 1 and 0, some gamma negative
         p.data[...] += 0.5 * rng.standard_normal(p.data.shape)
@@ -43,12 +44,14 @@ def upstream(seed=1):
     return lambda shape: np.random.default_rng(seed).standard_normal(shape)
 
 
+@pytest.mark.parametrize("batchnorm", [True, False])
 @pytest.mark.parametrize("dtype, tol", [(np.float64, 1e-11), (np.float32, 2e-5)])
 @pytest.mark.parametrize("shape", SHAPES)
-def test_block_equals_the_four_layers(shape, dtype, tol):
+def test_block_equals_the_layers(shape, dtype, tol, batchnorm):
     cin, _, _, _, side = SHAPES[shape]
     x = np.random.default_rng(2).standard_normal((5, cin, side, side)).astype(dtype)
-    fused, plain = block_net(*SHAPES[shape], dtype), layer_by_layer(block_net(*SHAPES[shape], dtype))
+    fused = block_net(*SHAPES[shape], dtype, batchnorm=batchnorm)
+    plain = layer_by_layer(block_net(*SHAPES[shape], dtype, batchnorm=batchnorm))
     assert isinstance(fused.training_plan()[0][2], ConvBlock)
     for input_grad in (True, False):
         got, want = train_pass(fused, x, upstream(), input_grad), train_pass(plain, x, upstream(), input_grad)
@@ -77,10 +80,10 @@ def test_tied_pixels_send_the_gradient_where_max_pool_does():
         np.testing.assert_allclose(got[2][0], want[2][0], rtol=1e-10, atol=1e-10)
 
 
-@pytest.mark.parametrize("shape", ["taps 3x3", "winograd 3x3"])
-def test_block_gradients_match_numerical_ones(shape):
+@pytest.mark.parametrize("shape, batchnorm", [("taps 3x3", True), ("winograd 3x3", True), ("winograd 5x5", False)])
+def test_block_gradients_match_numerical_ones(shape, batchnorm):
     cin, _, _, _, side = SHAPES[shape]
-    net = block_net(*SHAPES[shape], np.float64, seed=5)
+    net = block_net(*SHAPES[shape], np.float64, seed=5, batchnorm=batchnorm)
     x = np.random.default_rng(6).standard_normal((3, cin, side, side))
     weights = np.random.default_rng(7).standard_normal(net.forward(x, train=True).shape)
 
@@ -93,7 +96,7 @@ def test_block_gradients_match_numerical_ones(shape):
     assert rel_error(dx, numerical_gradient(f, x)) < 1e-6
     for name, p in net.params().items():
         numeric = numerical_gradient(f, p.data)
-        if name == "0.bias":  # batch norm subtracts whatever the bias adds: its gradient is 0 up to noise
+        if name == "0.bias" and batchnorm:  # batch norm subtracts whatever the bias adds: its gradient is 0 up to noise
             assert np.abs(p.grad).max() < 1e-12 and np.abs(numeric).max() < 1e-7
         else:
             assert rel_error(p.grad, numeric) < 1e-6, name
@@ -108,7 +111,8 @@ def test_odd_sides_and_inference_run_the_layers_one_by_one():
         np.testing.assert_array_equal(fused.forward(x), plain.forward(x))
 
 
-def test_two_workers_give_one_workers_numbers(monkeypatch):
+@pytest.mark.parametrize("batchnorm", [True, False])
+def test_two_workers_give_one_workers_numbers(monkeypatch, batchnorm):
     monkeypatch.setattr(parallel, "TASK_BYTES", 512)  # every image its own span
     monkeypatch.setattr(winograd, "BLOCK_BYTES", 1)
     x = np.random.default_rng(9).standard_normal((6, 3, 6, 6)).astype(np.float32)
@@ -116,7 +120,8 @@ def test_two_workers_give_one_workers_numbers(monkeypatch):
     with threadpool_limits(1, user_api="blas"):
         for workers in (1, 2):
             with parallel.forced(workers):
-                y, dx, grads, buffers = train_pass(block_net(*SHAPES["winograd 3x3"], np.float32), x, upstream())
+                net = block_net(*SHAPES["winograd 3x3"], np.float32, batchnorm=batchnorm)
+                y, dx, grads, buffers = train_pass(net, x, upstream())
                 results.append([y, dx, *grads, *buffers])
     for a, b in zip(*results):
         np.testing.assert_array_equal(a, b)

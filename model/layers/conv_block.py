@@ -1,7 +1,7 @@
-"""Convolution, batch norm, ReLU and 2x2 max pooling trained as one block (small-cnn's two blocks).
+"""Convolution, batch norm, ReLU and 2x2 max pooling trained as one block (the presets' conv blocks).
 
-A run Conv2d -> BatchNorm2d -> ReLU -> MaxPool2d(2) whose convolution takes a
-fast path (model/layers/conv_taps.py, model/layers/winograd.py) with stride 1
+A run Conv2d -> BatchNorm2d -> ReLU -> MaxPool2d(2), or the same without the
+batch norm, whose convolution takes a fast path (model/layers/conv_taps.py, model/layers/winograd.py) with stride 1
 and an output of even sides trains as one block. Its convolution writes its
 output in window order, (N, 4, OH/2 * OW/2 * F): per image, the pooling
 windows' top-left, top-right, bottom-left and bottom-right pixels as four
@@ -37,24 +37,23 @@ PLANES = 4  # pixels of a 2x2 pooling window
 
 
 class ConvBlock:
-    """The layers conv, bn, relu, pool (Sequential's layers, which keep their parameters and
+    """The layers conv, [bn,] relu, pool (Sequential's layers, which keep their parameters and
     buffers) with the same forward/backward contract as one layer: x (N, C, H, W) -> (N, F, OH/2, OW/2)."""
 
-    def __init__(self, conv: Conv2d, bn: BatchNorm2d, relu: ReLU, pool: MaxPool2d):
-        self.layers = (conv, bn, relu, pool)
+    def __init__(self, conv: Conv2d, bn: BatchNorm2d | None, relu: ReLU, pool: MaxPool2d):
+        self.layers = tuple(layer for layer in (conv, bn, relu, pool) if layer is not None)
         self.conv, self.bn = conv, bn
         self._scratch = Scratch()
         self._fused = False
 
     @staticmethod
     def fits(layers) -> bool:
-        """Whether four layers form a block (the shapes are checked at each forward)."""
-        if len(layers) != 4:
+        """Whether layers (four, or three without batch norm) form a block (shapes are checked at each forward)."""
+        if len(layers) not in (3, 4) or (len(layers) == 4 and type(layers[1]) is not BatchNorm2d):
             return False
-        conv, bn, relu, pool = layers
+        conv, relu, pool = layers[0], layers[-2], layers[-1]
         return (isinstance(conv, Conv2d) and conv.fast is not None and conv.stride == 1
-                and type(bn) is BatchNorm2d and type(relu) is ReLU and isinstance(pool, MaxPool2d)
-                and pool.kernel_size == pool.stride == 2)
+                and type(relu) is ReLU and isinstance(pool, MaxPool2d) and pool.kernel_size == pool.stride == 2)
 
     def forward(self, x, train=False):
         conv = self.conv
@@ -69,8 +68,8 @@ class ConvBlock:
         planes = self._scratch.get("planes", (n, PLANES, oh * ow // PLANES * f), x.dtype)
         conv.forward_windows(x, planes)
         self._spans = parallel.spans(n, planes[:1].nbytes)
-        scale, shift = self._statistics(planes)
-        return self._pool(planes, scale, shift)
+        out = self._pool(planes, *(self._statistics(planes) if self.bn is not None else (None, None)))
+        return out.reshape(n, oh // 2, ow // 2, f).transpose(0, 3, 1, 2)
 
     def _slot(self, name: str, slot: int, shape: tuple[int, ...], dtype) -> np.ndarray:
         """Worker `slot`'s scratch array for one span (its first axis: the largest span's images)."""
@@ -119,43 +118,35 @@ class ConvBlock:
         self._inv_std = 1.0 / np.sqrt(var + planes.dtype.type(EPS))
         return np.tile(bn.gamma.data * self._inv_std, width // f), np.tile(bn.beta.data, width // f)
 
-    def _pool(self, planes: np.ndarray, scale: np.ndarray, shift: np.ndarray) -> np.ndarray:
-        """Normalise, pool and ReLU, span by span. Keeps for backward the gates (1 at the pixel a
-        window's gradient goes to), and per window whether the ReLU passes and the winner's x - mean
-        (0 where the ReLU blocks): batch norm's gradient sums need only those."""
+    def _pool(self, planes: np.ndarray, scale: np.ndarray | None, shift: np.ndarray | None) -> np.ndarray:
+        """[Normalise,] pool and ReLU, span by span: (N, L) channels-last. Keeps for backward the gates
+        (1 at the pixel a window's gradient goes to) and, with batch norm, per window whether the ReLU
+        passes and the winner's x - mean (0 where the ReLU blocks): its gradient sums need only those."""
         n, _, width = planes.shape
         out = np.empty((n, width), planes.dtype)  # the output, fresh: the next layer may keep it
-        gates = self._scratch.get("gates", planes.shape, planes.dtype)
-        passes, winners = (self._scratch.get(name, (n, width), planes.dtype) for name in ("passes", "winners"))
-        centred = self._centred
+        self._gates = gates = self._scratch.get("gates", planes.shape, planes.dtype)
+        if scale is not None:
+            self._passes, self._winners = (self._scratch.get(k, (n, width), planes.dtype) for k in ("passes", "winners"))
 
         def span(a: int, b: int, slot: int) -> None:
-            z = self._slot("z", slot, planes.shape[1:], planes.dtype)[:b - a]
-            np.multiply(centred[a:b], scale, out=z)
-            z += shift
-            best, took = out[a:b], self._slot("took", slot, (PLANES, width), bool)[:b - a]
-            np.copyto(best, z[:, 0])
-            for k in range(1, PLANES):  # took k: strictly above every earlier pixel of its window
-                np.greater(z[:, k], best, out=took[:, k])
-                np.maximum(best, z[:, k], out=best)
-            left = took[:, 0]  # windows whose gradient is still to route: the ReLU lets it through
-            np.greater(best, 0, out=left)
-            # Against an array of zeros: NumPy's maximum with a scalar 0 runs ~3x slower.
-            np.maximum(best, self._slot("zeros", slot, (width,), planes.dtype)[:b - a], out=best)
-            np.copyto(passes[a:b], left)
-            for k in range(PLANES - 1, 0, -1):  # the last pixel that took the maximum is the winner
-                np.logical_and(left, took[:, k], out=took[:, k])
-                np.greater(left, took[:, k], out=left)  # left and not won here
+            z = planes[a:b]
+            if scale is not None:
+                z = self._slot("z", slot, planes.shape[1:], planes.dtype)[:b - a]
+                np.multiply(self._centred[a:b], scale, out=z)
+                z += shift
+            took = self._slot("took", slot, (PLANES, width), bool)[:b - a]
+            passes = _max_relu_winners(z, out[a:b], took, self._slot("zeros", slot, (width,), planes.dtype)[:b - a])
             np.copyto(gates[a:b], took)
-            np.multiply(gates[a:b], centred[a:b], out=z)  # x - mean at the winner, 0 elsewhere
-            np.add(z[:, 0], z[:, 1], out=winners[a:b])
-            winners[a:b] += z[:, 2]
-            winners[a:b] += z[:, 3]
+            if scale is not None:
+                np.copyto(self._passes[a:b], passes)
+                np.multiply(gates[a:b], self._centred[a:b], out=z)  # x - mean at the winner, 0 elsewhere
+                winners = self._winners[a:b]
+                np.add(z[:, 0], z[:, 1], out=winners)
+                winners += z[:, 2]
+                winners += z[:, 3]
 
         self._over_spans(span)
-        self._gates, self._passes, self._winners = gates, passes, winners
-        f, oh, ow = self._shape[1:]
-        return out.reshape(n, oh, ow, f).transpose(0, 3, 1, 2)
+        return out
 
     def backward(self, dout):
         return self._backward(dout, input_grad=True)
@@ -168,22 +159,43 @@ class ConvBlock:
             for layer in reversed(self.layers[1:]):
                 dout = layer.backward(dout)
             return self.conv.backward(dout) if input_grad else self.conv.backward_params(dout)
-        dplanes = self._planes_grad(dout)
+        dpooled = self._pooled_grad()
+        channels_last = dout.transpose(0, 2, 3, 1)  # copied span by span into dpooled (N, L)
+
+        def copy(a: int, b: int) -> np.ndarray:
+            np.copyto(dpooled[a:b].reshape(channels_last[a:b].shape), channels_last[a:b])
+            return dpooled[a:b]
+
+        dplanes = self._batchnorm_grad(copy) if self.bn is not None else self._routed(copy, 1, 0)
         return self.conv.backward(dplanes) if input_grad else self.conv.backward_params(dplanes)
 
-    def _planes_grad(self, dout: np.ndarray) -> np.ndarray:
-        """Through ReLU and pooling (the gates), then batch norm: d(loss)/d(conv output) in window order."""
-        bn, gates, f = self.bn, self._gates, self.bn.num_features
-        centred = self._centred
-        n, _, width = gates.shape
-        dpooled = self._scratch.get("dpooled", (n, width), dout.dtype)
-        channels_last = dout.transpose(0, 2, 3, 1)
+    def _routed(self, pooled_grad, scale, shift) -> np.ndarray:
+        """Each window's gradient scale * d to its winner, minus shift(a, b, slot) everywhere when
+        callable (batch norm's terms): the convolution's output gradient in window order."""
+        gates = self._gates
+        dplanes = self._scratch.get("dplanes", gates.shape, gates.dtype)
+
+        def span(a: int, b: int, slot: int) -> None:
+            d = pooled_grad(a, b)
+            if not callable(shift):
+                np.multiply(gates[a:b], d[:, None], out=dplanes[a:b])
+                return
+            scaled = self._slot("dscaled", slot, d.shape[1:], d.dtype)[:b - a]
+            np.multiply(d, scale, out=scaled)
+            np.multiply(gates[a:b], scaled[:, None], out=dplanes[a:b])
+            dplanes[a:b] -= shift(a, b, slot)
+
+        self._over_spans(span)
+        return dplanes
+
+    def _batchnorm_grad(self, pooled_grad) -> np.ndarray:
+        """Through ReLU and pooling (the gates), then batch norm."""
+        bn, f, width = self.bn, self.bn.num_features, self._gates.shape[2]
 
         def sums(a: int, b: int, slot: int) -> tuple[np.ndarray, np.ndarray]:
             # Each window's gradient reaches one pixel, its winner, where the ReLU passes: batch norm's
             # sums over pixels are sums over windows.
-            d = dpooled[a:b]
-            np.copyto(d.reshape(channels_last[a:b].shape), channels_last[a:b])
+            d = pooled_grad(a, b)
             product = self._slot("product", slot, (width,), d.dtype)[:b - a]
             np.multiply(d, self._passes[a:b], out=product)
             dbeta = _column_sum(product.reshape(-1, f))
@@ -197,30 +209,49 @@ class ConvBlock:
         # dx = scale * (dout - mean(dout) - xhat * mean(dout * xhat)), as BatchNorm2d.backward.
         scale, repeat, count = bn.gamma.data * self._inv_std, width // f, self._count
         k_centred = np.tile(scale * self._inv_std * dgamma / count, repeat)
-        k_shift, wide_scale = np.tile(scale * dbeta / count, repeat), np.tile(scale, repeat)
-        dplanes = self._scratch.get("dplanes", gates.shape, gates.dtype)
+        k_shift = np.tile(scale * dbeta / count, repeat)
 
-        def input_grad(a: int, b: int, slot: int) -> None:
-            scaled = self._slot("dscaled", slot, (width,), dout.dtype)[:b - a]
-            np.multiply(dpooled[a:b], wide_scale, out=scaled)
-            np.multiply(gates[a:b], scaled[:, None], out=dplanes[a:b])
-            shift = self._slot("z", slot, gates.shape[1:], gates.dtype)[:b - a]
-            np.multiply(centred[a:b], k_centred, out=shift)
-            shift += k_shift
-            dplanes[a:b] -= shift
+        def shift(a: int, b: int, slot: int) -> np.ndarray:
+            terms = self._slot("z", slot, self._gates.shape[1:], self._gates.dtype)[:b - a]
+            np.multiply(self._centred[a:b], k_centred, out=terms)
+            terms += k_shift
+            return terms
 
-        self._over_spans(input_grad)
-        return dplanes
+        dpooled = self._pooled_grad()  # filled by pooled_grad above
+        return self._routed(lambda a, b: dpooled[a:b], np.tile(scale, repeat), shift)
+
+    def _pooled_grad(self) -> np.ndarray:
+        """The output's gradient, (N, L) channels-last, in the block's dtype."""
+        return self._scratch.get("dpooled", self._gates.shape[::2], self._gates.dtype)
+
+
+def _max_relu_winners(z: np.ndarray, best: np.ndarray, took: np.ndarray, zeros: np.ndarray) -> np.ndarray:
+    """best (B, L) = ReLU of the maximum of z's planes (B, 4, L); took (B, 4, L) = 1 at each window's
+    winner (its first maximum in row-major order, as MaxPool2d) where the ReLU passes. Returns where it
+    passes (a view of took, overwritten later)."""
+    np.copyto(best, z[:, 0])
+    for k in range(1, PLANES):  # took k: strictly above every earlier pixel of its window
+        np.greater(z[:, k], best, out=took[:, k])
+        np.maximum(best, z[:, k], out=best)
+    left = took[:, 0]  # windows whose gradient is still to route: the ReLU lets it through
+    np.greater(best, 0, out=left)
+    np.maximum(best, zeros, out=best)  # against an array of zeros: a scalar 0 runs ~3x slower
+    passes = left.copy()
+    for k in range(PLANES - 1, 0, -1):  # the last pixel that took the maximum is the winner
+        np.logical_and(left, took[:, k], out=took[:, k])
+        np.greater(left, took[:, k], out=left)  # left and not won here
+    return passes
 
 
 def training_plan(layers: list) -> list[tuple[int, int, object]]:
     """[(start, stop, runner)]: layers[start:stop] run as runner, a ConvBlock or the layer itself."""
     plan, i = [], 0
     while i < len(layers):
-        if ConvBlock.fits(layers[i:i + 4]):
-            plan.append((i, i + 4, ConvBlock(*layers[i:i + 4])))
-            i += 4
-        else:
+        run = next((run for size in (4, 3) if len(run := layers[i:i + size]) == size and ConvBlock.fits(run)), None)
+        if run is None:
             plan.append((i, i + 1, layers[i]))
-            i += 1
+        else:
+            conv, *norm, relu, pool = run
+            plan.append((i, i + len(run), ConvBlock(conv, norm[0] if norm else None, relu, pool)))
+        i += 1 if run is None else len(run)
     return plan
