@@ -135,15 +135,12 @@ class ConvBlock:
                 np.multiply(self._centred[a:b], scale, out=z)
                 z += shift
             took = self._slot("took", slot, (PLANES, width), bool)[:b - a]
-            passes = _max_relu_winners(z, out[a:b], took, self._slot("zeros", slot, (width,), planes.dtype)[:b - a])
+            _max_relu_winners(z, out[a:b], took, self._slot("zeros", slot, (width,), planes.dtype)[:b - a],
+                              None if scale is None else self._passes[a:b])
             np.copyto(gates[a:b], took)
-            if scale is not None:
-                np.copyto(self._passes[a:b], passes)
-                np.multiply(gates[a:b], self._centred[a:b], out=z)  # x - mean at the winner, 0 elsewhere
-                winners = self._winners[a:b]
-                np.add(z[:, 0], z[:, 1], out=winners)
-                winners += z[:, 2]
-                winners += z[:, 3]
+            if scale is not None:  # x - mean at the winner (one plane's term is not 0, at most)
+                np.multiply(gates[a:b], self._centred[a:b], out=z)
+                np.add.reduce(z, axis=1, out=self._winners[a:b])
 
         self._over_spans(span)
         return out
@@ -225,10 +222,11 @@ class ConvBlock:
         return self._scratch.get("dpooled", self._gates.shape[::2], self._gates.dtype)
 
 
-def _max_relu_winners(z: np.ndarray, best: np.ndarray, took: np.ndarray, zeros: np.ndarray) -> np.ndarray:
+def _max_relu_winners(z: np.ndarray, best: np.ndarray, took: np.ndarray, zeros: np.ndarray,
+                      passes: np.ndarray | None) -> None:
     """best (B, L) = ReLU of the maximum of z's planes (B, 4, L); took (B, 4, L) = 1 at each window's
-    winner (its first maximum in row-major order, as MaxPool2d) where the ReLU passes. Returns where it
-    passes (a view of took, overwritten later)."""
+    winner (its first maximum in row-major order, as MaxPool2d) where the ReLU passes; passes (B, L),
+    when given, = 1 where the ReLU passes. zeros: (B, L) of 0."""
     np.copyto(best, z[:, 0])
     for k in range(1, PLANES):  # took k: strictly above every earlier pixel of its window
         np.greater(z[:, k], best, out=took[:, k])
@@ -236,11 +234,11 @@ def _max_relu_winners(z: np.ndarray, best: np.ndarray, took: np.ndarray, zeros: 
     left = took[:, 0]  # windows whose gradient is still to route: the ReLU lets it through
     np.greater(best, 0, out=left)
     np.maximum(best, zeros, out=best)  # against an array of zeros: a scalar 0 runs ~3x slower
-    passes = left.copy()
+    if passes is not None:
+        np.copyto(passes, left)
     for k in range(PLANES - 1, 0, -1):  # the last pixel that took the maximum is the winner
         np.logical_and(left, took[:, k], out=took[:, k])
         np.greater(left, took[:, k], out=left)  # left and not won here
-    return passes
 
 
 def training_plan(layers: list) -> list[tuple[int, int, object]]:
