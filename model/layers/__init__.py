@@ -15,6 +15,9 @@ as (N, C, H, W) views of it (`a.transpose(0, 3, 1, 2)`), which copy nothing:
 
 Code that only looks at shapes never needs to know this. Read
 `model/layers/reference.py` for the same convolution and pooling as plain loops.
+In training, a convolution followed by [batch norm,] ReLU and 2x2 max pooling runs
+as one block whose convolution output has a layout of its own, the pooling
+windows' four pixels as four planes (`model/layers/conv_block.py`).
 """
 
 from __future__ import annotations

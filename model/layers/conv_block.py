@@ -1,8 +1,9 @@
 """Convolution, batch norm, ReLU and 2x2 max pooling trained as one block (the presets' conv blocks).
 
 A run Conv2d -> BatchNorm2d -> ReLU -> MaxPool2d(2), or the same without the
-batch norm, whose convolution takes a fast path (model/layers/conv_taps.py, model/layers/winograd.py) with stride 1
-and an output of even sides trains as one block. Its convolution writes its
+batch norm, whose convolution takes a fast path (model/layers/conv_taps.py,
+model/layers/winograd.py) with stride 1 and an output of even sides trains as
+one block. Its convolution writes its
 output in window order, (N, 4, OH/2 * OW/2 * F): per image, the pooling
 windows' top-left, top-right, bottom-left and bottom-right pixels as four
 planes, each channels-last (Winograd's 2x2 output tiles are the windows). Then
@@ -58,7 +59,8 @@ class ConvBlock:
     def forward(self, x, train=False):
         conv = self.conv
         oh, ow = conv.output_shape(x.shape[1:])[1:]
-        self._fused = train and oh % 2 == 0 and ow % 2 == 0 and x.dtype == conv.weight.data.dtype
+        self._fused = (train and oh % 2 == 0 and ow % 2 == 0 and x.dtype == conv.weight.data.dtype
+                       and conv.fast is not None)
         if not self._fused:
             for layer in self.layers:
                 x = layer.forward(x, train)
@@ -163,18 +165,18 @@ class ConvBlock:
             np.copyto(dpooled[a:b].reshape(channels_last[a:b].shape), channels_last[a:b])
             return dpooled[a:b]
 
-        dplanes = self._batchnorm_grad(copy) if self.bn is not None else self._routed(copy, 1, 0)
+        dplanes = self._batchnorm_grad(copy) if self.bn is not None else self._routed(copy)
         return self.conv.backward(dplanes) if input_grad else self.conv.backward_params(dplanes)
 
-    def _routed(self, pooled_grad, scale, shift) -> np.ndarray:
-        """Each window's gradient scale * d to its winner, minus shift(a, b, slot) everywhere when
-        callable (batch norm's terms): the convolution's output gradient in window order."""
+    def _routed(self, pooled_grad, scale=None, shift=None) -> np.ndarray:
+        """Each window's gradient d = pooled_grad(a, b) to its winner, or scale * d minus
+        shift(a, b, slot) everywhere (batch norm's terms): the convolution's output gradient in window order."""
         gates = self._gates
         dplanes = self._scratch.get("dplanes", gates.shape, gates.dtype)
 
         def span(a: int, b: int, slot: int) -> None:
             d = pooled_grad(a, b)
-            if not callable(shift):
+            if shift is None:
                 np.multiply(gates[a:b], d[:, None], out=dplanes[a:b])
                 return
             scaled = self._slot("dscaled", slot, d.shape[1:], d.dtype)[:b - a]
