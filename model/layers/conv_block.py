@@ -78,25 +78,25 @@ class ConvBlock:
         most = self._spans[0][1] - self._spans[0][0]
         return self._scratch.get(f"{name}.{slot}", (most, *shape), dtype)
 
-    def _over_spans(self, work, then=None) -> None:
-        """work(a, b, slot) for each span of images; then(result) in span order."""
-        spans = self._spans
-        parallel.run(len(spans), lambda k, slot: work(*spans[k], slot),
-                     None if then is None else lambda k, result: then(result))
+    def _over_spans(self, work) -> list:
+        """[work(a, b, slot) for each span of images], in span order."""
+        spans, results = self._spans, [None] * len(self._spans)
+
+        def task(k: int, slot: int) -> None:
+            results[k] = work(*spans[k], slot)
+
+        parallel.run(len(spans), task)
+        return results
 
     def _ordered_sum(self, work) -> np.ndarray | tuple:
-        """The sum of work(a, b, slot) (an array or a tuple of arrays) over the spans, in span order."""
-        total: list = []
-
-        def add(result) -> None:
-            parts = result if isinstance(result, tuple) else (result,)
-            if not total:
-                total.extend(p.copy() for p in parts)
-            else:
-                for t, p in zip(total, parts):
-                    t += p
-
-        self._over_spans(work, add)
+        """The sum of work(a, b, slot) (an array or a tuple of arrays) over the spans, added in span
+        order once all are done (adding as they finish would hold each thread until the span before
+        its own is added)."""
+        results = [r if isinstance(r, tuple) else (r,) for r in self._over_spans(work)]
+        total = [part.copy() for part in results[0]]
+        for parts in results[1:]:
+            for t, part in zip(total, parts):
+                t += part
         return tuple(total) if len(total) > 1 else total[0]
 
     def _statistics(self, planes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -168,11 +168,15 @@ class Winograd:
                                  dxp[start:stop])
             return du_part, dbias_part
 
-        def add(k: int, parts: tuple[np.ndarray, np.ndarray]) -> None:
-            np.add(du, parts[0], out=du)
-            np.add(dbias, parts[1], out=dbias)
+        parts: list = [None] * len(blocks)
 
-        parallel.run(len(blocks), block, add)
+        def task(k: int, slot: int) -> None:
+            parts[k] = block(k, slot)
+
+        parallel.run(len(blocks), task)
+        for du_part, dbias_part in parts:  # in block order once all are done: no thread waits for another's turn
+            np.add(du, du_part, out=du)
+            np.add(dbias, dbias_part, out=dbias)
         dg = self.kron_g[du.dtype].T @ du.reshape(n * n, -1)  # (r², C * F)
         dweight = dg.reshape(r, r, c, f).transpose(3, 2, 0, 1)
         dx = dxp[:, p:p + h, p:p + w, :].transpose(0, 3, 1, 2) if input_grad else None
