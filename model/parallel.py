@@ -221,10 +221,13 @@ def matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     are more; never along the summed axis, so every element is the one product's (on one
     BLAS thread, OpenBLAS gives each element the same sum whatever rows or columns it computes)."""
     m, n = a.shape[0], b.shape[1]
-    out = np.empty((m, n), np.result_type(a, b))
-    pieces = min(PRODUCT_PIECES, max(1, (m * n * a.shape[1]) // PRODUCT_MIN_FLOPS), max(m, n) // 16)
+    flops = m * n * a.shape[1]
+    if flops < 2 * PRODUCT_MIN_FLOPS:  # one piece: straight to NumPy (per-sample SGD makes ~10^5 such calls)
+        return np.matmul(a, b)
+    pieces = min(PRODUCT_PIECES, flops // PRODUCT_MIN_FLOPS, max(m, n) // 16)
     if pieces < 2 or (getattr(_local, "step_width", None) or 1) < 2:  # not in a held step: the BLAS's own threads
-        return np.matmul(a, b, out=out)
+        return np.matmul(a, b)
+    out = np.empty((m, n), np.result_type(a, b))
     cuts = np.linspace(0, max(m, n), pieces + 1).astype(int)
 
     def task(k: int, slot: int) -> None:

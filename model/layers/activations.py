@@ -58,9 +58,13 @@ class Sigmoid(Layer):
     """1 / (1 + exp(-x)), computed without overflow. x: any shape."""
 
     def forward(self, x, train=False):
-        # exp of a non-positive number never overflows.
-        e = np.exp(-np.abs(x))
-        self._out = np.where(x >= 0, 1 / (1 + e), e / (1 + e)).astype(x.dtype, copy=False)
+        # exp of a non-positive number never overflows: e = exp(-|x|), then e / (1 + e) where x < 0,
+        # 1 / (1 + e) where x >= 0. In place: a third fewer passes and arrays (per-sample SGD calls it 10^5 times).
+        e = np.abs(x)
+        np.exp(np.negative(e, out=e), out=e)
+        d = e + 1
+        self._out = np.divide(e, d)
+        np.divide(1, d, out=self._out, where=x >= 0)
         return self._out
 
     def backward(self, dout):
