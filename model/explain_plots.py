@@ -21,13 +21,14 @@ SIGNED_CMAP = "RdBu_r"  # signed weights and evidence: red for, blue against, wh
 PANEL_INCHES = 4.0
 BARS_INCHES, TITLE_INCHES = 2.2, 0.5
 MAP_COLUMNS = 16  # maps per row in layers.png
+LAYOUT = "constrained"  # room for titles and colour bars: about 40% of a picture's time
 
 
 def _figure(width: float, height: float):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(width, height), dpi=DPI, layout="constrained")
+    fig = Figure(figsize=(width, height), dpi=DPI, layout=LAYOUT)
     FigureCanvasAgg(fig)
     return fig
 
