@@ -19,7 +19,7 @@ from tests.conftest import TINY_MLP
 SCRIBBLES = 40
 # Synthetic drawings (digits and non-digits) to train and calibrate on: drawing them is most of the fixture's time,
 # and these few already teach the small MLP to refuse about half the scribbles.
-SYNTHETIC, SYNTHETIC_VAL = 2000, 700
+SYNTHETIC, SYNTHETIC_VAL = 2000, 200
 WIDER_MLP = [dict(layer, out_features=128) if layer.get("out_features") == 64 else
              dict(layer, in_features=128) if layer.get("in_features") == 64 else layer for layer in TINY_MLP]
 
