@@ -54,15 +54,17 @@ BATCH = 64
 LEARNING_RATE = 0.1
 
 
-# The slowest work units, slowest first: modules, or classes ("module::Class"), each 2.5-7 s of CPU
-# (`pytest -p no:xdist` with per-test CPU times). pytest-xdist hands out modules and classes in collection
-# order, so these start first and none is left to run alone at the end. A module's other classes and
-# functions follow at the module's own entry.
-SLOWEST_FIRST = ("test_screen_fit.py", "test_experiments.py::TestSmallNetworks",
-                 "test_bundled_weights.py::TestOnMnistTest", "test_refusal.py", "test_canvas_set.py",
-                 "test_watch_panel.py", "test_training_panel.py", "test_experiments.py::TestActivations",
-                 "test_training_worker.py", "test_experiments.py::TestTraining", "test_bundled_weights.py",
-                 "test_experiments.py", "test_cli.py", "test_inside_view.py", "test_presets.py")
+# The slowest work units, slowest first: modules, or classes ("module::Class"), each 2-7 s of CPU, or of wall
+# for those that wait on child processes (a run's per-test CPU figures, `-p no:xdist` or per worker).
+# pytest-xdist hands out modules and classes in collection order, so these start first and none is left to run
+# alone at the end (test_train_process.py and test_training_curves.py came last by name). A module's other
+# classes and functions follow at the module's own entry.
+SLOWEST_FIRST = ("test_screen_fit.py", "test_refusal.py", "test_bundled_weights.py::TestOnMnistTest",
+                 "test_experiments.py::TestSmallNetworks", "test_canvas_set.py", "test_train_process.py",
+                 "test_experiments.py::TestActivations", "test_training_panel.py", "test_watch_panel.py",
+                 "test_training_worker.py", "test_presets.py", "test_experiments.py::TestTraining", "test_cli.py",
+                 "test_training_curves.py", "test_single_image.py", "test_bundled_weights.py", "test_experiments.py",
+                 "test_inside_view.py")
 
 
 def pytest_collection_modifyitems(items):
