@@ -43,6 +43,7 @@ class TrainingCurves(QWidget):
         layout.addWidget(self.canvas)
         self._make_axes()
         self._frame = None  # (figure bounds, the frame's pixels without the lines), from the last full draw
+        self._legend_pixels = []  # the legends' pixels, from the last full draw
         self.canvas.mpl_connect("draw_event", self._keep_frame)
         # Constrained layout costs as much as the drawing itself: a frame drawn because the limits
         # moved keeps the last layout; clear, finish, export and resizes lay it out anew.
@@ -187,12 +188,20 @@ class TrainingCurves(QWidget):
         if self.canvas.is_saving():
             return
         self._frame = (self.figure.bbox.bounds, self.canvas.copy_from_bbox(self.figure.bbox))
+        # The legends' pixels are kept too: drawing them anew (text, the best place) cost ~40 ms a redraw.
+        self._legend_pixels = []
+        for legend in self.legends:
+            legend.axes.draw_artist(legend)
+            self._legend_pixels.append(self.canvas.copy_from_bbox(legend.get_window_extent().padded(2)))
         self._draw_lines()
         self.figure.set_layout_engine("none")  # laid out: the next frames keep this layout
 
     def _draw_lines(self) -> None:
-        for artist in (*self.lines, *self.legends):
-            artist.axes.draw_artist(artist)
+        """The lines, then the legends pasted over them, where the last full draw placed them."""
+        for line in self.lines:
+            line.axes.draw_artist(line)
+        for pixels in self._legend_pixels:
+            self.canvas.restore_region(pixels)
 
     def save_png(self, path: str) -> None:
         self.redraw(full=True)
