@@ -71,6 +71,15 @@ def centre_of_mass(images: np.ndarray) -> np.ndarray:
     return np.stack([(img * rows).sum(axis=(-2, -1)) / mass, (img * cols).sum(axis=(-2, -1)) / mass], axis=-1)
 
 
+def show_widget(qtbot, widget, width: int, height: int):
+    """`widget` on screen at width x height, closed after the test; returns it."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
 def draw_and_wait(window, qtbot, points) -> None:
     """Draw a stroke on the window's canvas and wait for the prediction it brings."""
     with qtbot.waitSignal(window.prediction_updated):

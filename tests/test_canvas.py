@@ -1,6 +1,7 @@
 """The drawing canvas, driven through its public drawing methods (and once with the mouse)."""
 import numpy as np
 import pytest
+from helpers import show_widget
 from PIL import Image
 from PySide6.QtCore import QPoint, Qt
 
@@ -11,12 +12,7 @@ VERTICAL = [(140, 40), (140, 240)]
 
 @pytest.fixture
 def canvas(qtbot):
-    widget = Canvas()
-    qtbot.addWidget(widget)
-    widget.resize(300, 300)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return show_widget(qtbot, Canvas(), 300, 300)
 
 
 def ink(canvas) -> int:

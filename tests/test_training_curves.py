@@ -3,6 +3,7 @@ import math
 
 import numpy as np
 import pytest
+from helpers import show_widget
 from matplotlib.colors import to_rgb
 from PIL import Image
 
@@ -36,12 +37,7 @@ def test_an_anchored_side_stays_at_its_anchor_while_the_data_is_on_its_side():
 
 @pytest.fixture
 def curves(qtbot):
-    widget = TrainingCurves()
-    qtbot.addWidget(widget)
-    widget.resize(800, 340)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return show_widget(qtbot, TrainingCurves(), 800, 340)
 
 
 def feed(curves, losses, start=0):
@@ -120,13 +116,10 @@ def test_a_hidden_figure_waits_and_is_drawn_with_its_run_when_shown(qtbot):
     from PySide6.QtWidgets import QLabel, QTabWidget
 
     tabs = QTabWidget()  # as in the window: the user watches the run from the Draw tab
-    qtbot.addWidget(tabs)
     tabs.addTab(QLabel("draw"), "Draw")
     curves = TrainingCurves()
     tabs.addTab(curves, "Train")
-    tabs.resize(800, 380)
-    tabs.show()
-    qtbot.waitExposed(tabs)
+    show_widget(qtbot, tabs, 800, 380)
     drawn = []
     curves.canvas.mpl_connect("draw_event", lambda event: drawn.append(event))
     curves.clear(epochs=1)
