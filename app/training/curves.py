@@ -82,7 +82,7 @@ class TrainingCurves(QWidget):
         self.lines = (self.raw_line, self.smooth_line, self.train_loss_line, self.val_loss_line,
                       self.train_acc_line, self.val_acc_line)
         # Left out of full draws on screen (not of saved PNGs): blitted on the frame. The legends
-        # too, so that they are drawn after the lines, over them, as in a full draw.
+        # too, so that their kept pixels go over the lines, as in a full draw.
         self.legends = (self.loss_ax.get_legend(), self.acc_ax.get_legend())
         for artist in (*self.lines, *self.legends):
             artist.set_animated(True)
@@ -148,17 +148,15 @@ class TrainingCurves(QWidget):
         self.train_acc_line.set_data(self.epoch_x, self.train_acc)
         self.val_acc_line.set_data(self.epoch_x, self.val_acc)
         moved = self._update_limits()
+        if full:
+            self.figure.set_layout_engine("constrained")
         if not self.isVisible():  # a full draw is 100-250 ms of the GUI thread, for nobody to see
-            if full:
-                self.figure.set_layout_engine("constrained")
             if full or moved:
                 self._frame = None
             self._dirty = True
             return
         self._dirty = False
         if full or moved or self._frame is None or self._frame[0] != self.figure.bbox.bounds:
-            if full:
-                self.figure.set_layout_engine("constrained")
             self.canvas.draw_idle()  # then _keep_frame keeps the new frame and draws the lines on it
             return
         self.canvas.restore_region(self._frame[1])
