@@ -12,13 +12,12 @@ from typing import Callable
 import numpy as np
 
 from model.calibration import Calibration, confidence_error, reliability_diagram
-from model.constants import INFERENCE_BATCH
+from model.constants import INFERENCE_BATCH, N_CLASSES
 from model.data.canvas_bundle import BUNDLED_N, bundled_part
 from model.data.canvas_set import PARTS, canvas_set
 from model.data.preprocess import to_mnist_all
 from model.evaluation import read_prepared
 
-N_CLASSES = 10
 DEFAULT_N_EACH = BUNDLED_N  # drawings per part: the README's figures, and the Evaluate dialog's default
 
 
@@ -89,18 +88,19 @@ def _read_part(net_or_reader, name: str, n_each: int, seed: int, calibration: Ca
     bundled = bundled_part(name, n_each, seed)
     if bundled is None:
         images, labels = canvas_set(n_each, seed, (name,), on_image=step)[name]
+
+        def prepared(batch: slice) -> tuple[np.ndarray, np.ndarray]:
+            return to_mnist_all(images[batch])
     else:
         labels = bundled.labels
         step(n_each)  # drawn when the bundle was written
+
+        def prepared(batch: slice) -> tuple[np.ndarray, np.ndarray]:
+            return bundled.inputs[batch], bundled.found[batch]
     answers = []
     for start in range(0, n_each, INFERENCE_BATCH):  # the batches `read` would use on the whole part
         step(0)
-        batch = slice(start, start + INFERENCE_BATCH)
-        if bundled is None:
-            inputs, found = to_mnist_all(images[batch])
-        else:
-            inputs, found = bundled.inputs[batch], bundled.found[batch]
-        answers.append(read_prepared(net_or_reader, inputs, found, calibration))
+        answers.append(read_prepared(net_or_reader, *prepared(slice(start, start + INFERENCE_BATCH)), calibration))
         step(len(answers[-1][0]))
     digits, confidence = (np.concatenate(a) for a in zip(*answers))
     return digits, confidence, labels
