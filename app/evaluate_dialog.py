@@ -96,8 +96,12 @@ class EvaluateDialog(QDialog):
             f"{self.drawings:,}", self.drawings)
 
     def _say_drawing(self, index: int) -> None:
-        self.status.setText(self.tr("Drawing and reading: {0} ({1} of {2}), {3} drawings each…").format(
-            tables.part_names()[self._part_order[index]], index + 1, len(self._part_order), f"{self.drawings:,}"))
+        if is_bundled(self.drawings):  # drawn when DigitLab was built: only read now
+            text = self.tr("Reading the standard drawings: {0} ({1} of {2}), {3} each…")
+        else:
+            text = self.tr("Drawing and reading: {0} ({1} of {2}), {3} drawings each…")
+        self.status.setText(text.format(tables.part_names()[self._part_order[index]], index + 1,
+                                        len(self._part_order), f"{self.drawings:,}"))
 
     def _build_layout(self) -> None:
         running = QHBoxLayout()

@@ -35,8 +35,11 @@ def open_dialog(qtbot, tiny_net):
 def test_the_dialog_shows_each_drawn_parts_figures_as_model_computes_them(open_dialog, qtbot, tiny_net):
     dialog = open_dialog(CAN_REFUSE)
     assert "the 1,000 standard drawings of each kind, drawn once and bundled" in dialog.status.text()
+    said = []  # the status line once MNIST test is scored: the bundled drawings are read, not drawn
+    dialog.evaluated.connect(lambda _: said.append(dialog.status.text()))
     with qtbot.waitSignal(dialog.drawings_evaluated, timeout=120_000):
         pass
+    assert said == ["Reading the standard drawings: Redrawn (1 of 4), 1,000 each…"]
     expected = canvas_report(tiny_net, DRAWINGS, calibration=CAN_REFUSE)  # what `evaluate --canvas` computes
     assert list(dialog.parts) == list(PARTS)
     for col, name in enumerate(PARTS, start=1):
@@ -69,6 +72,7 @@ def test_stop_ends_the_drawing_soon_and_keeps_what_was_scored(open_dialog, qtbot
     assert "999 drawings of each kind, made and read" in dialog.status.text() and "a minute or two" in dialog.status.text()
     with qtbot.waitSignal(dialog.evaluated, timeout=60_000):
         pass
+    assert dialog.status.text().startswith("Drawing and reading: ")
     with qtbot.waitSignal(dialog.runner.cancelled, timeout=10_000):
         dialog.stop_button.click()
     assert not dialog.is_running() and not dialog.progress.isVisible() and not dialog.stop_button.isVisible()

@@ -179,6 +179,10 @@
         <translation>接着每类生成 {0} 张绘图，并像窗口读取绘图那样识别（与 python -m model evaluate --canvas {1} 相同）；需要一两分钟。</translation>
     </message>
     <message>
+        <source>Reading the standard drawings: {0} ({1} of {2}), {3} each…</source>
+        <translation>正在识别标准绘图：{0}（第 {1}/{2} 类），每类 {3} 张…</translation>
+    </message>
+    <message>
         <source>Drawing and reading: {0} ({1} of {2}), {3} drawings each…</source>
         <translation>正在生成并识别：{0}（第 {1}/{2} 类），每类 {3} 张…</translation>
     </message>
