@@ -19,7 +19,9 @@ then exactly one of
   ("done", Progress, state dict)  the "done" record and the weights the run ends with;
   ("error", name, text, traceback) an exception: its type's name, its text, its traceback;
   ("no_report",)                  train_fn ended without a "done" record.
-The parent's messages() hands each record on alone, as ("record", Progress).
+The parent's messages() hands the bundles on as they come, so that the window
+too handles one message where there were dozens of records (and wakes its
+GUI thread once).
 Bundles, because a fast network makes hundreds of records a second, and each
 message costs both processes a thread's wake-up and the child its GIL (the
 queue's feeder thread pickles it): the mlp lost 4-5% of its run to that.
@@ -145,9 +147,6 @@ class TrainingProcess:
                     message = self._queue.get(timeout=POLL_S)
                 except queue.Empty:
                     message = ("died", self._process.exitcode)
-            if message[0] == "records":
-                yield from (("record", record) for record in message[1])
-                continue
             if message[0] in LAST:
                 self._ended = True
                 self._process.join()  # the child ends right after its last word
@@ -203,19 +202,25 @@ def every(seconds: float, check: Callable[[], bool], now=time.monotonic) -> Call
     return throttled
 
 
+def stop_check(controls: Controls, outbox: Outbox, alive: Callable[[], bool] = lambda: True) -> Callable[[], bool]:
+    """The trainer's should_stop: sleeps through a pause, the records waiting sent first (the
+    window shows where the run paused); True to stop, or when alive() says the window is gone."""
+
+    def should_stop() -> bool:
+        if controls.is_paused():
+            outbox.flush()
+        return controls.should_stop() or not alive()
+
+    return should_stop
+
+
 def run_job(job: Job, out, controls: Controls) -> None:
     """The child's side: train and report on `out` (see the module's docstring); never raises."""
     parent = multiprocessing.parent_process()
     window_alive = parent.is_alive if parent is not None else (lambda: True)
     outbox = Outbox(out)
-
-    def should_stop() -> bool:
-        # A window killed outright leaves no one to read: stop rather than train on for nobody.
-        if controls.is_paused():
-            outbox.flush()  # the window shows where the run paused
-        return controls.should_stop() or not alive()
-
-    alive = every(PARENT_CHECK_S, window_alive)
+    # A window killed outright leaves no one to read: stop rather than train on for nobody.
+    should_stop = stop_check(controls, outbox, every(PARENT_CHECK_S, window_alive))
     try:
         if job.setup is not None:
             job.setup()

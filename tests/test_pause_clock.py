@@ -39,6 +39,6 @@ def test_pausing_in_the_window_leaves_the_pause_out(qtbot, clock):
     with qtbot.waitSignal(runner.finished, timeout=TIMEOUT_MS) as finished:
         runner.stop()
     done = finished.args[0]
-    assert after.args[0].elapsed < 1 and after.args[0].eta < 1
+    assert after.args[0][0].elapsed < 1 and after.args[0][0].eta < 1
     assert done.elapsed < 1 and max(done.history["elapsed"]) < 1 and " in 0 s" in done.message
     runner.shutdown()

@@ -37,8 +37,10 @@ def test_a_real_run_reports_records_snapshots_and_ends_with_the_trained_weights(
     run = started(net, TINY, tiny_data, train, snapshot_due=every_time)
     messages = list(run.messages())
     kinds = [m[0] for m in messages]
-    assert kinds.count("record") == 2 * 2 + 2  # two batches and one epoch record per epoch
-    assert kinds.count("snapshot") == kinds.count("record") and kinds[-1] == "done"
+    records = [r for m in messages if m[0] == "records" for r in m[1]]  # handed on in the child's bundles
+    assert [r.kind for r in records] == ["batch", "batch", "epoch"] * 2  # two batches and one epoch record per epoch
+    assert [r.step for r in records] == [1, 2, 2, 3, 4, 4]
+    assert kinds.count("snapshot") == len(records) and kinds[-1] == "done"
     done, state = messages[-1][1:]
     assert done.reason == "finished" and done.step == 4 and len(done.history["val_acc"]) == 2
     assert state.keys() == before.keys() and any(not np.array_equal(state[k], before[k]) for k in before)
@@ -53,8 +55,8 @@ def test_nobody_watching_no_snapshots_and_one_at_the_next_step_once_someone_look
     controls.watch(False)  # the card hidden: the Train tab shown
     run = started(build_preset("mlp"), None, no_data, endless, controls=controls, snapshot_due=every_time)
     received = read_in_a_thread(run)
-    kinds = [received.get(timeout=WAIT_S)[0] for _ in range(20)]
-    assert kinds == ["record"] * 20
+    kinds = [received.get(timeout=WAIT_S)[0] for _ in range(3)]
+    assert kinds == ["records"] * 3
     controls.watch(True)
     deadline = time.monotonic() + WAIT_S
     while received.get(timeout=WAIT_S)[0] != "snapshot":
@@ -86,7 +88,7 @@ def pause_and_drain(run, received: queue.Queue) -> None:
         time.sleep(0.01)
     try:
         while True:  # the child sends what waits before it sleeps; its queue's thread may still be writing
-            assert received.get(timeout=0.5)[0] == "record"
+            assert received.get(timeout=0.5)[0] == "records"
     except queue.Empty:
         pass
 
@@ -101,10 +103,10 @@ def the_rest(received: queue.Queue) -> list:
 def test_pause_sleeps_resume_goes_on_and_stop_ends_the_run(started):
     run = started(build_preset("mlp"), None, no_data, endless)
     received = read_in_a_thread(run)
-    assert received.get(timeout=WAIT_S)[0] == "record"
+    assert received.get(timeout=WAIT_S)[0] == "records"
     pause_and_drain(run, received)
     run.controls.resume()
-    assert received.get(timeout=WAIT_S)[0] == "record"  # going on
+    assert received.get(timeout=WAIT_S)[0] == "records"  # going on
     run.controls.stop()
     last = the_rest(received)[-1]
     assert last[0] == "done" and last[1].reason == "stopped"
@@ -114,7 +116,7 @@ def test_pause_sleeps_resume_goes_on_and_stop_ends_the_run(started):
 def test_stop_wakes_a_paused_child(started):
     run = started(build_preset("mlp"), None, no_data, endless)
     received = read_in_a_thread(run)
-    assert received.get(timeout=WAIT_S)[0] == "record"
+    assert received.get(timeout=WAIT_S)[0] == "records"
     pause_and_drain(run, received)
     run.controls.stop()
     assert the_rest(received)[-1][0] == "done"
@@ -128,7 +130,7 @@ def test_an_exception_comes_back_as_one_line_and_its_traceback(started):
 
 
 def test_a_trainer_without_a_final_report_and_a_child_that_dies_are_told_apart(started):
-    assert [m[0] for m in started(build_preset("mlp"), None, no_data, silent).messages()] == ["record", "no_report"]
+    assert [m[0] for m in started(build_preset("mlp"), None, no_data, silent).messages()] == ["records", "no_report"]
     assert list(started(build_preset("mlp"), None, no_data, dies).messages()) == [("died", 3)]
 
 

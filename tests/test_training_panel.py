@@ -81,6 +81,23 @@ def test_train_from_scratch_draws_curves_and_gives_a_good_network(qtbot, panel):
     assert not panel.use_button.isEnabled()  # accepted once
 
 
+def test_a_bundle_of_records_draws_every_point_and_shows_where_its_last_one_is(qtbot, panel):
+    from model.train import Progress, TrainConfig
+
+    def batch(step, epoch=1):
+        return Progress("batch", epoch, 2, (step - 1) % 4 + 1, 4, step, 8, loss=1.0, interval_loss=2.0 - step / 10)
+
+    panel.show_run_starting(TrainConfig(epochs=2), {"from": "scratch", "preset": "mlp"})
+    epoch = Progress("epoch", 1, 2, 4, 4, 4, 8, loss=1.7, acc=0.5, val_loss=1.8, val_acc=0.4)
+    panel.show_progress([batch(1), batch(2), batch(3), batch(4), epoch])
+    assert panel.curves.batch_x == [0.25, 0.5, 0.75, 1.0] and panel.curves.val_acc == [40.0]
+    assert len(panel.history) == 1 and panel.csv_button.isEnabled()
+    assert (panel.progress_bar.value(), panel.progress_bar.maximum()) == (4, 8)
+    assert "Epoch 1/2, batch 4/4" in panel.stats_label.text() and "validation 40.0%" in panel.stats_label.text()
+    panel.show_progress([batch(5, epoch=2), batch(6, epoch=2)])
+    assert panel.curves.batch_x[-2:] == [1.25, 1.5] and panel._last_batch.step == 6
+
+
 def test_pause_then_resume_completes(qtbot, panel):
     panel.train_from_scratch()
     qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)  # before the run can end
@@ -97,7 +114,7 @@ def test_pause_then_resume_completes(qtbot, panel):
 def test_stop_ends_early_with_a_usable_network(qtbot, panel):
     panel.form.set_values(epochs=LONG)
     epochs = []
-    panel.runner.progress.connect(lambda r: epochs.append(r) if r.kind == "epoch" else None)
+    panel.runner.progress.connect(lambda bundle: epochs.extend(r for r in bundle if r.kind == "epoch"))
     with qtbot.waitSignal(panel.run_finished, timeout=RUN_TIMEOUT_MS) as blocker:
         panel.train_from_scratch()
         qtbot.waitUntil(lambda: bool(epochs), timeout=RUN_TIMEOUT_MS)
@@ -259,7 +276,7 @@ def test_the_run_sends_its_weights_only_while_the_draw_tabs_card_shows_them(qtbo
     training, got, records = window.training, [], []
     training.form.set_values(**{**QUICK, "epochs": LONG})
     training.runner.snapshot.connect(got.append)
-    training.runner.progress.connect(records.append)
+    training.runner.progress.connect(records.extend)
     window.tabs.setCurrentWidget(training)
     training.train_from_scratch()
     qtbot.waitUntil(lambda: len(records) >= 20, timeout=RUN_TIMEOUT_MS)

@@ -147,10 +147,22 @@ def test_no_snapshots_while_nobody_watches_and_one_soon_after_someone_does(qtbot
     monkeypatch.setattr(snapshots, "SNAPSHOTS_PER_S", 1e9)  # one at every step, while watched
     got, records = [], []
     runner.snapshot.connect(got.append)
-    runner.progress.connect(records.append)
+    runner.progress.connect(records.extend)
     runner.watch(False)  # the card is on another tab
     start_and_wait_for_progress(qtbot, runner, build_preset("mlp"))
     qtbot.waitUntil(lambda: len(records) >= 20, timeout=TIMEOUT_MS)
     assert got == []
     with qtbot.waitSignal(runner.snapshot, timeout=TIMEOUT_MS):
         runner.watch(True)
+
+
+def test_records_reach_the_window_in_bundles_in_order(qtbot, runner):
+    # A fast network makes hundreds of records a second: the GUI thread is woken once a bundle, not once a record.
+    bundles = []
+    runner.progress.connect(bundles.append)
+    start_and_wait_for_progress(qtbot, runner, build_preset("mlp"))
+    qtbot.waitUntil(lambda: sum(map(len, bundles)) >= 500, timeout=TIMEOUT_MS)
+    runner.shutdown()
+    steps = [r.step for bundle in bundles for r in bundle]
+    assert steps == list(range(1, len(steps) + 1))  # every record, once, in order
+    assert len(bundles) * 10 <= len(steps)

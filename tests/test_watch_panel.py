@@ -88,10 +88,10 @@ def test_in_training_probabilities_change_and_end_as_the_trained_networks(qtbot,
     window.watch.refreshed.connect(lambda: seen.append(window.watch.columns.column(1)))
     runner, cut = window.training.runner, []
 
-    def half_way(record):  # no snapshots after half the run: the end must come from the trained network
-        if record.step * 2 >= record.total_steps and not cut:
+    def half_way(records):  # no snapshots after half the run: the end must come from the trained network
+        if records[-1].step * 2 >= records[-1].total_steps and not cut:
             runner.snapshot.disconnect(window.watch.show_snapshot)
-            cut.append(record.step)
+            cut.append(records[-1].step)
 
     runner.progress.connect(half_way)
     run_to_end(qtbot, window)

@@ -36,7 +36,7 @@ def show_training_in_progress(panel: TrainingPanel, fraction: float = 0.62, **fo
     for record in train(net, x, y, config, x_val=x_val, y_val=y_val):
         if record.kind == "done" or record.step > fraction * record.total_steps:
             break
-        panel.runner.progress.emit(record)
+        panel.runner.progress.emit([record])
         if record.step >= snapshots * SNAPSHOT_SHARE * record.total_steps:
             panel.runner.snapshot.emit(take_snapshot(net, record.step))
             snapshots += 1

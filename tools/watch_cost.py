@@ -33,9 +33,10 @@ def timed_run(app, window, preset: str, visible: bool) -> tuple[float, float]:
     marks = []
     training.form.set_values(preset=preset, **FORM, **RUNS[preset])
 
-    def on_progress(record):
-        if record.kind == "batch" and record.epoch == 1:
-            marks.append((time.perf_counter(), record.step, time.thread_time()))
+    def on_progress(records):
+        for record in records:
+            if record.kind == "batch" and record.epoch == 1:
+                marks.append((time.perf_counter(), record.step, time.thread_time()))
 
     def on_started():
         watch.setVisible(visible)  # after the card's own slot, which shows it

@@ -175,11 +175,13 @@ def window_run(preset: str, batch: int, seconds: float, tab: str = "train") -> d
         chooser._set_threads = ThreadLog(log, chooser._set_threads)
         return chooser
 
-    def on_progress(record):
+    def on_progress(records):  # a bundle: the records since the last, arrived now
         child[:] = child or [p.pid for p in multiprocessing.active_children() if p.name == "digitlab-training"]
-        _mark(marks, record, batch, time.process_time() + sum(child_cpu(pid) for pid in child))
+        cpu = time.process_time() + sum(child_cpu(pid) for pid in child)
+        for record in records:
+            _mark(marks, record, batch, cpu)
         gui.append(time.thread_time())
-        if record.kind == "batch" and time_is_up(marks, seconds) and training.runner.is_running():
+        if records[-1].kind == "batch" and time_is_up(marks, seconds) and training.runner.is_running():
             training.stop()
 
     worker.thread_chooser = logged_chooser

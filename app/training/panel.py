@@ -219,20 +219,30 @@ class TrainingPanel(QWidget):
         self.csv_button.setEnabled(bool(self.history))
 
     # ----- what the worker reports (GUI thread)
-    def show_progress(self, record) -> None:
-        """Add one "batch" or "epoch" record to the curves, the progress bar and the status line."""
-        per_epoch = max(record.batches_per_epoch, 1)
-        if record.kind == "batch":
-            self.curves.add_batch(record.step / per_epoch, record.interval_loss)
-            self._last_batch = record
-            if not self._status_clock.due():
-                return  # a fast network sends hundreds a second: repainting each cost the run its speed
-        elif record.kind == "epoch":
-            self.curves.add_epoch(record.step / per_epoch, record.loss, record.acc, record.val_loss, record.val_acc)
-            self.history.append(epoch_row(record))
+    def show_progress(self, records: list) -> None:
+        """Add a bundle of "batch" and "epoch" records to the curves; the progress bar and the
+        status line show its last, at most STATUS_PER_S times a second and at each epoch's end."""
+        epoch_ended = False
+        for record in records:
+            per_epoch = max(record.batches_per_epoch, 1)
+            if record.kind == "batch":
+                self.curves.add_batch(record.step / per_epoch, record.interval_loss)
+                self._last_batch = record
+            elif record.kind == "epoch":
+                self.curves.add_epoch(record.step / per_epoch, record.loss, record.acc, record.val_loss,
+                                      record.val_acc)
+                self.history.append(epoch_row(record))
+                epoch_ended = True
+        if epoch_ended:
             self.csv_button.setEnabled(True)
             self.png_button.setEnabled(True)
             self._status_clock.restart()
+        elif not self._status_clock.due():
+            return  # bundles come at each epoch's end too: a fast network with small epochs sends dozens a second
+        self._show_status(records[-1])
+
+    def _show_status(self, record) -> None:
+        """The progress bar and the status line at `record`."""
         self.progress_bar.setRange(0, max(record.total_steps, 1))
         self.progress_bar.setValue(record.step)
         self.progress_bar.setFormat(self.tr("%p%  ·  ETA {0}").format(clock(record.eta)) if record.eta else "%p%")

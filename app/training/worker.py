@@ -7,6 +7,11 @@ command line has (or one, when that is faster: app.blas_threads), and only
 relays its messages: the window's drawing keeps its one BLAS thread and
 training runs at least as fast as on the command line. The thread is for stand-ins that cannot cross to a process.
 
+Either way the records reach the GUI thread in bundles (model.train_process.Outbox:
+at most ten a second, and at each epoch's end and pause), one signal each: a fast
+network makes a hundred records a second or more, and every queued signal wakes
+the GUI thread, whose time on two cores is taken from the training's.
+
 The worker owns the network it trains (the panel hands it a fresh or copied
 one) and the data it loads; while it runs, the GUI thread only receives
 copies of the progress records through queued signals. At the end it hands
@@ -30,7 +35,7 @@ from app.crash_report import log_exception, log_traceback, logged_note
 from app.thread_runner import ThreadRunner
 from app.watch.snapshots import Snapshot, SnapshotClock, take_snapshot
 from model.data.mnist import training_split
-from model.train_process import Controls, TrainingProcess
+from model.train_process import Controls, Outbox, TrainingProcess, stop_check
 
 
 def usable_result(done) -> bool:
@@ -41,7 +46,7 @@ def usable_result(done) -> bool:
 class _Worker(QObject):
     """What both workers share: their signals, pause and stop, and the hand-over of the network."""
 
-    progress = Signal(object)          # a copy of each "batch"/"epoch" record
+    progress = Signal(object)          # a bundle: a list of copies of "batch"/"epoch" records, in order
     finished = Signal(object, object)  # the "done" record, the trained network handed over (None if unusable)
     failed = Signal(str)               # one-line message
     snapshot = Signal(object)          # about twice a second, a Snapshot: copies of the weights
@@ -90,21 +95,24 @@ class TrainingWorker(_Worker):
 
     @Slot()
     def run(self) -> None:
+        outbox = Outbox(_Relay(self.progress))
         try:
             x, y, x_val, y_val = self._data_fn()
             done = None
-            records = self._train_fn(self._net, x, y, self._config, x_val=x_val, y_val=y_val,
-                                     should_stop=self._controls.should_stop)
             # The trainer polls should_stop() before every batch: pauses happen there, where
             # it takes them off the run's clock (ETA, elapsed, history).
+            records = self._train_fn(self._net, x, y, self._config, x_val=x_val, y_val=y_val,
+                                     should_stop=stop_check(self._controls, outbox))
             for record in records:
                 if record.kind == "done":
                     done = copy.deepcopy(record)
                 else:
-                    self.progress.emit(copy.deepcopy(record))
+                    outbox.record(copy.deepcopy(record))
                     if self._controls.is_watched() and self._clock.due():  # between steps: the weights are whole
                         self.snapshot.emit(take_snapshot(self._net, record.step))
+            outbox.flush()
         except Exception as exc:  # a crash in the engine must not take the window down
+            outbox.flush()  # what was trained is shown before the failure
             details = logged_note(log_exception(exc))
             text = self.tr("Training failed: {0}: {1}").format(type(exc).__name__, first_line(str(exc)))
             self.failed.emit(text + details)
@@ -137,7 +145,7 @@ class ProcessTrainingWorker(_Worker):
             return
         spec, shape = self._net.spec(), tuple(self._net.input_shape)
         for kind, *content in child.messages():
-            if kind == "record":
+            if kind == "records":
                 self.progress.emit(content[0])
             elif kind == "snapshot":
                 self.snapshot.emit(Snapshot(content[0], spec, shape, content[1]))
@@ -156,6 +164,16 @@ class ProcessTrainingWorker(_Worker):
         # The thread worker's words and context, so that one translation serves both.
         line = QCoreApplication.translate("TrainingWorker", "Training failed: {0}: {1}").format(name, first_line(text))
         self.failed.emit(line + logged_note(logged))
+
+
+class _Relay:
+    """An Outbox's way out in a worker thread: each bundle of records is one emit of `signal`."""
+
+    def __init__(self, signal):
+        self._signal = signal
+
+    def put(self, message: tuple) -> None:
+        self._signal.emit(message[1])  # ("records", [...]): the only message an Outbox sends here
 
 
 def first_line(text: str) -> str:

@@ -125,9 +125,9 @@ class WatchPanel(QFrame):
         self.training.runner.watch(self.isVisible())  # started from the Train tab: no showEvent yet
         self._timer.start()
 
-    def _on_progress(self, record) -> None:
-        self._record = record  # shown by the timer: records can come faster than anyone reads
-        self._total_steps = max(record.total_steps, 1)
+    def _on_progress(self, records: list) -> None:
+        self._record = records[-1]  # shown by the timer: records can come faster than anyone reads
+        self._total_steps = max(self._record.total_steps, 1)
 
     def _tick(self) -> None:
         record = self._record
