@@ -30,6 +30,7 @@ from app.training.result import (
     result_meta,
     stats_text,
 )
+from app.training.status_line import StatusLine
 from app.training.worker import TrainingRunner, mnist_data
 from model.constants import TRAIN_IMAGES
 from model.history import epoch_row, write_history_csv
@@ -89,8 +90,8 @@ class TrainingPanel(QWidget):
 
         self.curves = TrainingCurves()
         self.progress_bar = QProgressBar(textVisible=True)
-        # Wraps rather than widening the window or being cut off mid-word.
-        self.stats_label = QLabel(self.tr("Choose a network and press Train."), wordWrap=True)
+        # Wraps rather than widening the window or being cut off mid-word; changes without a new layout.
+        self.stats_label = StatusLine(self.tr("Choose a network and press Train."))
         self.message_label = QLabel(wordWrap=True, styleSheet=ERROR_STYLE)
         self.message_label.hide()
         self.png_button = QPushButton(self.tr("Export curves (PNG)…"), clicked=self.export_png)
