@@ -132,3 +132,21 @@ def test_a_hidden_figure_waits_and_is_drawn_with_its_run_when_shown(qtbot):
     tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: line_pixels(curves) > 100)
     assert len(drawn) == 1
+
+
+def test_a_run_from_scratch_starts_in_the_empty_frame_and_a_fine_tuned_one_gets_its_own(curves, qtbot):
+    drawn = []
+    curves.canvas.mpl_connect("draw_event", lambda event: drawn.append(event))
+    curves.clear(epochs=2)
+    curves.start()
+    qtbot.waitUntil(lambda: len(drawn) == 1)
+    empty = curves.loss_ax.get_ylim()
+    feed(curves, [2.31, 2.28])  # about ln 10: a fresh network's first losses fit the empty frame
+    curves.redraw()
+    qtbot.waitUntil(lambda: line_pixels(curves) > 0)
+    assert curves.loss_ax.get_ylim() == empty and len(drawn) == 1  # blitted on it, no frame drawn anew
+    curves.clear(epochs=2)
+    feed(curves, [0.05, 0.04])  # a fine-tuned network: the curve would lie flat on the floor of that frame
+    curves.redraw()
+    assert 0.05 < curves.loss_ax.get_ylim()[1] < 0.1
+    curves.finish()

@@ -169,7 +169,7 @@ class TrainingCurves(QWidget):
     def _update_limits(self) -> bool:
         """Set the axes' limits for the data; True if any changed."""
         right = max([self._epochs, *self.batch_x[-1:], *self.epoch_x[-1:]]) * 1.05  # room for the last markers
-        loss = sticky_range(self.loss_ax.get_ylim() if self._loss_shown else None, self._loss_extent, floor=0.0)
+        loss = sticky_range(self._loss_frame(), self._loss_extent, floor=0.0)
         acc = sticky_range(self.acc_ax.get_ylim() if self._acc_shown else None, self._acc_extent,
                            ceiling=ACCURACY_TOP)
         self._loss_shown, self._acc_shown = loss is not None, acc is not None
@@ -183,6 +183,15 @@ class TrainingCurves(QWidget):
                 set_limits(*limits)
                 moved = True
         return moved
+
+    def _loss_frame(self) -> tuple[float, float] | None:
+        """The loss limits the data must fit: those shown, or the empty frame while the first points
+        fill at least half of it (a run from scratch starts near ln 10), so that its first point
+        costs no frame drawn anew; else None: limits from the data alone (a fine-tuned network's small loss)."""
+        if self._loss_shown:
+            return self.loss_ax.get_ylim()
+        high = self._loss_extent.high
+        return EMPTY_LOSS_RANGE if high is not None and EMPTY_LOSS_RANGE[1] / 2 <= high <= EMPTY_LOSS_RANGE[1] else None
 
     def _keep_frame(self, event) -> None:
         # After every full draw on screen: keep its pixels (the lines are left out, being animated), draw the lines.
