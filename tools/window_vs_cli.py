@@ -176,6 +176,7 @@ def window_run(preset: str, batch: int, seconds: float, tab: str = "train") -> d
         return chooser
 
     def on_progress(records):  # a bundle: the records since the last, arrived now
+        records = records if isinstance(records, list) else [records]  # --before: a window of one record a signal
         child[:] = child or [p.pid for p in multiprocessing.active_children() if p.name == "digitlab-training"]
         cpu = time.process_time() + sum(child_cpu(pid) for pid in child)
         for record in records:
