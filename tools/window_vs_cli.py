@@ -29,6 +29,11 @@ a ratio of medians and as the median and range of the repeats' own ratios
 (each repeat's runs follow each other, so they shared the machine's load).
 --before DIR adds a "before" side: the window of the code in DIR (another
 checkout, with this tool copied into its tools/), run in the same rotation.
+The "window-away" side is the window trained from the Train tab and then left
+for the Experiments tab, as a user who looks elsewhere (or minimises it):
+neither the curves nor the card are drawn, so window-away against window
+tells what the window's drawing costs the run, and window-away against cli
+what the training process itself loses.
 Then it times stroke to bars on the Draw tab while the window trains
 (tools.watch_cost).
 """
@@ -49,6 +54,8 @@ RUN_IMAGES = {"small-cnn": 20_000, "cnn": 5_000, "mlp": None}
 EPOCHS = 100  # more than --seconds can train: every run is stopped
 FORM = dict(epochs=EPOCHS, optimizer="adam", lr="0.001", seed=0)
 SIDES = ("cli", "cli-1", "window")  # cli-1: the command line with one BLAS thread; "before": see --before
+MORE_SIDES = ("window-away",)  # asked for by --sides
+TABS = ("train", "draw", "away")  # the window's tab during a run: "away" is the Experiments tab (nothing drawn)
 SECONDS = 20.0  # timed per run, after the first batch record
 MIN_MARKS = 4  # batch records timed at least, however long they take
 RATIO_GOAL = 0.9  # the issue's bound: the window at least 0.9 of the command line's images/s
@@ -146,11 +153,12 @@ def cli_run(preset: str, batch: int, seconds: float) -> dict:
 
 
 def open_window(tab: str = "train"):
-    """(app, window): the real window offscreen, a digit on the canvas, `tab` ("train" or "draw") shown."""
+    """(app, window): the real window offscreen, a digit on the canvas, `tab` ("train" or "draw") shown;
+    "away" starts on the Train tab too (window_run leaves it once the run has started)."""
     from tools.watch_cost import window_with_digit
 
     app, window = window_with_digit()
-    if tab == "train":
+    if tab in ("train", "away"):
         window.tabs.setCurrentWidget(window.training)
         app.processEvents()
     return app, window
@@ -189,6 +197,8 @@ def window_run(preset: str, batch: int, seconds: float, tab: str = "train") -> d
     training.runner.progress.connect(on_progress)
     training.form.set_values(preset=preset, batch_size=str(batch), train_size=RUN_IMAGES[preset], **FORM)
     training.train_from_scratch()
+    if tab == "away":
+        window.tabs.setCurrentWidget(window.experiments)
     wait_for(training.run_finished, timeout_ms=1_800_000)
     window.close()
     wall = marks[-1][0] - marks[0][0]
@@ -210,6 +220,7 @@ def run_child(side: str, preset: str, batch: int, seconds: float, tab: str = "tr
     """Run one side in a fresh process (so each has its own BLAS setting); its JSON line.
     The "before" side is the window of the code in `before`."""
     kind = "window" if side == "before" else side.split("-")[0]
+    tab = "away" if side == "window-away" else tab
     command = [sys.executable, "-m", "tools.window_vs_cli", "--child", kind, "--presets", preset,
                "--batches", str(batch), "--seconds", str(seconds), "--tab", tab]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -231,7 +242,7 @@ def _run_line(preset: str, batch: int, side: str, result: dict) -> str:
         extra += ", threads " + " ".join(f"{n}: {100 * share:.0f}%" for n, share in sorted(result["threads"].items()))
     cpu = f", {result['cpu_ms_per_image']:.2f} CPU ms/image" if "cpu_ms_per_image" in result else ""
     within = f", {result['in_epochs']:,.0f} within epochs" if "in_epochs" in result else ""
-    return (f"  {preset:<9} batch {batch:<4} {side:<6} {result['images_per_s']:>9,.0f} images/s{within} "
+    return (f"  {preset:<9} batch {batch:<4} {side:<11} {result['images_per_s']:>9,.0f} images/s{within} "
             f"(run clock {result['run_clock']:,.0f}, step time {result['step_time']:,.0f}{cpu}; "
             f"load {os.getloadavg()[0]:.1f}){extra}")
 
@@ -282,10 +293,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batches", nargs="+", type=int, default=[64, 128])
     parser.add_argument("--seconds", type=float, default=SECONDS, help="longest timed stretch of one run")
     parser.add_argument("--repeats", type=int, default=3, help="runs of each side, interleaved")
-    parser.add_argument("--sides", nargs="+", default=list(SIDES), choices=SIDES,
+    parser.add_argument("--sides", nargs="+", default=list(SIDES), choices=SIDES + MORE_SIDES,
                         help="what to time (window and cli at least)")
-    parser.add_argument("--tab", choices=("train", "draw"), default="train",
-                        help="the window's tab while it trains: draw shows the training card (and its snapshots)")
+    parser.add_argument("--tab", choices=TABS, default="train",
+                        help="the window's tab while it trains: draw shows the training card (and its snapshots), "
+                             "away the Experiments tab")
     parser.add_argument("--before", metavar="DIR", help="also time the window of the code in DIR (with this tool)")
     parser.add_argument("--latency", nargs="*", default=["cnn"], metavar="PRESET",
                         help="presets to time stroke to bars with, while they train at the first batch size")
