@@ -96,6 +96,8 @@ def test_a_bundle_of_records_draws_every_point_and_shows_where_its_last_one_is(q
     assert "Epoch 1/2, batch 4/4" in panel.stats_label.text() and "validation 40.0%" in panel.stats_label.text()
     panel.show_progress([batch(5, epoch=2), batch(6, epoch=2)])
     assert panel.curves.batch_x[-2:] == [1.25, 1.5] and panel._last_batch.step == 6
+    panel.show_progress([batch(7, epoch=2), batch(8, epoch=2)])  # soon after, but the epoch's batches are done
+    assert "Epoch 2/2, batch 4/4" in panel.stats_label.text() and panel.progress_bar.value() == 8  # shown while it validates
 
 
 def test_pause_then_resume_completes(qtbot, panel):

@@ -234,13 +234,14 @@ class TrainingPanel(QWidget):
                                       record.val_acc)
                 self.history.append(epoch_row(record))
                 epoch_ended = True
+        last = records[-1]
         if epoch_ended:
             self.csv_button.setEnabled(True)
             self.png_button.setEnabled(True)
             self._status_clock.restart()
-        elif not self._status_clock.due():
+        elif not self._status_clock.due() and last.batch < last.batches_per_epoch:
             return  # bundles come at each epoch's end too: a fast network with small epochs sends dozens a second
-        self._show_status(records[-1])
+        self._show_status(last)  # an epoch's last batch stays shown while it validates
 
     def _show_status(self, record) -> None:
         """The progress bar and the status line at `record`."""
