@@ -14,10 +14,19 @@ EPS = 1e-5
 MOMENTUM = 0.1
 
 
+_ONES: dict[tuple[int, np.dtype], np.ndarray] = {}  # read-only vectors of ones, by length and dtype
+
+
 def _column_sum(rows: np.ndarray) -> np.ndarray:
     """rows: (M, F) -> (F,): a matrix-vector product, ~15x faster than rows.sum(axis=0)
-    for few columns, and more accurate in float32 (blocked accumulation)."""
-    return np.ones(rows.shape[0], rows.dtype) @ rows
+    for few columns, and more accurate in float32 (blocked accumulation). The ones are kept:
+    making them took a tenth of the product's time."""
+    key = (rows.shape[0], rows.dtype)
+    ones = _ONES.get(key)
+    if ones is None:
+        ones = _ONES[key] = np.ones(rows.shape[0], rows.dtype)
+        ones.flags.writeable = False
+    return ones @ rows
 
 
 class _BatchNorm(Layer):

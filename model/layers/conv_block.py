@@ -69,7 +69,7 @@ class ConvBlock:
         self._shape = (n, f, oh // 2, ow // 2)
         planes = self._scratch.get("planes", (n, PLANES, oh * ow // PLANES * f), x.dtype)
         conv.forward_windows(x, planes)
-        self._spans = parallel.spans(n, planes[:1].nbytes)
+        self._spans, self._planes = parallel.spans(n, planes[:1].nbytes), planes
         out = self._pool(planes, *(self._statistics(planes) if self.bn is not None else (None, None)))
         return out.reshape(n, oh // 2, ow // 2, f).transpose(0, 3, 1, 2)
 
@@ -100,49 +100,66 @@ class ConvBlock:
         return tuple(total) if len(total) > 1 else total[0]
 
     def _statistics(self, planes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Batch norm's training statistics over planes (N, 4, L): keeps x - mean and 1 / std,
-        updates the running statistics; returns the per-channel scale and shift along a plane row."""
-        bn, f, width = self.bn, self.bn.num_features, planes.shape[2]
+        """Batch norm's training statistics over planes (N, 4, L); updates the running statistics and keeps
+        the mean and 1 / std. Returns the per-channel mean and scale (gamma / std)."""
+        bn, f = self.bn, self.bn.num_features
         count = planes.size // f
         mean = self._ordered_sum(lambda a, b, slot: _column_sum(planes[a:b].reshape(-1, f))) / count
-        wide_mean = np.tile(mean, width // f)
-        centred = self._scratch.get("centred", planes.shape, planes.dtype)
+        wide_mean = np.tile(mean, planes.shape[2] // f)
 
         def squares(a: int, b: int, slot: int) -> np.ndarray:
-            np.subtract(planes[a:b], wide_mean, out=centred[a:b])
-            square = self._slot("z", slot, planes.shape[1:], planes.dtype)[:b - a]
-            np.square(centred[a:b], out=square)
-            return _column_sum(square.reshape(-1, f))
+            z = self._slot("z", slot, planes.shape[1:], planes.dtype)[:b - a]
+            np.subtract(planes[a:b], wide_mean, out=z)
+            np.square(z, out=z)
+            return _column_sum(z.reshape(-1, f))
 
         var = self._ordered_sum(squares) / count
         bn._update_running(mean, var, count)
-        self._centred, self._count = centred, count
+        self._mean, self._count = mean, count
         self._inv_std = 1.0 / np.sqrt(var + planes.dtype.type(EPS))
-        return np.tile(bn.gamma.data * self._inv_std, width // f), np.tile(bn.beta.data, width // f)
+        return mean, bn.gamma.data * self._inv_std
 
-    def _pool(self, planes: np.ndarray, scale: np.ndarray | None, shift: np.ndarray | None) -> np.ndarray:
+    def _pool(self, planes: np.ndarray, mean: np.ndarray | None, scale: np.ndarray | None) -> np.ndarray:
         """[Normalise,] pool and ReLU, span by span: (N, L) channels-last. Keeps for backward the gates
         (1 at the pixel a window's gradient goes to) and, with batch norm, per window whether the ReLU
-        passes and the winner's x - mean (0 where the ReLU blocks): its gradient sums need only those."""
+        passes and the winner's x - mean (0 where the ReLU blocks): its gradient sums need only those.
+
+        Batch norm is an increasing map per channel where gamma > 0 and a decreasing one where gamma < 0,
+        so the windows pool sign * x (planes themselves when no gamma is negative), and only the pooled
+        quarter is normalised: |scale| * (max(sign * x) - sign * mean) + beta."""
         n, _, width = planes.shape
         out = np.empty((n, width), planes.dtype)  # the output, fresh: the next layer may keep it
         self._gates = gates = self._scratch.get("gates", planes.shape, planes.dtype)
         if scale is not None:
             self._passes, self._winners = (self._scratch.get(k, (n, width), planes.dtype) for k in ("passes", "winners"))
+            repeat = width // len(scale)
+            sign = np.where(scale < 0, -1, 1).astype(planes.dtype)
+            wide_sign = np.tile(sign, repeat) if (sign < 0).any() else None
+            signed_mean, abs_scale = np.tile(sign * mean, repeat), np.tile(sign * scale, repeat)
+            beta = np.tile(self.bn.beta.data, repeat)
 
         def span(a: int, b: int, slot: int) -> None:
             z = planes[a:b]
-            if scale is not None:
+            if scale is not None and wide_sign is not None:
                 z = self._slot("z", slot, planes.shape[1:], planes.dtype)[:b - a]
-                np.multiply(self._centred[a:b], scale, out=z)
-                z += shift
+                np.multiply(planes[a:b], wide_sign, out=z)
             took = self._slot("took", slot, (PLANES, width), bool)[:b - a]
-            _max_relu_winners(z, out[a:b], took, self._slot("zeros", slot, (width,), planes.dtype)[:b - a],
-                              None if scale is None else self._passes[a:b])
+            zeros = self._slot("zeros", slot, (width,), planes.dtype)[:b - a]
+            if scale is None:
+                _max_winners(z, out[a:b], took)
+                _relu_winners(out[a:b], took, zeros, None)
+            else:
+                best = self._winners[a:b]  # max(sign * x), then sign * x - sign * mean, then x - mean
+                _max_winners(z, best, took)
+                best -= signed_mean
+                np.multiply(best, abs_scale, out=out[a:b])
+                out[a:b] += beta
+                passes = self._passes[a:b]
+                _relu_winners(out[a:b], took, zeros, passes)
+                best *= passes
+                if wide_sign is not None:
+                    best *= wide_sign
             np.copyto(gates[a:b], took)
-            if scale is not None:  # x - mean at the winner (one plane's term is not 0, at most)
-                np.multiply(gates[a:b], self._centred[a:b], out=z)
-                np.add.reduce(z, axis=1, out=self._winners[a:b])
 
         self._over_spans(span)
         return out
@@ -207,12 +224,14 @@ class ConvBlock:
         bn.beta.grad += dbeta
         # dx = scale * (dout - mean(dout) - xhat * mean(dout * xhat)), as BatchNorm2d.backward.
         scale, repeat, count = bn.gamma.data * self._inv_std, width // f, self._count
-        k_centred = np.tile(scale * self._inv_std * dgamma / count, repeat)
-        k_shift = np.tile(scale * dbeta / count, repeat)
+        # The x - mean terms from x itself (the planes), with the mean's share in the constant term.
+        k_x = scale * self._inv_std * dgamma / count
+        k_shift, k_x = np.tile(scale * dbeta / count - k_x * self._mean, repeat), np.tile(k_x, repeat)
+        planes = self._planes
 
         def shift(a: int, b: int, slot: int) -> np.ndarray:
             terms = self._slot("z", slot, self._gates.shape[1:], self._gates.dtype)[:b - a]
-            np.multiply(self._centred[a:b], k_centred, out=terms)
+            np.multiply(planes[a:b], k_x, out=terms)
             terms += k_shift
             return terms
 
@@ -224,15 +243,20 @@ class ConvBlock:
         return self._scratch.get("dpooled", self._gates.shape[::2], self._gates.dtype)
 
 
-def _max_relu_winners(z: np.ndarray, best: np.ndarray, took: np.ndarray, zeros: np.ndarray,
-                      passes: np.ndarray | None) -> None:
-    """best (B, L) = ReLU of the maximum of z's planes (B, 4, L); took (B, 4, L) = 1 at each window's
-    winner (its first maximum in row-major order, as MaxPool2d) where the ReLU passes; passes (B, L),
-    when given, = 1 where the ReLU passes. zeros: (B, L) of 0."""
+def _max_winners(z: np.ndarray, best: np.ndarray, took: np.ndarray) -> None:
+    """best (B, L) = the maximum of z's planes (B, 4, L); took[:, k] (B, L) for k >= 1 = 1 where plane k
+    is strictly above every earlier pixel of its window (took[:, 0] is left for _relu_winners)."""
     np.copyto(best, z[:, 0])
-    for k in range(1, PLANES):  # took k: strictly above every earlier pixel of its window
+    for k in range(1, PLANES):
         np.greater(z[:, k], best, out=took[:, k])
         np.maximum(best, z[:, k], out=best)
+
+
+def _relu_winners(best: np.ndarray, took: np.ndarray, zeros: np.ndarray, passes: np.ndarray | None) -> None:
+    """After _max_winners, best (B, L) through ReLU in place; took (B, 4, L) = 1 at each window's winner
+    (its first maximum in row-major order, as MaxPool2d) where the ReLU passes; passes (B, L), when given,
+    = 1 where the ReLU passes. zeros: (B, L) of 0. best may have been put through an increasing map
+    in between (batch norm's, which keeps the winners)."""
     left = took[:, 0]  # windows whose gradient is still to route: the ReLU lets it through
     np.greater(best, 0, out=left)
     np.maximum(best, zeros, out=best)  # against an array of zeros: a scalar 0 runs ~3x slower
