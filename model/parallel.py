@@ -33,6 +33,9 @@ import numpy as np
 TASK_BYTES = 512 * 2**10
 # Arrays below this many bytes are not worth waking a thread for.
 SERIAL_BYTES = 256 * 2**10
+# A run's tasks are a multiple of this many, of about equal size, where the work allows: 2 or 4
+# threads then finish together (13 tasks on 2 threads left one thread idle for a task's time).
+TASK_MULTIPLE = 4
 
 # Products are cut into this many (when large enough): enough for a few cores to share.
 PRODUCT_PIECES = 4
@@ -242,9 +245,21 @@ def matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def spans(total: int, item_bytes: int) -> list[tuple[int, int]]:
-    """[start, stop) ranges covering range(total), each about TASK_BYTES of items of item_bytes."""
-    step = max(1, TASK_BYTES // max(1, item_bytes))
-    return [(start, min(start + step, total)) for start in range(0, total, step)]
+    """[start, stop) ranges covering range(total), each at most about TASK_BYTES of items of item_bytes."""
+    return split(total, max(1, TASK_BYTES // max(1, item_bytes)))
+
+
+def split(total: int, most: int) -> list[tuple[int, int]]:
+    """[start, stop) ranges covering range(total), of at most `most` items each, as many as a multiple
+    of TASK_MULTIPLE where total allows, of equal sizes up to one item; the first is the largest.
+    They depend on the sizes only, never on the number of workers."""
+    count = -(-total // max(1, most))
+    count = min(max(total, 1), -(-count // TASK_MULTIPLE) * TASK_MULTIPLE) if count > 1 else count
+    size, extra = divmod(total, max(count, 1))
+    bounds = [0]
+    for k in range(count):
+        bounds.append(bounds[-1] + size + (k < extra))
+    return list(zip(bounds[:-1], bounds[1:]))
 
 
 def worth_splitting(nbytes: int) -> bool:

@@ -173,3 +173,16 @@ def test_workers_follow_the_blas_setting():
         with parallel.forced(2):
             parallel.run(4, lambda k, slot: None)  # holds the BLAS at one thread meanwhile, then puts it back
         assert parallel.workers() == 2
+
+
+@pytest.mark.parametrize("total, most", [(128, 10), (128, 20), (10, 3), (7, 2), (3, 1), (5, 10), (1, 1), (0, 4)])
+def test_split_covers_the_items_in_balanced_pieces(total, most):
+    """13 spans on 2 threads left one idle for a span's time: the pieces come in multiples of
+    TASK_MULTIPLE where there are items enough, of sizes one item apart at most, largest first."""
+    pieces = parallel.split(total, most)
+    sizes = [stop - start for start, stop in pieces]
+    assert [i for start, stop in pieces for i in range(start, stop)] == list(range(total))
+    assert all(0 < size <= most for size in sizes) and sizes == sorted(sizes, reverse=True)
+    assert not sizes or sizes[0] - sizes[-1] <= 1
+    if -(-total // most) > 1:
+        assert len(pieces) % parallel.TASK_MULTIPLE == 0 or len(pieces) == total

@@ -55,8 +55,7 @@ class Winograd:
         """Image ranges [start, stop) whose patches, V and M fit in about BLOCK_BYTES together,
         so each pass reads what the one before it wrote from cache, not from memory."""
         image_bytes = self.n**2 * tiles * (2 * c + f) * itemsize
-        step = max(1, BLOCK_BYTES // image_bytes)
-        return [(start, min(start + step, n_img)) for start in range(0, n_img, step)]
+        return parallel.split(n_img, max(1, BLOCK_BYTES // image_bytes))
 
     def forward(self, x: np.ndarray, weight: np.ndarray, bias: np.ndarray, padding: int,
                 scratch: Scratch, planes: np.ndarray | None = None) -> np.ndarray:
