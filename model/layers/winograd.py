@@ -91,12 +91,13 @@ class Winograd:
             np.matmul(self.kron_bt, patches.reshape(n * n, -1), out=v.reshape(n * n, -1))
             m = _per_slot(scratch, "m", slot, (n * n, most * th * tw, f), x.dtype)[:, :t]
             np.matmul(v, u, out=m)
-            y = _per_slot(scratch, "y", slot, (TILE, TILE, most, th, tw, f), x.dtype)[:, :, :b]
-            np.matmul(self.kron_at, m.reshape(n * n, -1), out=y.reshape(TILE * TILE, -1))
             if planes is None:
+                y = _per_slot(scratch, "y", slot, (TILE, TILE, most, th, tw, f), x.dtype)[:, :, :b]
+                np.matmul(self.kron_at, m.reshape(n * n, -1), out=y.reshape(TILE * TILE, -1))
                 np.add(y.transpose(2, 3, 0, 4, 1, 5), bias, out=out[start:stop])
-            else:  # a tile is a pooling window: its 2 x 2 positions become the 4 planes
-                np.add(_tile_planes(y), wide_bias, out=planes[start:stop])
+            else:  # a tile is a pooling window: its 2 x 2 positions are the 4 planes, written per image
+                np.matmul(self.kron_at, _per_image(m, b), out=planes[start:stop])
+                planes[start:stop] += wide_bias
 
         parallel.run(len(blocks), block)
         self._u, self._x_shape, self._padding, self._blocks_used = u, x.shape, padding, blocks
@@ -148,16 +149,17 @@ class Winograd:
         def block(k: int, slot: int) -> tuple[np.ndarray, np.ndarray]:
             start, stop = blocks[k]
             b, t = stop - start, (stop - start) * th * tw
-            dy_tiles = _per_slot(scratch, "y", slot, (TILE, TILE, most, th, tw, f), dout.dtype)[:, :, :b]
-            if in_windows:
-                np.copyto(_tile_planes(dy_tiles), dout[start:stop])
+            dm = _per_slot(scratch, "m", slot, (n * n, most * th * tw, f), dout.dtype)[:, :t]
+            if in_windows:  # per image, straight from the 4 planes
+                dy_rows = dout[start:stop].reshape(-1, f)
+                np.matmul(self.kron_at.T, dout[start:stop], out=_per_image(dm, b))
             else:
+                dy_tiles = _per_slot(scratch, "y", slot, (TILE, TILE, most, th, tw, f), dout.dtype)[:, :, :b]
                 dy[start:stop].reshape(b, TILE * th, TILE * tw, f)[:, :oh, :ow] = dout[start:stop].transpose(0, 2, 3, 1)
                 np.copyto(dy_tiles, dy[start:stop].transpose(2, 4, 0, 1, 3, 5))
-            dy_rows = dy_tiles.reshape(-1, f)
+                dy_rows = dy_tiles.reshape(-1, f)
+                np.matmul(self.kron_at.T, dy_tiles.reshape(TILE * TILE, -1), out=dm.reshape(n * n, -1))
             dbias_part = np.ones(len(dy_rows), dout.dtype) @ dy_rows
-            dm = _per_slot(scratch, "m", slot, (n * n, most * th * tw, f), dout.dtype)[:, :t]
-            np.matmul(self.kron_at.T, dy_tiles.reshape(TILE * TILE, -1), out=dm.reshape(n * n, -1))
             v = v_all[n * n * start * th * tw * c:n * n * stop * th * tw * c].reshape(n * n, t, c)
             du_part = np.matmul(v.transpose(0, 2, 1), dm)
             if input_grad:
@@ -208,12 +210,12 @@ class Winograd:
         np.copyto(dxp.reshape(b, th + q - 1, TILE, tw + q - 1, TILE, c), sums.transpose(2, 3, 0, 4, 1, 5))
 
 
-def _tile_planes(y: np.ndarray) -> np.ndarray:
-    """Tiles (2, 2, B, th, tw, F) as a (B, 4, th * tw * F) view: per image the tiles' four positions."""
-    planes = y.transpose(2, 0, 1, 3, 4, 5)
-    view = planes.view()
-    view.shape = (planes.shape[0], TILE * TILE, -1)  # raises rather than copy
-    return view
+def _per_image(m: np.ndarray, b: int) -> np.ndarray:
+    """Per-position tiles (P, B * th * tw, F) of b images as a (B, P, th * tw * F) view: image by image,
+    the products with the output transform read and write the window order's planes directly."""
+    view = m.view()
+    view.shape = (m.shape[0], b, -1)  # raises rather than copy: products write into it
+    return view.transpose(1, 0, 2)
 
 
 def _per_slot(scratch: Scratch, name: str, slot: int, shape: tuple[int, ...], dtype) -> np.ndarray:
