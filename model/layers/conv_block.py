@@ -122,7 +122,7 @@ class ConvBlock:
     def _pool(self, planes: np.ndarray, mean: np.ndarray | None, scale: np.ndarray | None) -> np.ndarray:
         """[Normalise,] pool and ReLU, span by span: (N, L) channels-last. Keeps for backward the gates
         (1 at the pixel a window's gradient goes to) and, with batch norm, per window whether the ReLU
-        passes and the winner's x - mean (0 where the ReLU blocks): its gradient sums need only those.
+        passes and the winner's x - mean: its gradient sums need only those.
 
         Batch norm is an increasing map per channel where gamma > 0 and a decreasing one where gamma < 0,
         so the windows pool sign * x (planes themselves when no gamma is negative), and only the pooled
@@ -154,9 +154,7 @@ class ConvBlock:
                 best -= signed_mean
                 np.multiply(best, abs_scale, out=out[a:b])
                 out[a:b] += beta
-                passes = self._passes[a:b]
-                _relu_winners(out[a:b], took, zeros, passes)
-                best *= passes
+                _relu_winners(out[a:b], took, zeros, self._passes[a:b])
                 if wide_sign is not None:
                     best *= wide_sign
             np.copyto(gates[a:b], took)
@@ -215,7 +213,7 @@ class ConvBlock:
             product = self._slot("product", slot, (width,), d.dtype)[:b - a]
             np.multiply(d, self._passes[a:b], out=product)
             dbeta = _column_sum(product.reshape(-1, f))
-            np.multiply(d, self._winners[a:b], out=product)
+            product *= self._winners[a:b]
             return dbeta, _column_sum(product.reshape(-1, f))
 
         dbeta, dgamma = self._ordered_sum(sums)
@@ -246,8 +244,9 @@ class ConvBlock:
 def _max_winners(z: np.ndarray, best: np.ndarray, took: np.ndarray) -> None:
     """best (B, L) = the maximum of z's planes (B, 4, L); took[:, k] (B, L) for k >= 1 = 1 where plane k
     is strictly above every earlier pixel of its window (took[:, 0] is left for _relu_winners)."""
-    np.copyto(best, z[:, 0])
-    for k in range(1, PLANES):
+    np.greater(z[:, 1], z[:, 0], out=took[:, 1])
+    np.maximum(z[:, 0], z[:, 1], out=best)
+    for k in range(2, PLANES):
         np.greater(z[:, k], best, out=took[:, k])
         np.maximum(best, z[:, k], out=best)
 
