@@ -6,27 +6,12 @@ import numpy as np
 
 from model import parallel
 from model.layers.base import Layer, Parameter
-from model.layers.scratch import Scratch
+from model.layers.scratch import Scratch, column_sum
 
 # Added to the variance before the square root, as PyTorch does.
 EPS = 1e-5
 # Weight of the newest batch in the running statistics (PyTorch's convention).
 MOMENTUM = 0.1
-
-
-_ONES: dict[tuple[int, np.dtype], np.ndarray] = {}  # read-only vectors of ones, by length and dtype
-
-
-def _column_sum(rows: np.ndarray) -> np.ndarray:
-    """rows: (M, F) -> (F,): a matrix-vector product, ~15x faster than rows.sum(axis=0)
-    for few columns, and more accurate in float32 (blocked accumulation). The ones are kept:
-    making them took a tenth of the product's time."""
-    key = (rows.shape[0], rows.dtype)
-    ones = _ONES.get(key)
-    if ones is None:
-        ones = _ONES[key] = np.ones(rows.shape[0], rows.dtype)
-        ones.flags.writeable = False
-    return ones @ rows
 
 
 class _BatchNorm(Layer):
@@ -83,13 +68,13 @@ class _BatchNorm(Layer):
         centred = self._scratch.get("centred", wide.shape, x.dtype) if train else np.empty_like(wide)
         out = np.empty_like(wide)
         if train:
-            mean = self._sum_rows(wide, lambda a, b: _column_sum(self._rows(wide[a:b]))) / count
+            mean = self._sum_rows(wide, lambda a, b: column_sum(self._rows(wide[a:b]))) / count
             tiled_mean = self._tile(mean)
 
             def squares(a: int, b: int) -> np.ndarray:
                 np.subtract(wide[a:b], tiled_mean, out=centred[a:b])
                 np.square(centred[a:b], out=out[a:b])  # out is a scratch for the squares here
-                return _column_sum(self._rows(out[a:b]))
+                return column_sum(self._rows(out[a:b]))
 
             var = self._sum_rows(wide, squares) / count
             self._update_running(mean, var, count)
@@ -132,7 +117,7 @@ class _BatchNorm(Layer):
 
         def sums(a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
             np.multiply(dwide[a:b], self._centred[a:b], out=product[a:b])
-            return _column_sum(self._rows(dwide[a:b])), _column_sum(self._rows(product[a:b]))
+            return column_sum(self._rows(dwide[a:b])), column_sum(self._rows(product[a:b]))
 
         dbeta, dgamma = self._sum_rows(dwide, sums)
         dgamma *= self._inv_std

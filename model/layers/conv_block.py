@@ -29,10 +29,10 @@ import numpy as np
 
 from model import parallel
 from model.layers.activations import ReLU
-from model.layers.batchnorm import EPS, BatchNorm2d, _column_sum
+from model.layers.batchnorm import EPS, BatchNorm2d
 from model.layers.conv import Conv2d
 from model.layers.pool import MaxPool2d
-from model.layers.scratch import Scratch
+from model.layers.scratch import Scratch, column_sum
 
 PLANES = 4  # pixels of a 2x2 pooling window
 
@@ -104,14 +104,14 @@ class ConvBlock:
         the mean and 1 / std. Returns the per-channel mean and scale (gamma / std)."""
         bn, f = self.bn, self.bn.num_features
         count = planes.size // f
-        mean = self._ordered_sum(lambda a, b, slot: _column_sum(planes[a:b].reshape(-1, f))) / count
+        mean = self._ordered_sum(lambda a, b, slot: column_sum(planes[a:b].reshape(-1, f))) / count
         wide_mean = np.tile(mean, planes.shape[2] // f)
 
         def squares(a: int, b: int, slot: int) -> np.ndarray:
             z = self._slot("z", slot, planes.shape[1:], planes.dtype)[:b - a]
             np.subtract(planes[a:b], wide_mean, out=z)
             np.square(z, out=z)
-            return _column_sum(z.reshape(-1, f))
+            return column_sum(z.reshape(-1, f))
 
         var = self._ordered_sum(squares) / count
         bn._update_running(mean, var, count)
@@ -212,9 +212,9 @@ class ConvBlock:
             d = pooled_grad(a, b)
             product = self._slot("product", slot, (width,), d.dtype)[:b - a]
             np.multiply(d, self._passes[a:b], out=product)
-            dbeta = _column_sum(product.reshape(-1, f))
+            dbeta = column_sum(product.reshape(-1, f))
             product *= self._winners[a:b]
-            return dbeta, _column_sum(product.reshape(-1, f))
+            return dbeta, column_sum(product.reshape(-1, f))
 
         dbeta, dgamma = self._ordered_sum(sums)
         dgamma *= self._inv_std

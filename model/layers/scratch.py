@@ -5,7 +5,8 @@ which for the presets' activations takes as long as the arithmetic on them. So
 the fast layers keep their intermediate arrays (masks, im2col columns, padded
 copies) and write into them again on the next step. Only arrays nobody else
 holds are kept this way: a layer's output, which the next layer may keep for
-its backward pass, is always a fresh array.
+its backward pass, is always a fresh array. column_sum keeps its vectors of ones
+the same way.
 """
 
 from __future__ import annotations
@@ -60,3 +61,21 @@ class Scratch:
                 or not np.array_equal(kept[0], source):
             kept = self._derived[name] = (source.copy(), compute(source))
         return kept[1]
+
+
+_ONES: dict[tuple[int, np.dtype], np.ndarray] = {}  # read-only vectors of ones, by length and dtype
+_MOST_ONES = 64  # lengths kept at most (a run's spans and blocks take a few)
+
+
+def column_sum(rows: np.ndarray) -> np.ndarray:
+    """rows: (M, F) -> (F,): a matrix-vector product, ~15x faster than rows.sum(axis=0)
+    for few columns, and more accurate in float32 (blocked accumulation). The ones are kept:
+    making them took a tenth of the product's time."""
+    key = (rows.shape[0], rows.dtype)
+    ones = _ONES.get(key)
+    if ones is None:
+        if len(_ONES) >= _MOST_ONES:
+            _ONES.clear()
+        ones = _ONES[key] = np.ones(rows.shape[0], rows.dtype)
+        ones.flags.writeable = False
+    return ones @ rows

@@ -25,7 +25,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from model import parallel
-from model.layers.scratch import Scratch
+from model.layers.scratch import Scratch, column_sum
 from model.layers.winograd_transforms import transforms_2d
 
 # Bytes of one block's patches, V and M: a few MiB stay in cache from one pass to the next.
@@ -159,7 +159,7 @@ class Winograd:
                 np.copyto(dy_tiles, dy[start:stop].transpose(2, 4, 0, 1, 3, 5))
                 dy_rows = dy_tiles.reshape(-1, f)
                 np.matmul(self.kron_at.T, dy_tiles.reshape(TILE * TILE, -1), out=dm.reshape(n * n, -1))
-            dbias_part = np.ones(len(dy_rows), dout.dtype) @ dy_rows
+            dbias_part = column_sum(dy_rows)
             v = v_all[n * n * start * th * tw * c:n * n * stop * th * tw * c].reshape(n * n, t, c)
             du_part = np.matmul(v.transpose(0, 2, 1), dm)
             if input_grad:
