@@ -131,11 +131,13 @@ class Conv2d(Layer):
         out += self.bias.data
         return out.reshape(n, oh, ow, self.out_channels).transpose(0, 3, 1, 2)
 
-    def forward_windows(self, x: np.ndarray, planes: np.ndarray) -> np.ndarray:
+    def forward_windows(self, x: np.ndarray, planes: np.ndarray, sums: bool = False) -> np.ndarray | None:
         """Training forward of a fast path with stride 1 into planes (N, 4, OH * OW / 4 * F), in the
-        window order of model/layers/conv_block.py (OH, OW even); backward then takes dout in it too."""
+        window order of model/layers/conv_block.py (OH, OW even); backward then takes dout in it too.
+        Returns the planes' per-channel sums (F,) when sums (batch norm's mean, added up in cache), else None."""
         self._fast_used, self._last_scratch = self.fast, self._scratch
-        return self.fast.forward(x, self.weight.data, self.bias.data, self.padding, self._scratch, planes=planes)
+        self.fast.forward(x, self.weight.data, self.bias.data, self.padding, self._scratch, planes=planes, sums=sums)
+        return self.fast.plane_sums if sums else None
 
     def _dout_matrix(self, dout: np.ndarray) -> np.ndarray:
         """dout (N, F, OH, OW) -> (N * OH * OW, F); no copy when dout is channels-last already."""

@@ -68,9 +68,9 @@ class ConvBlock:
         n, f = len(x), conv.out_channels
         self._shape = (n, f, oh // 2, ow // 2)
         planes = self._scratch.get("planes", (n, PLANES, oh * ow // PLANES * f), x.dtype)
-        conv.forward_windows(x, planes)
+        sums = conv.forward_windows(x, planes, self.bn is not None)
         self._spans, self._planes = parallel.spans(n, planes[:1].nbytes), planes
-        out = self._pool(planes, *(self._statistics(planes) if self.bn is not None else (None, None)))
+        out = self._pool(planes, *(self._statistics(planes, sums) if self.bn is not None else (None, None)))
         return out.reshape(n, oh // 2, ow // 2, f).transpose(0, 3, 1, 2)
 
     def _slot(self, name: str, slot: int, shape: tuple[int, ...], dtype) -> np.ndarray:
@@ -99,12 +99,13 @@ class ConvBlock:
                 t += part
         return tuple(total) if len(total) > 1 else total[0]
 
-    def _statistics(self, planes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Batch norm's training statistics over planes (N, 4, L); updates the running statistics and keeps
-        the mean and 1 / std. Returns the per-channel mean and scale (gamma / std)."""
+    def _statistics(self, planes: np.ndarray, sums: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Batch norm's training statistics over planes (N, 4, L) whose per-channel sums are `sums`;
+        updates the running statistics and keeps the mean and 1 / std. Returns the per-channel mean
+        and scale (gamma / std)."""
         bn, f = self.bn, self.bn.num_features
         count = planes.size // f
-        mean = self._ordered_sum(lambda a, b, slot: column_sum(planes[a:b].reshape(-1, f))) / count
+        mean = sums / count
         wide_mean = np.tile(mean, planes.shape[2] // f)
 
         def squares(a: int, b: int, slot: int) -> np.ndarray:

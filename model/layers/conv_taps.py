@@ -15,7 +15,7 @@ import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
 from model import parallel
-from model.layers.scratch import Scratch
+from model.layers.scratch import Scratch, column_sum
 
 
 class Taps:
@@ -40,11 +40,12 @@ class Taps:
         return as_strided(xp, shape, strides, writeable=not taps)
 
     def forward(self, x: np.ndarray, weight: np.ndarray, bias: np.ndarray, padding: int,
-                scratch: Scratch, planes: np.ndarray | None = None) -> np.ndarray:
+                scratch: Scratch, planes: np.ndarray | None = None, sums: bool = False) -> np.ndarray:
         """x (N, 1, H, W), weight (F, 1, k, k), bias (F,) -> (N, F, OH, OW), channels-last in memory.
 
         planes: an (N, 4, OH * OW / 4 * F) array to write the output into in window order
-        instead (stride 1, OH and OW even), which is then returned.
+        instead (stride 1, OH and OW even), which is then returned. sums: also keep the output's
+        per-channel sums in plane_sums (F,), added up while each part is in cache (batch norm's mean).
         A batch's images spread over model.parallel's threads."""
         n, _, h, w = x.shape
         k, s, p, f = self.kernel, self.stride, padding, weight.shape[0]
@@ -63,8 +64,12 @@ class Taps:
             shifted = self._pixels(xp[a:b], oh, ow, order)
             np.copyto(cols[:-1, a:b].reshape(shifted.shape), shifted)
             np.matmul(cols[:, a:b].reshape(k * k + 1, -1).T, wmat, out=out[a * oh * ow:b * oh * ow])
+            return column_sum(out[a * oh * ow:b * oh * ow]) if sums else None
 
-        parallel.for_spans(n, cols[:, :1].nbytes, part)
+        if sums:
+            self.plane_sums = parallel.sum_over_spans(n, cols[:, :1].nbytes, part)
+        else:
+            parallel.for_spans(n, cols[:, :1].nbytes, part)
         self._x_shape, self._padding, self._order = x.shape, padding, order
         return planes if order else out.reshape(n, oh, ow, f).transpose(0, 3, 1, 2)
 

@@ -58,11 +58,12 @@ class Winograd:
         return parallel.split(n_img, max(1, BLOCK_BYTES // image_bytes))
 
     def forward(self, x: np.ndarray, weight: np.ndarray, bias: np.ndarray, padding: int,
-                scratch: Scratch, planes: np.ndarray | None = None) -> np.ndarray:
+                scratch: Scratch, planes: np.ndarray | None = None, sums: bool = False) -> np.ndarray:
         """x (N, C, H, W), weight (F, C, r, r), bias (F,) -> (N, F, OH, OW), channels-last in memory.
 
         planes: an (N, 4, OH * OW / 4 * F) array to write the output into in window order
-        instead (model/layers/conv_block.py; OH and OW even), which is then returned.
+        instead (model/layers/conv_block.py; OH and OW even), which is then returned. sums (with
+        planes): also keep their per-channel sums in plane_sums (F,), added up block by block in cache.
         Block by block, the blocks spread over model.parallel's threads."""
         n_img, c, h, w = x.shape
         f, n = weight.shape[0], self.n
@@ -77,7 +78,7 @@ class Winograd:
         blocks = self._blocks(n_img, th * tw, c, f, x.itemsize)
         most = blocks[0][1]  # images in the largest block
 
-        def block(k: int, slot: int) -> None:
+        def block(k: int, slot: int) -> np.ndarray | None:
             start, stop = blocks[k]
             b, t = stop - start, (stop - start) * th * tw
             xp[start:stop, padding:padding + h, padding:padding + w, :] = x[start:stop].transpose(0, 2, 3, 1)
@@ -98,8 +99,20 @@ class Winograd:
             else:  # a tile is a pooling window: its 2 x 2 positions are the 4 planes, written per image
                 np.matmul(self.kron_at, _per_image(m, b), out=planes[start:stop])
                 planes[start:stop] += wide_bias
+                if sums:
+                    return column_sum(planes[start:stop].reshape(-1, f))
+            return None
 
-        parallel.run(len(blocks), block)
+        parts = [None] * len(blocks)
+
+        def task(k: int, slot: int) -> None:
+            parts[k] = block(k, slot)
+
+        parallel.run(len(blocks), task)
+        if planes is not None and sums:
+            self.plane_sums = parts[0].copy()
+            for part in parts[1:]:  # in block order
+                self.plane_sums += part
         self._u, self._x_shape, self._padding, self._blocks_used = u, x.shape, padding, blocks
         if planes is not None:
             return planes
