@@ -33,6 +33,7 @@ from model.layers.batchnorm import EPS, BatchNorm2d
 from model.layers.conv import Conv2d
 from model.layers.pool import MaxPool2d
 from model.layers.scratch import Scratch, column_sum
+from model.layers.window_grad import WindowGrad
 
 PLANES = 4  # pixels of a 2x2 pooling window
 
@@ -184,26 +185,31 @@ class ConvBlock:
         dplanes = self._batchnorm_grad(copy) if self.bn is not None else self._routed(copy)
         return self.conv.backward(dplanes) if input_grad else self.conv.backward_params(dplanes)
 
-    def _routed(self, pooled_grad, scale=None, shift=None) -> np.ndarray:
-        """Each window's gradient d = pooled_grad(a, b) to its winner, or scale * d minus
-        shift(a, b, slot) everywhere (batch norm's terms): the convolution's output gradient in window order."""
-        gates = self._gates
+    def _routed(self, pooled_grad, scale=None, k_x=None, k_shift=None) -> WindowGrad:
+        """Each window's gradient d = pooled_grad(a, b) to its winner, or scale * d there less
+        k_x * x + k_shift everywhere (batch norm's terms, x the planes): the convolution's output
+        gradient in window order, made by the convolution's own tasks (model/layers/window_grad.py)."""
+        gates, planes = self._gates, self._planes
         dplanes = self._scratch.get("dplanes", gates.shape, gates.dtype)
+        if scale is not None:  # per image, so that tasks running at once never share a part
+            scaled, routed = (self._scratch.get(k, gates.shape[::2], gates.dtype) for k in ("dscaled", "drouted"))
+            minus_k_x, minus_k_shift = -k_x, -k_shift
 
-        def span(a: int, b: int, slot: int) -> None:
-            d = pooled_grad(a, b)
-            if shift is None:
-                np.multiply(gates[a:b], d[:, None], out=dplanes[a:b])
+        def fill(a: int, b: int) -> None:
+            d, out = pooled_grad(a, b), dplanes[a:b]
+            if scale is None:
+                np.multiply(gates[a:b], d[:, None], out=out)
                 return
-            scaled = self._slot("dscaled", slot, d.shape[1:], d.dtype)[:b - a]
-            np.multiply(d, scale, out=scaled)
-            np.multiply(gates[a:b], scaled[:, None], out=dplanes[a:b])
-            dplanes[a:b] -= shift(a, b, slot)
+            np.multiply(planes[a:b], minus_k_x, out=out)
+            out += minus_k_shift
+            np.multiply(d, scale, out=scaled[a:b])
+            for k in range(PLANES):  # plane by plane: faster than one product broadcast over the planes
+                np.multiply(gates[a:b, k], scaled[a:b], out=routed[a:b])
+                out[:, k] += routed[a:b]
 
-        self._over_spans(span)
-        return dplanes
+        return WindowGrad(dplanes, fill)
 
-    def _batchnorm_grad(self, pooled_grad) -> np.ndarray:
+    def _batchnorm_grad(self, pooled_grad) -> WindowGrad:
         """Through ReLU and pooling (the gates), then batch norm."""
         bn, f, width = self.bn, self.bn.num_features, self._gates.shape[2]
 
@@ -226,16 +232,8 @@ class ConvBlock:
         # The x - mean terms from x itself (the planes), with the mean's share in the constant term.
         k_x = scale * self._inv_std * dgamma / count
         k_shift, k_x = np.tile(scale * dbeta / count - k_x * self._mean, repeat), np.tile(k_x, repeat)
-        planes = self._planes
-
-        def shift(a: int, b: int, slot: int) -> np.ndarray:
-            terms = self._slot("z", slot, self._gates.shape[1:], self._gates.dtype)[:b - a]
-            np.multiply(planes[a:b], k_x, out=terms)
-            terms += k_shift
-            return terms
-
         dpooled = self._pooled_grad()  # filled by pooled_grad above
-        return self._routed(lambda a, b: dpooled[a:b], np.tile(scale, repeat), shift)
+        return self._routed(lambda a, b: dpooled[a:b], np.tile(scale, repeat), k_x, k_shift)
 
     def _pooled_grad(self) -> np.ndarray:
         """The output's gradient, (N, L) channels-last, in the block's dtype."""

@@ -15,6 +15,7 @@ import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
 from model import parallel
+from model.layers import window_grad
 from model.layers.scratch import Scratch, column_sum
 
 
@@ -75,12 +76,14 @@ class Taps:
 
     def backward(self, dout: np.ndarray, weight: np.ndarray, scratch: Scratch, input_grad: bool):
         """(dweight (F, 1, k, k), dbias (F,), dx (N, 1, H, W) or None) for dout (N, F, OH, OW),
-        or (N, 4, OH * OW / 4 * F) after a forward in window order, after the forward pass just
+        or (N, 4, OH * OW / 4 * F) after a forward in window order (an array, or a WindowGrad whose
+        images each part fills first: model/layers/window_grad.py), after the forward pass just
         before (its columns are in scratch). The images' sums are added in an order that does
         not depend on model.parallel's thread count."""
         n, _, h, w = self._x_shape
         k, s, p, f = self.kernel, self.stride, self._padding, weight.shape[0]
         oh, ow = (h + 2 * p - k) // s + 1, (w + 2 * p - k) // s + 1
+        dout, fill = window_grad.unpack(dout)
         # No copy when dout is channels-last or in window order.
         dmat = dout.reshape(-1, f) if self._order else dout.transpose(0, 2, 3, 1).reshape(-1, f)
         cols = scratch.get("cols", (k * k + 1, n, oh * ow), dout.dtype)
@@ -88,6 +91,8 @@ class Taps:
         taps = weight.reshape(f, k * k)
 
         def part(a: int, b: int) -> np.ndarray:
+            if fill is not None:
+                fill(a, b)
             rows = dmat[a * oh * ow:b * oh * ow]
             if input_grad:
                 dxp[a:b] = 0

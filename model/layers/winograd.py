@@ -25,6 +25,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from model import parallel
+from model.layers import window_grad
 from model.layers.scratch import Scratch, column_sum
 from model.layers.winograd_transforms import transforms_2d
 
@@ -139,7 +140,8 @@ class Winograd:
 
     def backward(self, dout: np.ndarray, weight: np.ndarray, scratch: Scratch, input_grad: bool):
         """(dweight (F, C, r, r), dbias (F,), dx (N, C, H, W) or None) for dout (N, F, OH, OW),
-        or for dout (N, 4, OH * OW / 4 * F) in window order after a forward in window order.
+        or for dout (N, 4, OH * OW / 4 * F) in window order after a forward in window order
+        (an array, or a WindowGrad whose images each block fills first: model/layers/window_grad.py).
 
         Needs the arrays of the forward pass just before (V in scratch, U here); weight is unused.
         Block by block over model.parallel's threads; the blocks' sums for dU and dbias are
@@ -148,6 +150,7 @@ class Winograd:
         p, n, r = self._padding, self.n, self.kernel
         oh, ow, th, tw = self._tiles(h, w, p)
         in_windows = dout.ndim == 3
+        dout, fill = window_grad.unpack(dout)
         f = self._u.shape[2]
         # Rows and columns past OH, OW stay 0.
         dy = None if in_windows else scratch.get("dout", (n_img, th, TILE, tw, TILE, f), dout.dtype)
@@ -164,6 +167,8 @@ class Winograd:
             b, t = stop - start, (stop - start) * th * tw
             dm = _per_slot(scratch, "m", slot, (n * n, most * th * tw, f), dout.dtype)[:, :t]
             if in_windows:  # per image, straight from the 4 planes
+                if fill is not None:
+                    fill(start, stop)
                 dy_rows = dout[start:stop].reshape(-1, f)
                 np.matmul(self.kron_at.T, dout[start:stop], out=_per_image(dm, b))
             else:
