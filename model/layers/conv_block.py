@@ -191,21 +191,20 @@ class ConvBlock:
         gradient in window order, made by the convolution's own tasks (model/layers/window_grad.py)."""
         gates, planes = self._gates, self._planes
         dplanes = self._scratch.get("dplanes", gates.shape, gates.dtype)
-        if scale is not None:  # per image, so that tasks running at once never share a part
-            scaled, routed = (self._scratch.get(k, gates.shape[::2], gates.dtype) for k in ("dscaled", "drouted"))
-            minus_k_x, minus_k_shift = -k_x, -k_shift
+        if scale is not None:  # whole-batch scratch: tasks running at once each use their images' part
+            scaled = self._scratch.get("dscaled", gates.shape[::2], gates.dtype)
+            routed = self._scratch.get("drouted", gates.shape, gates.dtype)
 
         def fill(a: int, b: int) -> None:
             d, out = pooled_grad(a, b), dplanes[a:b]
             if scale is None:
                 np.multiply(gates[a:b], d[:, None], out=out)
                 return
-            np.multiply(planes[a:b], minus_k_x, out=out)
-            out += minus_k_shift
+            np.multiply(planes[a:b], k_x, out=out)
+            out += k_shift
             np.multiply(d, scale, out=scaled[a:b])
-            for k in range(PLANES):  # plane by plane: faster than one product broadcast over the planes
-                np.multiply(gates[a:b, k], scaled[a:b], out=routed[a:b])
-                out[:, k] += routed[a:b]
+            np.multiply(gates[a:b], scaled[a:b, None], out=routed[a:b])
+            np.subtract(routed[a:b], out, out=out)
 
         return WindowGrad(dplanes, fill)
 
