@@ -223,25 +223,36 @@ def matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """a @ b (2-D), cut into PRODUCT_PIECES products along a's rows or b's columns, whichever
     are more; never along the summed axis, so every element is the one product's (on one
     BLAS thread, OpenBLAS gives each element the same sum whatever rows or columns it computes)."""
-    m, n = a.shape[0], b.shape[1]
-    flops = m * n * a.shape[1]
-    if flops < 2 * PRODUCT_MIN_FLOPS:  # one piece: straight to NumPy (per-sample SGD makes ~10^5 such calls)
-        return np.matmul(a, b)
-    pieces = min(PRODUCT_PIECES, flops // PRODUCT_MIN_FLOPS, max(m, n) // 16)
-    if pieces < 2 or (getattr(_local, "step_width", None) or 1) < 2:  # not in a held step: the BLAS's own threads
-        return np.matmul(a, b)
-    out = np.empty((m, n), np.result_type(a, b))
-    cuts = np.linspace(0, max(m, n), pieces + 1).astype(int)
+    if a.shape[0] * b.shape[1] * a.shape[1] < 2 * PRODUCT_MIN_FLOPS:  # one piece: straight to NumPy
+        return np.matmul(a, b)  # (per-sample SGD makes ~10^5 such calls)
+    return matmuls([(a, b)])[0]
+
+
+def matmuls(pairs: list[tuple[np.ndarray, np.ndarray]]) -> list[np.ndarray]:
+    """[a @ b for (a, b) in pairs], each cut as matmul cuts it, all pieces in one run (one hand-over
+    between threads for a layer's two backward products instead of two)."""
+    outs, pieces = [], []
+    for a, b in pairs:
+        m, n = a.shape[0], b.shape[1]
+        flops = m * n * a.shape[1]
+        count = min(PRODUCT_PIECES, flops // PRODUCT_MIN_FLOPS, max(m, n) // 16)
+        if count < 2 or (getattr(_local, "step_width", None) or 1) < 2:  # not in a held step: the BLAS's own threads
+            outs.append(np.matmul(a, b))
+            continue
+        out = np.empty((m, n), np.result_type(a, b))
+        outs.append(out)
+        cuts = np.linspace(0, max(m, n), count + 1).astype(int)
+        pieces += [(a, b, out, slice(cuts[k], cuts[k + 1]), m >= n) for k in range(count)]
 
     def task(k: int, slot: int) -> None:
-        s = slice(cuts[k], cuts[k + 1])
-        if m >= n:
+        a, b, out, s, by_rows = pieces[k]
+        if by_rows:
             np.matmul(a[s], b, out=out[s])
         else:
             np.matmul(a, b[:, s], out=out[:, s])
 
-    run(pieces, task)
-    return out
+    run(len(pieces), task)
+    return outs
 
 
 def spans(total: int, item_bytes: int) -> list[tuple[int, int]]:

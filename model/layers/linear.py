@@ -37,8 +37,10 @@ class Linear(Layer):
         return out
 
     def backward(self, dout):
-        self.backward_params(dout)
-        return parallel.matmul(dout, self.weight.data.T).reshape(self._in_shape)
+        dweight, dx = parallel.matmuls([(self._x.T, dout), (dout, self.weight.data.T)])
+        self.weight.grad += dweight
+        self.bias.grad += dout.sum(axis=0)
+        return dx.reshape(self._in_shape)
 
     def backward_params(self, dout):
         self.weight.grad += parallel.matmul(self._x.T, dout)
