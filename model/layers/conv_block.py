@@ -8,13 +8,16 @@ output in window order, (N, 4, OH/2 * OW/2 * F): per image, the pooling
 windows' top-left, top-right, bottom-left and bottom-right pixels as four
 planes, each channels-last (Winograd's 2x2 output tiles are the windows). Then
 
-- batch norm's sums and element-wise passes run over long contiguous rows;
-- the pooling is the element-wise maximum of the four planes, and the ReLU runs
-  on the pooled quarter (the maximum and the ReLU commute);
+- batch norm's sums and element-wise passes run over long contiguous rows; the
+  convolution's own tasks add up the per-channel sums while its output is in cache;
+- the pooling is the element-wise maximum of the four planes, taken before batch
+  norm's normalisation (monotonic per channel: the planes times -1 where gamma
+  is negative), which with the ReLU runs on the pooled quarter only;
 - backward hands each window's gradient to its winner (the first maximum in
   row-major order, as MaxPool2d) by one product with 0/1 gates kept from
   forward (winner and ReLU active), and hands the convolution its gradient in
-  window order, so no pass reorders pixels;
+  window order, so no pass reorders pixels; the convolution's backward tasks
+  make it image range by image range (model/layers/window_grad.py);
 - every pass runs on cache-sized spans of images over model.parallel's threads;
   sums are added in span order, so the thread count changes nothing.
 
