@@ -62,6 +62,22 @@ def test_block_equals_the_layers(shape, dtype, tol, batchnorm):
                 np.testing.assert_allclose(a, b, rtol=tol, atol=tol * max(1.0, np.abs(b).max()))
 
 
+@pytest.mark.parametrize("shape", SHAPES)
+def test_channels_with_negative_gamma_pool_what_the_layers_pool(shape):
+    """The block pools before normalising; where gamma < 0 batch norm reverses the order of the
+    pixels, so the window's winner is its smallest pixel before batch norm. Every other channel's
+    gamma is negative here."""
+    cin, _, _, _, side = SHAPES[shape]
+    x = np.random.default_rng(10).standard_normal((4, cin, side, side))
+    nets = block_net(*SHAPES[shape], np.float64), layer_by_layer(block_net(*SHAPES[shape], np.float64))
+    for net in nets:
+        gamma = net.layers[1].gamma.data
+        gamma[...] = np.abs(gamma) * np.where(np.arange(len(gamma)) % 2, -1, 1)
+    got, want = train_pass(nets[0], x, upstream()), train_pass(nets[1], x, upstream())
+    for a, b in zip([got[0], got[1], *got[2], *got[3]], [want[0], want[1], *want[2], *want[3]]):
+        np.testing.assert_allclose(a, b, rtol=1e-10, atol=1e-10)
+
+
 def test_tied_pixels_send_the_gradient_where_max_pool_does():
     """Integer images and weights: the convolution's outputs tie often, and batch norm keeps the ties.
     The gradient must reach the first maximum of each window, as MaxPool2d's. A blank batch with
