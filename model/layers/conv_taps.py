@@ -16,7 +16,7 @@ from numpy.lib.stride_tricks import as_strided
 
 from model import parallel
 from model.layers import window_grad
-from model.layers.scratch import Scratch, column_sum
+from model.layers.scratch import Scratch, row_sum
 
 
 class Taps:
@@ -46,7 +46,7 @@ class Taps:
 
         planes: an (N, 4, OH * OW / 4 * F) array to write the output into in window order
         instead (stride 1, OH and OW even), which is then returned. sums: also keep the output's
-        per-channel sums in plane_sums (F,), added up while each part is in cache (batch norm's mean).
+        per-channel sums in plane_sums (F,) (batch norm's mean), from the columns' row sums.
         A batch's images spread over model.parallel's threads."""
         n, _, h, w = x.shape
         k, s, p, f = self.kernel, self.stride, padding, weight.shape[0]
@@ -65,12 +65,10 @@ class Taps:
             shifted = self._pixels(xp[a:b], oh, ow, order)
             np.copyto(cols[:-1, a:b].reshape(shifted.shape), shifted)
             np.matmul(cols[:, a:b].reshape(k * k + 1, -1).T, wmat, out=out[a * oh * ow:b * oh * ow])
-            return column_sum(out[a * oh * ow:b * oh * ow]) if sums else None
 
-        if sums:
-            self.plane_sums = parallel.sum_over_spans(n, cols[:, :1].nbytes, part)
-        else:
-            parallel.for_spans(n, cols[:, :1].nbytes, part)
+        parallel.for_spans(n, cols[:, :1].nbytes, part)
+        if sums:  # the output is cols.T @ wmat: its column sums are cols' row sums @ wmat (10 numbers, not 16 x N x OH x OW)
+            self.plane_sums = row_sum(cols.reshape(k * k + 1, -1)) @ wmat
         self._x_shape, self._padding, self._order = x.shape, padding, order
         return planes if order else out.reshape(n, oh, ow, f).transpose(0, 3, 1, 2)
 

@@ -71,11 +71,20 @@ def column_sum(rows: np.ndarray) -> np.ndarray:
     """rows: (M, F) -> (F,): a matrix-vector product, ~15x faster than rows.sum(axis=0)
     for few columns, and more accurate in float32 (blocked accumulation). The ones are kept:
     making them took a tenth of the product's time."""
-    key = (rows.shape[0], rows.dtype)
+    return _ones(rows.shape[0], rows.dtype) @ rows
+
+
+def row_sum(matrix: np.ndarray) -> np.ndarray:
+    """matrix: (F, M) -> (F,), as column_sum (column_sum of matrix.T runs ~30x slower: another BLAS path)."""
+    return matrix @ _ones(matrix.shape[1], matrix.dtype)
+
+
+def _ones(length: int, dtype) -> np.ndarray:
+    key = (length, np.dtype(dtype))
     ones = _ONES.get(key)
     if ones is None:
         if len(_ONES) >= _MOST_ONES:
             _ONES.clear()
-        ones = _ONES[key] = np.ones(rows.shape[0], rows.dtype)
+        ones = _ONES[key] = np.ones(length, dtype)
         ones.flags.writeable = False
-    return ones @ rows
+    return ones
