@@ -22,10 +22,20 @@ from functools import partial
 
 from threadpoolctl import threadpool_limits
 
-from model.thread_choice import ENV_NAMES, ThreadChooser, set_blas_threads, users_setting
+from model.thread_choice import ThreadChooser
 
+ENV_NAMES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 DEFAULT_THREADS = 1
 TRAINING_NICENESS = 5  # a third of the window's share of a busy core; nothing lost on an idle one
+
+
+def users_setting() -> int | None:
+    """The threads the user asked for in the environment, if they did."""
+    for name in ENV_NAMES:
+        value = os.environ.get(name, "")
+        if value.isdigit() and int(value) > 0:
+            return int(value)
+    return None
 
 
 USERS_SETTING = users_setting()  # read at import, before limit_blas_threads() sets the variables itself
@@ -62,6 +72,11 @@ def limit_blas_threads() -> int:
         os.environ.setdefault(name, str(threads))
     threadpool_limits(limits=threads, user_api="blas")  # kept: not used as a context manager
     return threads
+
+
+def set_blas_threads(threads: int) -> None:
+    """Set every loaded BLAS library to `threads` (in whatever process calls it)."""
+    threadpool_limits(limits=threads, user_api="blas")
 
 
 def thread_chooser() -> ThreadChooser:

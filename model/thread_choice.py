@@ -31,16 +31,13 @@ when they train FEWER_BY faster.
 A ThreadChooser watches the trainer's records (model.train.Progress): a rate
 is optimizer steps per second of the run's own clock (`elapsed`, which leaves pauses
 out) between two "batch" records of one epoch, so validation never counts.
-It changes the threads only through the set_threads(n) it is given.
-blas_choice() gives the command line's: NumPy's BLAS through threadpoolctl,
-as the window's training process does (app/blas_threads.py).
+It changes the threads only through the set_threads(n) it is given: the
+engine itself does not know which BLAS library NumPy uses.
 """
 from __future__ import annotations
 
-import os
 import time
-from contextlib import contextmanager
-from typing import Callable, Iterator
+from typing import Callable
 
 PROBE_S = 1.0  # run time each choice is timed for, at least
 PROBE_STEPS = 1  # optimizer steps each choice is timed over, at least
@@ -50,35 +47,6 @@ GIVE_UP = 0.5  # a trial this much slower than the round's best so far ends at o
 BUSY_SHARE = 0.8  # threads that got less than this share of a core each: more threads are not tried
 DROP = 0.5  # the run's rate under this share of its choice's trial rate: trials again, at once
 FEWER_BY = 1.15  # fewer threads than the most are chosen only when their trial was this much faster
-ENV_NAMES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
-
-
-def users_setting() -> int | None:
-    """The BLAS threads the user asked for in the environment, if they did: then nothing is chosen."""
-    for name in ENV_NAMES:
-        value = os.environ.get(name, "")
-        if value.isdigit() and int(value) > 0:
-            return int(value)
-    return None
-
-
-def set_blas_threads(threads: int) -> None:
-    """Set every BLAS library NumPy loaded to `threads`, in this process."""
-    from threadpoolctl import threadpool_limits
-
-    threadpool_limits(limits=threads, user_api="blas")
-
-
-@contextmanager
-def blas_choice() -> Iterator[Callable[[object], None]]:
-    """The command line's training loop: yields observe(record), which keeps one BLAS thread or
-    NumPy's default (one per core), whichever trains faster, unless the user set the threads.
-    The BLAS threads are as they were afterwards."""
-    from threadpoolctl import threadpool_info, threadpool_limits
-
-    threads = max((p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas"), default=1)
-    with threadpool_limits(limits=None, user_api="blas"):  # restores the threads on leaving
-        yield ThreadChooser((threads,) if users_setting() else (1, threads), set_blas_threads).observe
 
 
 class ThreadChooser:

@@ -1,4 +1,4 @@
-"""The BLAS thread chooser (model.thread_choice) on scripted records, and the command line's use of it."""
+"""The BLAS thread chooser of a window's training process (model.thread_choice), on scripted records."""
 from model.thread_choice import PROBE_STEPS, ThreadChooser
 from model.train import Progress
 
@@ -106,39 +106,3 @@ def test_fewer_threads_must_be_clearly_faster_to_be_chosen():
     clear = Run({2: 0.1, 1: 0.075})  # a third faster
     clear.steps(60)
     assert clear.chooser.current == 1
-
-
-def blas_threads() -> int:
-    from threadpoolctl import threadpool_info
-
-    return max(p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas")
-
-
-def test_the_command_line_trains_on_one_thread_when_that_is_faster_and_leaves_the_threads_as_they_were(monkeypatch):
-    from model.cli.train import _run_with_progress
-    from model.thread_choice import ENV_NAMES, set_blas_threads
-
-    for name in ENV_NAMES:
-        monkeypatch.delenv(name, raising=False)
-    original = blas_threads()
-    set_blas_threads(2)  # as OpenBLAS starts on two cores or more
-    used = []
-
-    def busy_machine():  # a step takes 0.02 s of the run's clock on one thread, 0.5 s on more
-        elapsed = 0.0
-        for step in range(1, 200):
-            used.append(blas_threads())
-            elapsed += 0.02 if used[-1] == 1 else 0.5
-            yield Progress("batch", 1, 1, step, 200, step, 200, loss=1.0, acc=0.5, elapsed=elapsed)
-        yield Progress("done", 1, 1, 200, 200, 200, 200)
-
-    try:
-        assert _run_with_progress(busy_machine()).kind == "done"
-        assert used[0] == 2 and used[-1] == 1
-        assert blas_threads() == 2
-        monkeypatch.setenv("OPENBLAS_NUM_THREADS", "2")  # the user's own setting is kept throughout
-        used.clear()
-        _run_with_progress(busy_machine())
-        assert set(used) == {2}
-    finally:
-        set_blas_threads(original)

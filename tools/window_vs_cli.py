@@ -3,9 +3,8 @@
 A benchmark, not a test. For each preset and batch size it trains the same
 images (seed 0, Adam, lr 0.001) for --seconds through the command line's code
 path (the engine's generator with `model train`'s own settings, driven by its
-progress loop, which chooses the BLAS threads by timing as the window's
-training process does, and again with OPENBLAS_NUM_THREADS=1 as a user of a
-busy machine would run it) and from the
+progress loop, in a process with NumPy's default BLAS threads, and again with
+OPENBLAS_NUM_THREADS=1 as a user of a busy machine would run it) and from the
 window's Train tab (offscreen, real form, worker and curves, a digit on the
 canvas, the Train tab shown), then stops the run as a user would. Each run is
 a fresh process; the sides rotate (cli, cli-1, window, then window, cli-1,

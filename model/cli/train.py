@@ -24,7 +24,6 @@ from model.network import Sequential
 from model.optim import OPTIMIZERS
 from model.presets import PRESETS, build_preset
 from model.schedules import SCHEDULES
-from model.thread_choice import blas_choice
 from model.train import TrainConfig, train, training_summary
 from model.train_config import MAX_EPOCHS, MAX_LR, MAX_WEIGHT_DECAY
 from model.weights import load_weights, optimizer_from_checkpoint, save_weights
@@ -196,21 +195,11 @@ def with_synthetic(x, y, n: int, seed: int):
 
 
 def _run_with_progress(records):
-    """Drive the training generator with a progress bar; return its final "done" record.
-
-    Between steps the BLAS threads are chosen by timing (model.thread_choice), as the window's
-    training does: on a busy machine OpenBLAS's threads wait for each other, and one can train
-    several times faster."""
-    with blas_choice() as observe:
-        return _drive(records, observe)
-
-
-def _drive(records, observe):
+    """Drive the training generator with a progress bar; return its final "done" record."""
     bar = None
     for record in records:
         if record.kind == "done":
             break
-        observe(record)
         if bar is None:
             bar = tqdm(total=record.total_steps, unit="batch", dynamic_ncols=True, file=sys.stderr)
         bar.update(record.step - bar.n)
