@@ -141,3 +141,21 @@ def test_two_workers_give_one_workers_numbers(monkeypatch, batchnorm):
                 results.append([y, dx, *grads, *buffers])
     for a, b in zip(*results):
         np.testing.assert_array_equal(a, b)
+
+
+@pytest.mark.parametrize("batchnorm", [True, False])
+@pytest.mark.parametrize("shape", SHAPES)
+def test_the_block_cut_into_pieces_equals_the_layers_after_a_larger_batch_too(shape, batchnorm, monkeypatch):
+    # Every image its own span and Winograd block: sums and routed gradients gathered over pieces.
+    monkeypatch.setattr(parallel, "TASK_BYTES", 512)
+    monkeypatch.setattr(winograd, "BLOCK_BYTES", 1)
+    cin, side = SHAPES[shape][0], SHAPES[shape][-1]
+    fused = block_net(*SHAPES[shape], np.float64, batchnorm=batchnorm)
+    plain = layer_by_layer(block_net(*SHAPES[shape], np.float64, batchnorm=batchnorm))
+    for n in (7, 3):  # scratch kept from the larger batch
+        x = np.random.default_rng(n).standard_normal((n, cin, side, side))
+        for workers in (1, 2):
+            with parallel.forced(workers):
+                got, want = train_pass(fused, x, upstream()), train_pass(plain, x, upstream())
+            for a, b in zip([got[0], got[1], *got[2], *got[3]], [want[0], want[1], *want[2], *want[3]]):
+                np.testing.assert_allclose(a, b, rtol=1e-10, atol=1e-10 * max(1.0, np.abs(b).max()))

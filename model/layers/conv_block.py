@@ -23,7 +23,11 @@ planes, each channels-last (Winograd's 2x2 output tiles are the windows). Then
 
 Outputs and gradients are the four layers' up to float rounding (the sums run
 in another order); tests/test_conv_block.py checks them against the layers one
-by one and numerical gradients. Inference and other shapes run the layers one by one.
+by one and numerical gradients. One difference at ties: where batch norm's
+rounding makes two different inputs of a window equal, or gamma is exactly 0,
+the layers pool a tie and route to its first pixel, the block to the larger
+input; both are gradients of the maximum there. Inference and other shapes
+run the layers one by one.
 """
 
 from __future__ import annotations
