@@ -156,6 +156,17 @@ def test_no_snapshots_while_nobody_watches_and_one_soon_after_someone_does(qtbot
         runner.watch(True)
 
 
+def test_a_snapshot_arrives_after_the_records_of_the_steps_it_shows(qtbot, runner, monkeypatch):
+    monkeypatch.setattr(snapshots, "SNAPSHOTS_PER_S", 20.0)  # several within a bundle's tenth of a second
+    shown, behind = [], []
+    runner.progress.connect(shown.extend)
+    runner.snapshot.connect(lambda snap: behind.append(snap.step - (shown[-1].step if shown else 0)))
+    start_and_wait_for_progress(qtbot, runner, build_preset("mlp"))
+    qtbot.waitUntil(lambda: len(behind) >= 10, timeout=TIMEOUT_MS)
+    runner.shutdown()
+    assert behind and max(behind) <= 0
+
+
 def test_records_reach_the_window_in_bundles_in_order(qtbot, runner):
     # A fast network makes hundreds of records a second: the GUI thread is woken once a bundle, not once a record.
     bundles = []

@@ -109,6 +109,7 @@ class TrainingWorker(_Worker):
                 else:
                     outbox.record(copy.deepcopy(record))
                     if self._controls.is_watched() and self._clock.due():  # between steps: the weights are whole
+                        outbox.flush()  # the records it follows first, as the process's outbox sends them
                         self.snapshot.emit(take_snapshot(self._net, record.step))
             outbox.flush()
         except Exception as exc:  # a crash in the engine must not take the window down
