@@ -13,9 +13,10 @@ process choosing by timing), never more than the usable cores. With one,
 every task runs in the calling thread, in order, with no pool, as before.
 
 Results never depend on the number of workers: the layers cut their work
-into tasks by size, never by the worker count, and run(..., then=...) hands
-each task's result (a partial sum) to `then` in task order, whichever thread
-computed it. Each task runs its products on one BLAS thread either way.
+into tasks by size, never by the worker count, run() returns the tasks'
+results (partial sums) in task order, whichever thread computed them, and
+ordered_sum() adds them in that order once all are done. Each task runs its
+products on one BLAS thread either way.
 """
 
 from __future__ import annotations
@@ -142,12 +143,13 @@ def _executor() -> ThreadPoolExecutor:
 
 
 class _Run:
-    """One run()'s tasks: handed out in order to whichever thread asks, results handed to `then` in order."""
+    """One run()'s tasks: handed out in order to whichever thread asks, each result kept at its task's index."""
 
-    def __init__(self, count: int, work: Callable, then: Callable | None):
-        self.count, self.work, self.then = count, work, then
+    def __init__(self, count: int, work: Callable):
+        self.count, self.work = count, work
+        self.results: list = [None] * count
         self.error: BaseException | None = None
-        self._next, self._turn, self._done = 0, 0, 0
+        self._next, self._done = 0, 0
         self._cond = threading.Condition()
 
     def take(self) -> int | None:
@@ -158,24 +160,14 @@ class _Run:
             return self._next - 1
 
     def do(self, k: int, slot: int) -> None:
-        """Task k on worker `slot`; its result to `then` once every earlier task's has gone there."""
-        result = None
+        """Task k on worker `slot`."""
         try:
             if self.error is None:
-                result = self.work(k, slot)
+                self.results[k] = self.work(k, slot)
         except BaseException as exc:  # re-raised in the caller
             self.error = self.error or exc
-        if self.then is not None:
-            with self._cond:
-                while self._turn != k:
-                    self._cond.wait()
-            try:
-                if self.error is None:
-                    self.then(k, result)
-            except BaseException as exc:
-                self.error = self.error or exc
         with self._cond:
-            self._turn, self._done = k + 1, self._done + 1
+            self._done += 1
             self._cond.notify_all()
 
     def serve(self, slot: int) -> None:
@@ -193,8 +185,8 @@ class _Run:
                 self._cond.wait()
 
 
-def run(count: int, work: Callable[[int, int], object], then: Callable[[int, object], None] | None = None) -> None:
-    """work(k, slot) for k in range(count), spread over workers() threads; then(k, result) in order of k.
+def run(count: int, work: Callable[[int, int], object]) -> list:
+    """[work(k, slot) for k in range(count)], spread over workers() threads; the results in order of k.
 
     slot (0 <= slot < workers()) names the thread a task runs on, for per-thread scratch
     arrays; tasks on one slot never overlap. The caller serves tasks too, and waits for
@@ -203,12 +195,8 @@ def run(count: int, work: Callable[[int, int], object], then: Callable[[int, obj
     """
     width = min(workers(), count) if count > 1 else 1
     if width < 2:
-        for k in range(count):
-            result = work(k, 0)
-            if then is not None:
-                then(k, result)
-        return
-    job = _Run(count, work, then)
+        return [work(k, 0) for k in range(count)]
+    job = _Run(count, work)
     with _one_blas_thread():
         pool = _executor()
         for slot in range(1, width):
@@ -217,6 +205,7 @@ def run(count: int, work: Callable[[int, int], object], then: Callable[[int, obj
         job.wait()
     if job.error is not None:
         raise job.error
+    return job.results
 
 
 def matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -295,21 +284,18 @@ def sum_over_spans(total: int, item_bytes: int, part: Callable[[int, int], objec
     The spans depend on the sizes only, so the sum is the same for any number of workers.
     part may return a tuple of arrays; then each is summed apart and a tuple comes back."""
     parts = spans(total, item_bytes)
-    results: list = [None] * len(parts)
+    return ordered_sum(run(len(parts), lambda k, slot: part(*parts[k])))
 
-    def task(k: int, slot: int) -> None:
-        results[k] = part(*parts[k])
 
-    run(len(parts), task)
+def ordered_sum(results: list) -> object:
+    """The sum of run()'s results (arrays, or tuples of arrays summed apart), added in task order
+    once all are done: adding each as it finished would hold every thread until the task before
+    its own was added."""
     if isinstance(results[0], tuple):
-        return tuple(_in_order([r[i] for r in results]) for i in range(len(results[0])))
-    return _in_order(results)
-
-
-def _in_order(arrays: list[np.ndarray]) -> np.ndarray:
-    total = arrays[0].copy()
-    for a in arrays[1:]:
-        total += a
+        return tuple(ordered_sum([r[i] for r in results]) for i in range(len(results[0])))
+    total = results[0].copy()
+    for part in results[1:]:
+        total += part
     return total
 
 

@@ -130,10 +130,9 @@ def test_seeded_training_steps_do_not_depend_on_the_thread_count(tiny_tasks):
     assert_same(*both_ways(run))
 
 
-def test_run_hands_results_on_in_task_order_and_reraises(monkeypatch):
-    seen = []
+def test_run_returns_results_in_task_order_and_reraises(monkeypatch):
     with parallel.forced(2):
-        parallel.run(50, lambda k, slot: (k, slot), lambda k, result: seen.append(result))
+        seen = parallel.run(50, lambda k, slot: (k, slot))
         assert [k for k, _ in seen] == list(range(50))
         assert {slot for _, slot in seen} <= {0, 1}
 
@@ -142,7 +141,7 @@ def test_run_hands_results_on_in_task_order_and_reraises(monkeypatch):
                 raise ValueError("task 7")
 
         with pytest.raises(ValueError, match="task 7"):
-            parallel.run(20, fail, lambda k, result: None)
+            parallel.run(20, fail)
 
 
 def test_two_callers_at_once_and_nested_runs_finish():
@@ -150,10 +149,8 @@ def test_two_callers_at_once_and_nested_runs_finish():
     totals = {}
 
     def caller(name):
-        parts = []
-        parallel.run(30, lambda k, slot: parallel.sum_over_spans(10, 1, lambda a, b: np.arange(a, b).sum()),
-                     lambda k, r: parts.append(int(r)))
-        totals[name] = sum(parts)
+        parts = parallel.run(30, lambda k, slot: parallel.sum_over_spans(10, 1, lambda a, b: np.arange(a, b).sum()))
+        totals[name] = sum(int(r) for r in parts)
 
     with parallel.forced(2):
         threads = [threading.Thread(target=caller, args=(name,)) for name in "ab"]

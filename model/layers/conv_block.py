@@ -88,24 +88,8 @@ class ConvBlock:
 
     def _over_spans(self, work) -> list:
         """[work(a, b, slot) for each span of images], in span order."""
-        spans, results = self._spans, [None] * len(self._spans)
-
-        def task(k: int, slot: int) -> None:
-            results[k] = work(*spans[k], slot)
-
-        parallel.run(len(spans), task)
-        return results
-
-    def _ordered_sum(self, work) -> np.ndarray | tuple:
-        """The sum of work(a, b, slot) (an array or a tuple of arrays) over the spans, added in span
-        order once all are done (adding as they finish would hold each thread until the span before
-        its own is added)."""
-        results = [r if isinstance(r, tuple) else (r,) for r in self._over_spans(work)]
-        total = [part.copy() for part in results[0]]
-        for parts in results[1:]:
-            for t, part in zip(total, parts):
-                t += part
-        return tuple(total) if len(total) > 1 else total[0]
+        spans = self._spans
+        return parallel.run(len(spans), lambda k, slot: work(*spans[k], slot))
 
     def _statistics(self, planes: np.ndarray, sums: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Batch norm's training statistics over planes (N, 4, L) whose per-channel sums are `sums`;
@@ -122,7 +106,7 @@ class ConvBlock:
             np.square(z, out=z)
             return column_sum(z.reshape(-1, f))
 
-        var = self._ordered_sum(squares) / count
+        var = parallel.ordered_sum(self._over_spans(squares)) / count
         bn._update_running(mean, var, count)
         self._mean, self._count = mean, count
         self._inv_std = 1.0 / np.sqrt(var + planes.dtype.type(EPS))
@@ -229,7 +213,7 @@ class ConvBlock:
             product *= self._winners[a:b]
             return dbeta, column_sum(product.reshape(-1, f))
 
-        dbeta, dgamma = self._ordered_sum(sums)
+        dbeta, dgamma = parallel.ordered_sum(self._over_spans(sums))
         dgamma *= self._inv_std
         bn.gamma.grad += dgamma
         bn.beta.grad += dbeta

@@ -104,16 +104,9 @@ class Winograd:
                     return column_sum(planes[start:stop].reshape(-1, f))
             return None
 
-        parts = [None] * len(blocks)
-
-        def task(k: int, slot: int) -> None:
-            parts[k] = block(k, slot)
-
-        parallel.run(len(blocks), task)
+        parts = parallel.run(len(blocks), block)
         if planes is not None and sums:
-            self.plane_sums = parts[0].copy()
-            for part in parts[1:]:  # in block order
-                self.plane_sums += part
+            self.plane_sums = parallel.ordered_sum(parts)
         self._u, self._x_shape, self._padding, self._blocks_used = u, x.shape, padding, blocks
         if planes is not None:
             return planes
@@ -155,7 +148,6 @@ class Winograd:
         # Rows and columns past OH, OW stay 0.
         dy = None if in_windows else scratch.get("dout", (n_img, th, TILE, tw, TILE, f), dout.dtype)
         v_all = scratch.get("v", (n * n * n_img * th * tw * c,), dout.dtype)
-        du, dbias = np.zeros((n * n, c, f), dout.dtype), np.zeros(f, dout.dtype)
         dxp = np.empty((n_img, TILE * th + n - TILE, TILE * tw + n - TILE, c), dout.dtype) if input_grad else None
         blocks = self._blocks_used
         most = blocks[0][1]
@@ -187,15 +179,7 @@ class Winograd:
                                  dxp[start:stop])
             return du_part, dbias_part
 
-        parts: list = [None] * len(blocks)
-
-        def task(k: int, slot: int) -> None:
-            parts[k] = block(k, slot)
-
-        parallel.run(len(blocks), task)
-        for du_part, dbias_part in parts:  # in block order once all are done: no thread waits for another's turn
-            np.add(du, du_part, out=du)
-            np.add(dbias, dbias_part, out=dbias)
+        du, dbias = parallel.ordered_sum(parallel.run(len(blocks), block))
         dg = self.kron_g[du.dtype].T @ du.reshape(n * n, -1)  # (r², C * F)
         dweight = dg.reshape(r, r, c, f).transpose(3, 2, 0, 1)
         dx = dxp[:, p:p + h, p:p + w, :].transpose(0, 3, 1, 2) if input_grad else None
