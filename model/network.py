@@ -14,6 +14,11 @@ from model.losses import softmax
 PREDICT_BATCH = 256
 
 
+def one_by_one(layers: list) -> list[tuple[int, int, object]]:
+    """A plan (as training_plan's) that runs every layer on its own: inference, and backward before any forward."""
+    return [(i, i + 1, layer) for i, layer in enumerate(layers)]
+
+
 class Sequential:
     """Layers applied one after another.
 
@@ -39,7 +44,7 @@ class Sequential:
         return [layer.spec() for layer in self.layers]
 
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
-        self._steps = self.training_plan() if train else [(i, i + 1, layer) for i, layer in enumerate(self.layers)]
+        self._steps = self.training_plan() if train else one_by_one(self.layers)
         for _, _, step in self._steps:
             x = step.forward(x, train)
         return x
@@ -62,7 +67,7 @@ class Sequential:
         first = 0
         if not input_grad:
             first = next((i for i, layer in enumerate(self.layers) if layer.params()), len(self.layers))
-        steps = getattr(self, "_steps", None) or [(i, i + 1, layer) for i, layer in enumerate(self.layers)]
+        steps = getattr(self, "_steps", None) or one_by_one(self.layers)
         for start, stop, step in reversed(steps):
             if input_grad or start > first:
                 dout = step.backward(dout)

@@ -10,7 +10,7 @@ from threadpoolctl import threadpool_limits
 from model import parallel
 from model.layers import BatchNorm2d, Conv2d, MaxPool2d, ReLU, winograd
 from model.layers.conv_block import ConvBlock
-from model.network import Sequential
+from model.network import Sequential, one_by_one
 
 # (in channels, out channels, kernel, padding, image side): the taps path, Winograd 3x3 and 5x5.
 SHAPES = {"taps 3x3": (1, 4, 3, 1, 8), "winograd 3x3": (3, 5, 3, 1, 6), "winograd 5x5": (2, 3, 5, 2, 8)}
@@ -28,7 +28,7 @@ def block_net(cin, cout, kernel, padding, side, dtype, seed=0, batchnorm=True):
 
 def layer_by_layer(net):
     """Make net run its layers one by one, as before blocks existed."""
-    net._plan_key, net._plan = tuple(net.layers), [(i, i + 1, layer) for i, layer in enumerate(net.layers)]
+    net._plan_key, net._plan = tuple(net.layers), one_by_one(net.layers)
     return net
 
 
